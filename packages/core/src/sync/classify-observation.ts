@@ -1,0 +1,114 @@
+import { hasSlackMarker } from "../limits/slack-limits.ts";
+import type { SlackView, TeamsView } from "../model/facets.ts";
+import {
+  teamsPresenceFingerprint,
+  teamsStatusMessageFingerprint,
+  viewFingerprints,
+} from "../model/fingerprint.ts";
+import type { TeamsHold } from "../model/hold.ts";
+import { compareVersions } from "../model/versions.ts";
+import type { BridgeSettings } from "../policy/policy.ts";
+import type { LinkSnapshot, Observation, PendingExpectation } from "./types.ts";
+
+export type ObservationClass =
+  | { kind: "stale"; staleFacets: string[] }
+  | { kind: "duplicate" }
+  | { kind: "echo"; echoFacets: string[]; by: "expectation" | "provenance" }
+  | { kind: "real"; realFacets: string[]; echoFacets: string[] };
+
+export interface ClassifiedObservation {
+  cls: ObservationClass;
+  /** The observed side's view and versions after taking the observation in. */
+  view: SlackView | TeamsView;
+  versions: Record<string, string>;
+}
+
+/**
+ * Loop protection layers 1–3 (DESIGN §5): drops stale and out-of-order facets (ordering), facets
+ * whose value did not change (duplicates, Slack's two or three events per write), facets matching
+ * a pending expectation (echoes of the bridge's writes), and facets that are recognisably the
+ * bridge's own (provenance: the Slack marker, the Teams session or message the bridge holds).
+ */
+export function classifyObservation(
+  link: LinkSnapshot,
+  observation: Observation,
+  expectations: readonly PendingExpectation[],
+  settings: BridgeSettings,
+  now: number,
+): ClassifiedObservation {
+  const side = observation.side;
+  const record = link[side];
+  const incoming = observation.facets as Record<string, unknown>;
+  const fresh: Record<string, unknown> = {};
+  const staleFacets: string[] = [];
+  for (const [facet, value] of Object.entries(incoming)) {
+    if (value === undefined) continue;
+    const last = record.versions[facet];
+    if (last !== undefined && compareVersions(side, observation.version, last) < 0) staleFacets.push(facet);
+    else fresh[facet] = value;
+  }
+  if (Object.keys(fresh).length === 0) {
+    return { cls: { kind: "stale", staleFacets }, view: record.view, versions: record.versions };
+  }
+
+  const view = { ...record.view, ...fresh } as SlackView | TeamsView;
+  const versions = { ...record.versions };
+  if (observation.version !== "") for (const facet of Object.keys(fresh)) versions[facet] = observation.version;
+
+  const before = viewFingerprints(side, record.view);
+  const after = viewFingerprints(side, view);
+  const changed = Object.keys(fresh).filter((facet) => before[facet] !== after[facet]);
+  if (changed.length === 0) return { cls: { kind: "duplicate" }, view, versions };
+
+  const echoFacets = changed.filter((facet) =>
+    expectations.some(
+      (e) => e.side === side && e.facet === facet && e.fingerprint === after[facet] && e.expiresAt > now,
+    ),
+  );
+  const afterExpectations = changed.filter((facet) => !echoFacets.includes(facet));
+  if (afterExpectations.length === 0) {
+    return { cls: { kind: "echo", echoFacets, by: "expectation" }, view, versions };
+  }
+
+  const provenance = afterExpectations.filter((facet) => isBridgesOwn(link, side, facet, view, settings));
+  const realFacets = afterExpectations.filter((facet) => !provenance.includes(facet));
+  if (realFacets.length === 0) {
+    return { cls: { kind: "echo", echoFacets: [...echoFacets, ...provenance], by: "provenance" }, view, versions };
+  }
+  return { cls: { kind: "real", realFacets, echoFacets: [...echoFacets, ...provenance] }, view, versions };
+}
+
+/** Layer 2 (provenance and ownership): is this facet's new value something the bridge put there? */
+function isBridgesOwn(
+  link: LinkSnapshot,
+  side: "slack" | "teams",
+  facet: string,
+  view: SlackView | TeamsView,
+  settings: BridgeSettings,
+): boolean {
+  if (side === "slack") {
+    const v = view as SlackView;
+    if (facet === "status" && v.status) return hasSlackMarker(v.status.text, settings.slackStatusMarker);
+    return false;
+  }
+  const v = view as TeamsView;
+  if (facet === "presence" && v.presence) {
+    const fp = teamsPresenceFingerprint(v.presence);
+    return heldTeamsPairs(link.teams.hold, link.teams.written).includes(fp);
+  }
+  if (facet === "statusMessage" && v.statusMessage) {
+    const fp = teamsStatusMessageFingerprint(v.statusMessage);
+    const ours = [link.teams.hold.statusMessage, link.teams.written.statusMessage]
+      .filter((m) => m !== undefined)
+      .map((m) => teamsStatusMessageFingerprint(m));
+    return fp !== "" && ours.includes(fp);
+  }
+  return false;
+}
+
+/** Presence fingerprints the bridge's session or preferred presence can produce right now. */
+export function heldTeamsPairs(hold: TeamsHold, written: TeamsHold): string[] {
+  return [hold.session, hold.preferred, written.session, written.preferred]
+    .filter((pair) => pair !== undefined)
+    .map((pair) => teamsPresenceFingerprint(pair));
+}

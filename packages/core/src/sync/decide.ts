@@ -1,0 +1,157 @@
+import { slackPresenceState, teamsPresenceState } from "../model/canonical.ts";
+import type { SlackView, TeamsView } from "../model/facets.ts";
+import type { SlackHold, TeamsHold } from "../model/hold.ts";
+import { otherSide, type Side } from "../model/vocabulary.ts";
+import { conflictBlocks } from "../policy/conflict.ts";
+import { isFlapping } from "../policy/flap-breaker.ts";
+import { allowsFlow } from "../policy/policy.ts";
+import { classifyObservation } from "./classify-observation.ts";
+import {
+  ownSlackClassification,
+  ownTeamsView,
+  releaseLostSlackOwnership,
+  releaseLostTeamsOwnership,
+} from "./own-state.ts";
+import { sameHold } from "./same-hold.ts";
+import { computeSlackHold, type TargetResult } from "./slack-target.ts";
+import { computeTeamsHold } from "./teams-target.ts";
+import type { DecideInput, Decision, LinkSnapshot, SideRecord, SyncEventDraft } from "./types.ts";
+
+type SlackRecord = SideRecord<SlackView, SlackHold>;
+type TeamsRecord = SideRecord<TeamsView, TeamsHold>;
+
+/**
+ * The sync decision for one observation (pure). It takes the observation in (ordering, duplicate,
+ * echo and provenance checks), then recomputes what the bridge should hold on each side from the
+ * person's own state on the other: first towards the other side (the change being mirrored), then
+ * back towards the observed side (a manual status or a conflict that no longer blocks, and the
+ * other side's own state showing through). A state is only ever carried away from the side it was
+ * observed on, so it can never return there (origin rule).
+ */
+export function decide(input: DecideInput): Decision {
+  const { link, observation, now } = input;
+  const side = observation.side;
+  const { cls, view, versions } = classifyObservation(link, observation, input.expectations, input.settings, now);
+  let slack: SlackRecord = link.slack;
+  let teams: TeamsRecord = link.teams;
+  if (side === "slack") slack = { ...slack, view: view as SlackView, versions };
+  else teams = { ...teams, view: view as TeamsView, versions };
+
+  const events: SyncEventDraft[] = [];
+  const result = (writes: Side[] = [], pause: Decision["pause"] = null): Decision => ({
+    slack,
+    teams,
+    writes,
+    pause,
+    events,
+  });
+
+  if (cls.kind === "stale") {
+    events.push(event("stale_dropped", side, "Older than what was already seen", { facets: cls.staleFacets }));
+    return result();
+  }
+  if (cls.kind === "duplicate") {
+    events.push(event("duplicate_dropped", side, "Nothing changed", {}));
+    return result();
+  }
+  if (cls.kind === "echo") {
+    const message = cls.by === "expectation" ? "Echo of the bridge's own write" : "The bridge's own state";
+    events.push(event("echo_dropped", side, message, { facets: cls.echoFacets, by: cls.by }));
+    return result();
+  }
+
+  const released =
+    side === "slack"
+      ? releaseLostSlackOwnership(slack, cls.realFacets)
+      : releaseLostTeamsOwnership(teams, cls.realFacets);
+  if (side === "slack") slack = released.record as SlackRecord;
+  else teams = released.record as TeamsRecord;
+  if (released.released.length > 0) {
+    events.push(
+      event("ownership_released", side, "The person changed what the bridge held; it lets go", {
+        facets: released.released,
+      }),
+    );
+  }
+
+  if (!isActive(link, now)) {
+    events.push(event("paused", side, `Link is ${link.status}; nothing mirrored`, { facets: cls.realFacets }));
+    return result();
+  }
+
+  const before = { slack: slack.hold, teams: teams.hold };
+  const target = otherSide(side);
+  for (const to of [target, side]) {
+    const from = otherSide(to);
+    const isForward = to === target;
+    if (!allowsFlow(link.direction, from)) {
+      if (isForward) events.push(event("direction_off", to, `Sharing from ${from} to ${to} is off`, {}));
+      continue;
+    }
+    const outcome = evaluate(to, { ...input, link: { ...link, slack, teams } });
+    if (to === "slack") slack = { ...slack, hold: outcome.result.hold as SlackHold };
+    else teams = { ...teams, hold: outcome.result.hold as TeamsHold };
+    const changed = !sameHold(before[to], outcome.result.hold);
+    if (isForward || changed || outcome.result.manualKept.length > 0) {
+      events.push(describe(from, to, outcome, changed, cls.realFacets));
+    }
+  }
+
+  const writes = (["slack", "teams"] as const).filter((s) => !sameHold(before[s], (s === "slack" ? slack : teams).hold));
+  if (writes.length > 0 && isFlapping({ recentWrites: input.recentWrites + writes.length - 1, maxWrites: input.settings.flapMaxWrites })) {
+    slack = { ...slack, hold: before.slack };
+    teams = { ...teams, hold: before.teams };
+    events.push(
+      event("flap_paused", side, `More than ${input.settings.flapMaxWrites} writes in ${input.settings.flapWindowSeconds} s: link paused`, {
+        recentWrites: input.recentWrites,
+      }),
+    );
+    return result([], { reason: "flapping" });
+  }
+  return result(writes);
+}
+
+interface Evaluation {
+  result: TargetResult<SlackHold | TeamsHold>;
+  conflict: boolean;
+}
+
+/** Recomputes the hold on `to` from the person's own state on the other side. */
+function evaluate(to: Side, input: DecideInput): Evaluation {
+  const { link, rules, settings, now } = input;
+  const slackOwn = ownSlackClassification(link.slack, rules, settings, now);
+  const teamsOwn = ownTeamsView(link.teams);
+  const meta = { observedAt: input.observation.observedAt, sourceVersion: input.observation.version };
+  const own = { slack: slackPresenceState(slackOwn, meta), teams: teamsPresenceState(teamsOwn, meta) };
+  if (conflictBlocks(link.policy.conflictPolicy, to, own)) {
+    return { result: { hold: {}, ruleId: null, manualKept: [] }, conflict: true };
+  }
+  const common = { policy: link.policy, rules, settings };
+  const result =
+    to === "slack"
+      ? computeSlackHold({ ...common, teamsOwn, slack: link.slack, slackOwn, now })
+      : computeTeamsHold({ ...common, slackOwn, teamsHold: link.teams.hold, teamsOwn });
+  return { result, conflict: false };
+}
+
+function describe(from: Side, to: Side, outcome: Evaluation, changed: boolean, facets: string[]): SyncEventDraft {
+  const detail = { from, rule: outcome.result.ruleId, hold: outcome.result.hold, facets };
+  if (outcome.conflict) {
+    return event("conflict_resolved", to, `The person's own ${to} state wins; the bridge holds nothing on ${to}`, detail);
+  }
+  if (outcome.result.manualKept.length > 0 && !changed) {
+    return event("manual_kept", to, `Kept the person's own ${outcome.result.manualKept.join(", ")} on ${to}`, detail);
+  }
+  if (!changed) return event("no_change", to, `${to} already shows this`, detail);
+  const rule = outcome.result.ruleId === null ? "" : ` (rule ${outcome.result.ruleId})`;
+  return event("mirrored", to, `Mirrored ${from} → ${to}${rule}`, detail);
+}
+
+function isActive(link: LinkSnapshot, now: number): boolean {
+  if (link.status === "active") return true;
+  return link.status === "paused" && link.pausedUntil !== null && link.pausedUntil <= now;
+}
+
+function event(kind: SyncEventDraft["kind"], side: Side | null, message: string, detail: Record<string, unknown>): SyncEventDraft {
+  return { kind, side, message, detail };
+}

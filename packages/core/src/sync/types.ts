@@ -1,0 +1,101 @@
+import type { SlackView, TeamsView } from "../model/facets.ts";
+import type { SlackHold, TeamsHold } from "../model/hold.ts";
+import type { Side } from "../model/vocabulary.ts";
+import type { BridgeSettings, Direction, LinkPolicy } from "../policy/policy.ts";
+import type { RuleSet } from "../rules/rule-set.ts";
+
+export const LINK_STATUSES = ["active", "paused", "needs_reauth", "disabled"] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+/** What the store knows about one side of a link. */
+export interface SideRecord<View, Hold> {
+  /** Last observed state, facet by facet. */
+  view: View;
+  /** Source version of each facet's last observation. */
+  versions: Record<string, string>;
+  /** What the bridge wants to hold on this side. */
+  hold: Hold;
+  /** What the bridge last wrote successfully on this side. */
+  written: Hold;
+}
+
+export interface LinkSnapshot {
+  id: string;
+  status: LinkStatus;
+  /** A paused link resumes by itself at this time (epoch ms); null = until resumed. */
+  pausedUntil: number | null;
+  direction: Direction;
+  policy: LinkPolicy;
+  slack: SideRecord<SlackView, SlackHold>;
+  teams: SideRecord<TeamsView, TeamsHold>;
+}
+
+/** One normalised input from a side: some facets, with the source's version and time. */
+export type Observation = {
+  /** Source version (Slack event_ts, Graph sequenceNumber); "" when the source has none (polls). */
+  version: string;
+  observedAt: number;
+} & ({ side: "slack"; facets: SlackView } | { side: "teams"; facets: TeamsView });
+
+/** A pending write expectation: the fingerprint a side will report after a bridge write. */
+export interface PendingExpectation {
+  side: Side;
+  facet: string;
+  fingerprint: string;
+  expiresAt: number;
+}
+
+/** Closed set of sync event kinds recorded in the audit trail ("why did my status change?"). */
+export const SYNC_EVENT_KINDS = [
+  "mirrored",
+  "no_change",
+  "echo_dropped",
+  "stale_dropped",
+  "duplicate_dropped",
+  "conflict_resolved",
+  "manual_kept",
+  "ownership_released",
+  "paused",
+  "direction_off",
+  "flap_paused",
+  "written",
+  "rate_limited",
+  "failed",
+  "needs_reauth",
+  "unknown_person",
+  "link_created",
+  "link_removed",
+  "link_updated",
+] as const;
+export type SyncEventKind = (typeof SYNC_EVENT_KINDS)[number];
+
+export interface SyncEventDraft {
+  kind: SyncEventKind;
+  side: Side | null;
+  message: string;
+  detail: Record<string, unknown>;
+}
+
+/** Everything the pure decision needs; the pipeline loads it in a transaction. */
+export interface DecideInput {
+  link: LinkSnapshot;
+  observation: Observation;
+  /** Unexpired expectations for this link. */
+  expectations: readonly PendingExpectation[];
+  rules: RuleSet;
+  settings: BridgeSettings;
+  now: number;
+  /** Writes recorded for this link within the flap window. */
+  recentWrites: number;
+}
+
+export interface Decision {
+  /** The updated record of the observed side (view, versions, and a hold/written whose ownership was lost). */
+  slack: SideRecord<SlackView, SlackHold>;
+  teams: SideRecord<TeamsView, TeamsHold>;
+  /** Sides whose hold changed and need a write job. */
+  writes: Side[];
+  /** Set when the flap breaker trips: the link must be paused. */
+  pause: { reason: string } | null;
+  events: SyncEventDraft[];
+}
