@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+
+// One run over every workspace's vitest project (`pnpm test`); each package keeps its own config.
+export default defineConfig({
+  test: {
+    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"],
+  },
+});
