@@ -64,5 +64,8 @@ export function fitTeamsStatusMessage(text: string, marker: string): string {
   const budget = TEAMS_STATUS_MESSAGE_MAX - [...marker].length;
   const chars = [...text];
   if (chars.length <= budget) return text + marker;
-  return `${chars.slice(0, budget - 1).join("").trimEnd()}…${marker}`;
+  return `${chars
+    .slice(0, budget - 1)
+    .join("")
+    .trimEnd()}…${marker}`;
 }

@@ -9,10 +9,14 @@ export const SLACK_STATUS_TEXT_MAX = 100;
 export function fitSlackStatusText(text: string, marker: string): string {
   const markerChars = [...marker];
   const budget = SLACK_STATUS_TEXT_MAX - markerChars.length;
-  if (budget <= 0) throw new RangeError(`Slack status marker is longer than ${SLACK_STATUS_TEXT_MAX - 1} characters`);
+  if (budget <= 0)
+    throw new RangeError(`Slack status marker is longer than ${SLACK_STATUS_TEXT_MAX - 1} characters`);
   const chars = [...text];
   if (chars.length <= budget) return text + marker;
-  const cut = chars.slice(0, budget - 1).join("").trimEnd();
+  const cut = chars
+    .slice(0, budget - 1)
+    .join("")
+    .trimEnd();
   return `${cut}…${marker}`;
 }
 

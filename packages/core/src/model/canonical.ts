@@ -54,13 +54,16 @@ export interface StateMeta {
 
 /** The canonical state of a person's own Teams state (the view should exclude what the bridge holds). */
 export function teamsPresenceState(view: TeamsView, meta: StateMeta): PresenceState {
-  const outOfOffice =
-    (view.outOfOffice?.isOutOfOffice ?? false) || view.presence?.activity === "OutOfOffice";
+  const outOfOffice = (view.outOfOffice?.isOutOfOffice ?? false) || view.presence?.activity === "OutOfOffice";
   const availability = view.presence ? FROM_GRAPH_AVAILABILITY[view.presence.availability] : "unknown";
   return {
     side: "teams",
     availability: availability === "unknown" && outOfOffice ? "away" : availability,
-    activity: view.presence ? FROM_GRAPH_ACTIVITY[view.presence.activity] : outOfOffice ? "outOfOffice" : "unknown",
+    activity: view.presence
+      ? FROM_GRAPH_ACTIVITY[view.presence.activity]
+      : outOfOffice
+        ? "outOfOffice"
+        : "unknown",
     outOfOffice,
     statusText: view.statusMessage?.text ?? "",
     statusEmoji: "",

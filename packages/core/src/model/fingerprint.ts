@@ -89,7 +89,9 @@ export function expectedSlackEcho(facet: SlackHoldFacet, hold: SlackHold): Expec
 export function expectedTeamsEcho(facet: TeamsHoldFacet, hold: TeamsHold): Expectation | undefined {
   switch (facet) {
     case "session":
-      return hold.session ? { facet: "presence", fingerprint: teamsPresenceFingerprint(hold.session) } : undefined;
+      return hold.session
+        ? { facet: "presence", fingerprint: teamsPresenceFingerprint(hold.session) }
+        : undefined;
     case "preferred":
       return hold.preferred
         ? { facet: "presence", fingerprint: teamsPresenceFingerprint(hold.preferred) }

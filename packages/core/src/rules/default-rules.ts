@@ -32,7 +32,11 @@ const DEFAULT_RULES: RuleSetInput = {
       id: "in-a-conference-call",
       when: { activity: ["InAConferenceCall"] },
       slack: {
-        status: { text: "In a conference call", emoji: ":telephone_receiver:", expiresInMinutes: TRANSIENT_MINUTES },
+        status: {
+          text: "In a conference call",
+          emoji: ":telephone_receiver:",
+          expiresInMinutes: TRANSIENT_MINUTES,
+        },
         dnd: "off",
         presence: "auto",
       },
@@ -50,7 +54,11 @@ const DEFAULT_RULES: RuleSetInput = {
       id: "urgent-interruptions-only",
       when: { activity: ["UrgentInterruptionsOnly"] },
       slack: {
-        status: { text: "Urgent interruptions only", emoji: ":no_entry:", expiresInMinutes: TRANSIENT_MINUTES },
+        status: {
+          text: "Urgent interruptions only",
+          emoji: ":no_entry:",
+          expiresInMinutes: TRANSIENT_MINUTES,
+        },
         dnd: { minutes: TRANSIENT_MINUTES },
         presence: "auto",
       },
@@ -147,7 +155,10 @@ const DEFAULT_RULES: RuleSetInput = {
     {
       id: "meeting",
       when: { kind: ["meeting"] },
-      teams: { presence: { availability: "Busy", activity: "InAConferenceCall" }, statusMessage: "statusText" },
+      teams: {
+        presence: { availability: "Busy", activity: "InAConferenceCall" },
+        statusMessage: "statusText",
+      },
     },
     {
       id: "commuting-or-lunch",
@@ -177,19 +188,31 @@ const DEFAULT_RULES: RuleSetInput = {
       emoji: [":spiral_calendar_pad:", ":calendar:", ":date:"],
       textPattern: "\\b(meeting|on a call|in a call)\\b",
     },
-    { kind: "focus", emoji: [":headphones:", ":brain:", ":no_bell:"], textPattern: "\\b(focus|focusing|heads[ -]?down)\\b" },
+    {
+      kind: "focus",
+      emoji: [":headphones:", ":brain:", ":no_bell:"],
+      textPattern: "\\b(focus|focusing|heads[ -]?down)\\b",
+    },
     {
       kind: "commuting",
       emoji: [":bus:", ":train:", ":train2:", ":car:", ":red_car:", ":bike:", ":bicyclist:"],
       textPattern: "\\bcommut",
     },
-    { kind: "sick", emoji: [":face_with_thermometer:", ":pill:", ":nauseated_face:"], textPattern: "\\b(sick|ill)\\b" },
+    {
+      kind: "sick",
+      emoji: [":face_with_thermometer:", ":pill:", ":nauseated_face:"],
+      textPattern: "\\b(sick|ill)\\b",
+    },
     {
       kind: "vacation",
       emoji: [":palm_tree:", ":desert_island:", ":beach_with_umbrella:", ":airplane:"],
       textPattern: "\\b(vacation|vacationing|holiday|out of (the )?office|ooo|pto|on leave)\\b",
     },
-    { kind: "lunch", emoji: [":hamburger:", ":knife_fork_plate:", ":sandwich:", ":fork_and_knife:"], textPattern: "\\blunch\\b" },
+    {
+      kind: "lunch",
+      emoji: [":hamburger:", ":knife_fork_plate:", ":sandwich:", ":fork_and_knife:"],
+      textPattern: "\\blunch\\b",
+    },
   ],
 };
 

@@ -20,11 +20,20 @@ const ZSlackStatusTarget = z.union([
     text: z.string().min(1).max(SLACK_STATUS_TEXT_MAX),
     emoji: z.string().regex(/^:[a-z0-9_+'-]+:$/, "a Slack emoji code such as :calendar:"),
     /** Safety expiry so a stopped bridge never leaves a stale status; refreshed while it holds. */
-    expiresInMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+    expiresInMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .nullable(),
   }),
 ]);
 
-const ZSlackDndTarget = z.union([ZKeep, z.literal("off"), z.object({ minutes: z.number().int().min(1).max(1440) })]);
+const ZSlackDndTarget = z.union([
+  ZKeep,
+  z.literal("off"),
+  z.object({ minutes: z.number().int().min(1).max(1440) }),
+]);
 
 export const ZTeamsToSlackRule = z.object({
   id: z.string().min(1),
@@ -65,7 +74,12 @@ export const ZSlackToTeamsRule = z.object({
       }),
     ]),
     /** "statusText" carries the person's Slack status text (subject to privacy); "clear" releases it. */
-    statusMessage: z.union([ZKeep, ZClear, z.literal("statusText"), z.object({ text: z.string().min(1).max(280) })]),
+    statusMessage: z.union([
+      ZKeep,
+      ZClear,
+      z.literal("statusText"),
+      z.object({ text: z.string().min(1).max(280) }),
+    ]),
     /** Applied only where a policy allows user-preferred presence (it overrides the person's own choice). */
     preferred: z
       .union([
@@ -85,10 +99,7 @@ export type SlackToTeamsRule = z.infer<typeof ZSlackToTeamsRule>;
 export const ZSlackClassifierRule = z.object({
   kind: ZSlackKind.exclude(["cleared", "huddle", "dnd", "away", "custom"]),
   emoji: z.array(z.string().regex(/^:[a-z0-9_+'-]+:$/)).default([]),
-  textPattern: z
-    .string()
-    .refine(isValidRegExp, { message: "not a valid regular expression" })
-    .optional(),
+  textPattern: z.string().refine(isValidRegExp, { message: "not a valid regular expression" }).optional(),
 });
 export type SlackClassifierRule = z.infer<typeof ZSlackClassifierRule>;
 

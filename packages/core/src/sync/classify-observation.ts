@@ -53,7 +53,8 @@ export function classifyObservation(
 
   const view = { ...record.view, ...fresh } as SlackView | TeamsView;
   const versions = { ...record.versions };
-  if (observation.version !== "") for (const facet of Object.keys(fresh)) versions[facet] = observation.version;
+  if (observation.version !== "")
+    for (const facet of Object.keys(fresh)) versions[facet] = observation.version;
 
   const before = viewFingerprints(side, record.view);
   const after = viewFingerprints(side, view);
@@ -73,7 +74,11 @@ export function classifyObservation(
   const provenance = afterExpectations.filter((facet) => isBridgesOwn(link, side, facet, view, settings));
   const realFacets = afterExpectations.filter((facet) => !provenance.includes(facet));
   if (realFacets.length === 0) {
-    return { cls: { kind: "echo", echoFacets: [...echoFacets, ...provenance], by: "provenance" }, view, versions };
+    return {
+      cls: { kind: "echo", echoFacets: [...echoFacets, ...provenance], by: "provenance" },
+      view,
+      versions,
+    };
   }
   return { cls: { kind: "real", realFacets, echoFacets: [...echoFacets, ...provenance] }, view, versions };
 }

@@ -31,7 +31,13 @@ type TeamsRecord = SideRecord<TeamsView, TeamsHold>;
 export function decide(input: DecideInput): Decision {
   const { link, observation, now } = input;
   const side = observation.side;
-  const { cls, view, versions } = classifyObservation(link, observation, input.expectations, input.settings, now);
+  const { cls, view, versions } = classifyObservation(
+    link,
+    observation,
+    input.expectations,
+    input.settings,
+    now,
+  );
   let slack: SlackRecord = link.slack;
   let teams: TeamsRecord = link.teams;
   if (side === "slack") slack = { ...slack, view: view as SlackView, versions };
@@ -47,7 +53,9 @@ export function decide(input: DecideInput): Decision {
   });
 
   if (cls.kind === "stale") {
-    events.push(event("stale_dropped", side, "Older than what was already seen", { facets: cls.staleFacets }));
+    events.push(
+      event("stale_dropped", side, "Older than what was already seen", { facets: cls.staleFacets }),
+    );
     return result();
   }
   if (cls.kind === "duplicate") {
@@ -75,7 +83,9 @@ export function decide(input: DecideInput): Decision {
   }
 
   if (!isActive(link, now)) {
-    events.push(event("paused", side, `Link is ${link.status}; nothing mirrored`, { facets: cls.realFacets }));
+    events.push(
+      event("paused", side, `Link is ${link.status}; nothing mirrored`, { facets: cls.realFacets }),
+    );
     return result();
   }
 
@@ -97,14 +107,27 @@ export function decide(input: DecideInput): Decision {
     }
   }
 
-  const writes = (["slack", "teams"] as const).filter((s) => !sameHold(before[s], (s === "slack" ? slack : teams).hold));
-  if (writes.length > 0 && isFlapping({ recentWrites: input.recentWrites + writes.length - 1, maxWrites: input.settings.flapMaxWrites })) {
+  const writes = (["slack", "teams"] as const).filter(
+    (s) => !sameHold(before[s], (s === "slack" ? slack : teams).hold),
+  );
+  if (
+    writes.length > 0 &&
+    isFlapping({
+      recentWrites: input.recentWrites + writes.length - 1,
+      maxWrites: input.settings.flapMaxWrites,
+    })
+  ) {
     slack = { ...slack, hold: before.slack };
     teams = { ...teams, hold: before.teams };
     events.push(
-      event("flap_paused", side, `More than ${input.settings.flapMaxWrites} writes in ${input.settings.flapWindowSeconds} s: link paused`, {
-        recentWrites: input.recentWrites,
-      }),
+      event(
+        "flap_paused",
+        side,
+        `More than ${input.settings.flapMaxWrites} writes in ${input.settings.flapWindowSeconds} s: link paused`,
+        {
+          recentWrites: input.recentWrites,
+        },
+      ),
     );
     return result([], { reason: "flapping" });
   }
@@ -134,13 +157,29 @@ function evaluate(to: Side, input: DecideInput): Evaluation {
   return { result, conflict: false };
 }
 
-function describe(from: Side, to: Side, outcome: Evaluation, changed: boolean, facets: string[]): SyncEventDraft {
+function describe(
+  from: Side,
+  to: Side,
+  outcome: Evaluation,
+  changed: boolean,
+  facets: string[],
+): SyncEventDraft {
   const detail = { from, rule: outcome.result.ruleId, hold: outcome.result.hold, facets };
   if (outcome.conflict) {
-    return event("conflict_resolved", to, `The person's own ${to} state wins; the bridge holds nothing on ${to}`, detail);
+    return event(
+      "conflict_resolved",
+      to,
+      `The person's own ${to} state wins; the bridge holds nothing on ${to}`,
+      detail,
+    );
   }
   if (outcome.result.manualKept.length > 0 && !changed) {
-    return event("manual_kept", to, `Kept the person's own ${outcome.result.manualKept.join(", ")} on ${to}`, detail);
+    return event(
+      "manual_kept",
+      to,
+      `Kept the person's own ${outcome.result.manualKept.join(", ")} on ${to}`,
+      detail,
+    );
   }
   if (!changed) return event("no_change", to, `${to} already shows this`, detail);
   const rule = outcome.result.ruleId === null ? "" : ` (rule ${outcome.result.ruleId})`;
@@ -152,6 +191,11 @@ function isActive(link: LinkSnapshot, now: number): boolean {
   return link.status === "paused" && link.pausedUntil !== null && link.pausedUntil <= now;
 }
 
-function event(kind: SyncEventDraft["kind"], side: Side | null, message: string, detail: Record<string, unknown>): SyncEventDraft {
+function event(
+  kind: SyncEventDraft["kind"],
+  side: Side | null,
+  message: string,
+  detail: Record<string, unknown>,
+): SyncEventDraft {
   return { kind, side, message, detail };
 }

@@ -53,7 +53,10 @@ export function releaseLostTeamsOwnership(record: TeamsRecord, realFacets: reado
 /** The person's own Teams state: the observed view without what the bridge's session or message causes. */
 export function ownTeamsView(record: TeamsRecord): TeamsView {
   const view: TeamsView = { ...record.view };
-  if (view.presence && heldTeamsPairs(record.hold, record.written).includes(teamsPresenceFingerprint(view.presence))) {
+  if (
+    view.presence &&
+    heldTeamsPairs(record.hold, record.written).includes(teamsPresenceFingerprint(view.presence))
+  ) {
     delete view.presence;
   }
   const ours = [record.hold.statusMessage, record.written.statusMessage]
@@ -75,7 +78,11 @@ export function ownSlackClassification(
   const view: SlackView = { ...record.view };
   if (view.dnd?.snoozed && (record.hold.dnd || record.written.dnd)) delete view.dnd;
   if (view.presence?.away && (record.hold.presence || record.written.presence)) delete view.presence;
-  return classifySlackView(view, { classifier: rules.slackClassifier, marker: settings.slackStatusMarker, now });
+  return classifySlackView(view, {
+    classifier: rules.slackClassifier,
+    marker: settings.slackStatusMarker,
+    now,
+  });
 }
 
 /** True when the person has a Slack status of their own (not the bridge's, not expired). */

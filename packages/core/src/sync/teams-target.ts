@@ -35,11 +35,16 @@ export function computeTeamsHold(input: TeamsTargetInput): TargetResult<TeamsHol
 
   if (presence === "clear") delete hold.session;
   else if (presence !== "keep") {
-    hold.session = { availability: presence.availability, activity: presence.activity, keepAlive: presence.keepAlive };
+    hold.session = {
+      availability: presence.availability,
+      activity: presence.activity,
+      keepAlive: presence.keepAlive,
+    };
   }
 
   if (!policy.allowPreferredPresence || preferred === "clear") delete hold.preferred;
-  else if (preferred !== "keep") hold.preferred = { availability: preferred.availability, activity: preferred.activity };
+  else if (preferred !== "keep")
+    hold.preferred = { availability: preferred.availability, activity: preferred.activity };
 
   if (statusMessage === "clear") delete hold.statusMessage;
   else if (statusMessage !== "keep") {

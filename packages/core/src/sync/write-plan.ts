@@ -64,7 +64,12 @@ export function planTeamsWrites(
   }));
 }
 
-function needsWrite<H extends object>(hold: H, written: H, facet: keyof H & string, options: PlanOptions): boolean {
+function needsWrite<H extends object>(
+  hold: H,
+  written: H,
+  facet: keyof H & string,
+  options: PlanOptions,
+): boolean {
   const want = hold[facet];
   const have = written[facet];
   if (want === undefined && have === undefined) return false;
@@ -75,9 +80,13 @@ function needsWrite<H extends object>(hold: H, written: H, facet: keyof H & stri
 function slackOp(facet: SlackHoldFacet, hold: SlackHold): SlackWriteOp {
   switch (facet) {
     case "status":
-      return hold.status ? { side: "slack", facet, action: "set", value: hold.status } : { side: "slack", facet, action: "clear" };
+      return hold.status
+        ? { side: "slack", facet, action: "set", value: hold.status }
+        : { side: "slack", facet, action: "clear" };
     case "dnd":
-      return hold.dnd ? { side: "slack", facet, action: "set", value: hold.dnd } : { side: "slack", facet, action: "clear" };
+      return hold.dnd
+        ? { side: "slack", facet, action: "set", value: hold.dnd }
+        : { side: "slack", facet, action: "clear" };
     case "presence":
       return hold.presence
         ? { side: "slack", facet, action: "set", value: hold.presence }

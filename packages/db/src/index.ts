@@ -1,0 +1,25 @@
+export * from "./client.ts";
+export * from "./connection/pg-config.ts";
+export * from "./crypto/key-ring.ts";
+export * from "./crypto/secret-cipher.ts";
+export * from "./embedded/start-embedded-postgres.ts";
+export * from "./migrate/migrate-database.ts";
+export * from "./repositories/credentials.ts";
+export * from "./repositories/directory.ts";
+export * from "./repositories/expectations.ts";
+export * from "./repositories/inbound-events.ts";
+export * from "./repositories/link-sides.ts";
+export * from "./repositories/links.ts";
+export * from "./repositories/rules.ts";
+export * from "./repositories/settings.ts";
+export * from "./repositories/sync-events.ts";
+export type {
+  Credential,
+  DirectoryEntry,
+  GraphSubscription,
+  Link,
+  LinkSide,
+  SlackInstallation,
+  SyncEvent,
+} from "./generated/prisma/client.ts";
+export { Prisma } from "./generated/prisma/client.ts";

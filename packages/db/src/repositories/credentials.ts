@@ -1,0 +1,69 @@
+import type { KeyRing } from "../crypto/key-ring.ts";
+import { openSecret, sealSecret } from "../crypto/secret-cipher.ts";
+import type { Db, DbClient } from "../client.ts";
+
+export interface CredentialInput {
+  kind: string;
+  owner: string;
+  secret: string;
+  expiresAt?: Date | null;
+}
+
+function context(kind: string, owner: string): string {
+  return `${kind}\u0000${owner}`;
+}
+
+/** Stores (or replaces) a secret, encrypted under the ring's current key. */
+export async function putCredential(db: Db, ring: KeyRing, input: CredentialInput): Promise<void> {
+  const sealed = sealSecret(ring, input.secret, context(input.kind, input.owner));
+  const data = { keyId: sealed.keyId, ciphertext: sealed.ciphertext, expiresAt: input.expiresAt ?? null };
+  await db.credential.upsert({
+    where: { kind_owner: { kind: input.kind, owner: input.owner } },
+    create: { kind: input.kind, owner: input.owner, ...data },
+    update: data,
+  });
+}
+
+/** The decrypted secret, or null when none is stored. */
+export async function getCredential(
+  db: Db,
+  ring: KeyRing,
+  kind: string,
+  owner: string,
+): Promise<{ secret: string; expiresAt: Date | null } | null> {
+  const row = await db.credential.findUnique({ where: { kind_owner: { kind, owner } } });
+  if (!row) return null;
+  return { secret: openSecret(ring, row, context(kind, owner)), expiresAt: row.expiresAt };
+}
+
+/** Deletes the secrets of one owner (all kinds, or the given ones). Returns how many were deleted. */
+export async function deleteCredentials(db: Db, owner: string, kinds?: readonly string[]): Promise<number> {
+  const result = await db.credential.deleteMany({
+    where: { owner, ...(kinds ? { kind: { in: [...kinds] } } : {}) },
+  });
+  return result.count;
+}
+
+/**
+ * Re-encrypts every secret not yet under the ring's current key (key rotation). Each batch is
+ * one transaction; running it again after an interruption finishes the job.
+ */
+export async function rotateCredentials(db: DbClient, ring: KeyRing, batchSize = 200): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await db.credential.findMany({
+      where: { keyId: { not: ring.currentId } },
+      take: batchSize,
+      orderBy: { id: "asc" },
+    });
+    if (rows.length === 0) return total;
+    await db.$transaction(async (tx) => {
+      for (const row of rows) {
+        const secret = openSecret(ring, row, context(row.kind, row.owner));
+        const sealed = sealSecret(ring, secret, context(row.kind, row.owner));
+        await tx.credential.update({ where: { id: row.id }, data: sealed });
+      }
+    });
+    total += rows.length;
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  BridgeError,
+  ZDirection,
+  ZEmail,
+  ZEntraId,
+  ZLinkPolicyOverrides,
+  ZSlackTeamId,
+  ZSlackUserId,
+  parseInput,
+  type Direction,
+  type LinkPolicyOverrides,
+  type LinkStatus,
+} from "@presence/core";
+import { z } from "zod";
+
+import type { Db } from "../client.ts";
+import type { Link } from "../generated/prisma/client.ts";
+import { toJson } from "./json.ts";
+
+export const ZCreateLinkInput = z.object({
+  slackTeamId: ZSlackTeamId,
+  slackUserId: ZSlackUserId,
+  tenantId: ZEntraId,
+  entraUserId: ZEntraId,
+  email: ZEmail.nullish(),
+  displayName: z.string().max(200).default(""),
+  direction: ZDirection.default("both"),
+  policy: ZLinkPolicyOverrides.default({}),
+});
+export type CreateLinkInput = z.input<typeof ZCreateLinkInput>;
+
+/** Creates a link and its two side records. Fails with `conflict` when either account is already linked. */
+export async function createLink(db: Db, input: CreateLinkInput): Promise<Link> {
+  const data = parseInput(ZCreateLinkInput, input, "Invalid link");
+  const existing = await db.link.findFirst({
+    where: {
+      OR: [
+        { slackTeamId: data.slackTeamId, slackUserId: data.slackUserId },
+        { tenantId: data.tenantId, entraUserId: data.entraUserId },
+      ],
+    },
+  });
+  if (existing) {
+    const which =
+      existing.slackUserId === data.slackUserId && existing.slackTeamId === data.slackTeamId
+        ? "Slack"
+        : "Microsoft";
+    throw new BridgeError("conflict", `That ${which} account is already linked (link ${existing.id})`, {
+      details: { linkId: existing.id },
+    });
+  }
+  return db.link.create({
+    data: {
+      ...data,
+      email: data.email ?? null,
+      policy: toJson(data.policy),
+      sides: { create: [{ side: "slack" }, { side: "teams" }] },
+    },
+  });
+}
+
+export async function getLink(db: Db, id: string): Promise<Link | null> {
+  return db.link.findUnique({ where: { id } });
+}
+
+export async function findLinkBySlack(
+  db: Db,
+  slackTeamId: string,
+  slackUserId: string,
+): Promise<Link | null> {
+  return db.link.findUnique({ where: { slackTeamId_slackUserId: { slackTeamId, slackUserId } } });
+}
+
+export async function findLinkByEntra(db: Db, tenantId: string, entraUserId: string): Promise<Link | null> {
+  return db.link.findUnique({
+    where: { tenantId_entraUserId: { tenantId, entraUserId: entraUserId.toLowerCase() } },
+  });
+}
+
+export interface ListLinksOptions {
+  status?: LinkStatus;
+  /** Matches e-mail, display name, Slack or Entra user id. */
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listLinks(db: Db, options: ListLinksOptions = {}): Promise<Link[]> {
+  const search = options.search?.trim();
+  return db.link.findMany({
+    where: {
+      ...(options.status ? { status: options.status } : {}),
+      ...(search
+        ? {
+            OR: [
+              { email: { contains: search, mode: "insensitive" } },
+              { displayName: { contains: search, mode: "insensitive" } },
+              { slackUserId: search },
+              { entraUserId: search.toLowerCase() },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ displayName: "asc" }, { createdAt: "asc" }],
+    take: Math.min(options.limit ?? 100, 1000),
+    skip: options.offset ?? 0,
+  });
+}
+
+export async function countLinks(db: Db): Promise<Record<LinkStatus, number>> {
+  const groups = await db.link.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: Record<LinkStatus, number> = { active: 0, paused: 0, needs_reauth: 0, disabled: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+export interface LinkStatusChange {
+  status: LinkStatus;
+  reason?: string;
+  pausedUntil?: Date | null;
+}
+
+export async function setLinkStatus(db: Db, id: string, change: LinkStatusChange): Promise<Link> {
+  return db.link.update({
+    where: { id },
+    data: {
+      status: change.status,
+      statusReason: change.reason ?? "",
+      pausedUntil: change.pausedUntil ?? null,
+    },
+  });
+}
+
+export async function updateLinkSettings(
+  db: Db,
+  id: string,
+  change: { direction?: Direction; policy?: LinkPolicyOverrides },
+): Promise<Link> {
+  const direction = change.direction === undefined ? undefined : parseInput(ZDirection, change.direction);
+  const policy = change.policy === undefined ? undefined : parseInput(ZLinkPolicyOverrides, change.policy);
+  return db.link.update({
+    where: { id },
+    data: { ...(direction ? { direction } : {}), ...(policy ? { policy: toJson(policy) } : {}) },
+  });
+}
+
+export async function deleteLink(db: Db, id: string): Promise<void> {
+  await db.link.delete({ where: { id } });
+}
+
+/** Resumes links whose pause ended; returns their ids. */
+export async function resumeDuePausedLinks(db: Db, now: Date): Promise<string[]> {
+  const due = await db.link.findMany({
+    where: { status: "paused", pausedUntil: { lte: now } },
+    select: { id: true },
+  });
+  if (due.length === 0) return [];
+  await db.link.updateMany({
+    where: { id: { in: due.map((l) => l.id) }, status: "paused" },
+    data: { status: "active", statusReason: "", pausedUntil: null },
+  });
+  return due.map((l) => l.id);
+}

@@ -1,0 +1,39 @@
+import { defaultRuleSet, parseInput, ZRuleSet, type RuleSet } from "@presence/core";
+
+import type { Db } from "../client.ts";
+import { toJson } from "./json.ts";
+
+export interface RuleSetRecord {
+  version: number;
+  rules: RuleSet;
+  comment: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** The rules in force (the highest version). A new store gets the defaults as version 1. */
+export async function getActiveRules(db: Db): Promise<RuleSetRecord> {
+  const row = await db.ruleSetVersion.findFirst({ orderBy: { version: "desc" } });
+  if (row) return { ...row, rules: ZRuleSet.parse(row.rules) };
+  return addRuleVersion(db, defaultRuleSet(), { comment: "Default rules", createdBy: "system" });
+}
+
+/** Validates and stores a new version of the rules, which is then in force. */
+export async function addRuleVersion(
+  db: Db,
+  rules: unknown,
+  meta: { comment: string; createdBy: string },
+): Promise<RuleSetRecord> {
+  const parsed = parseInput(ZRuleSet, rules, "Invalid rules");
+  const row = await db.ruleSetVersion.create({
+    data: { rules: toJson(parsed), comment: meta.comment, createdBy: meta.createdBy },
+  });
+  return { ...row, rules: parsed };
+}
+
+export async function listRuleVersions(db: Db): Promise<Omit<RuleSetRecord, "rules">[]> {
+  return db.ruleSetVersion.findMany({
+    orderBy: { version: "desc" },
+    select: { version: true, comment: true, createdBy: true, createdAt: true },
+  });
+}

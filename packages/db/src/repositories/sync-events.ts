@@ -1,0 +1,57 @@
+import type { SyncEventDraft, SyncEventKind } from "@presence/core";
+
+import type { Db } from "../client.ts";
+import type { SyncEvent } from "../generated/prisma/client.ts";
+import { toJson } from "./json.ts";
+
+/** Appends audit events for one link (or organisation-wide when linkId is null). */
+export async function appendSyncEvents(
+  db: Db,
+  linkId: string | null,
+  drafts: readonly SyncEventDraft[],
+  correlationId: string | null = null,
+): Promise<void> {
+  if (drafts.length === 0) return;
+  await db.syncEvent.createMany({
+    data: drafts.map((draft) => ({
+      linkId,
+      kind: draft.kind,
+      side: draft.side,
+      message: draft.message,
+      detail: toJson(draft.detail),
+      correlationId,
+    })),
+  });
+}
+
+export interface ListSyncEventsOptions {
+  linkId?: string;
+  kinds?: readonly SyncEventKind[];
+  limit?: number;
+  /** Only events with a smaller id (paging backwards through the timeline). */
+  beforeId?: bigint;
+}
+
+/** Newest first. */
+export async function listSyncEvents(db: Db, options: ListSyncEventsOptions = {}): Promise<SyncEvent[]> {
+  return db.syncEvent.findMany({
+    where: {
+      ...(options.linkId ? { linkId: options.linkId } : {}),
+      ...(options.kinds ? { kind: { in: [...options.kinds] } } : {}),
+      ...(options.beforeId ? { id: { lt: options.beforeId } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: Math.min(options.limit ?? 50, 1000),
+  });
+}
+
+/** Writes recorded for a link since `since` (the flap breaker's input). */
+export async function countRecentWrites(db: Db, linkId: string, since: Date): Promise<number> {
+  return db.syncEvent.count({ where: { linkId, kind: "written", at: { gte: since } } });
+}
+
+/** Deletes events older than the retention. */
+export async function pruneSyncEvents(db: Db, olderThan: Date): Promise<number> {
+  const result = await db.syncEvent.deleteMany({ where: { at: { lt: olderThan } } });
+  return result.count;
+}
