@@ -10,7 +10,12 @@ import {
   SET_PRESENCE_PAIRS,
   toIsoDuration,
 } from "./graph-limits.ts";
-import { fitSlackStatusText, hasSlackMarker, SLACK_STATUS_TEXT_MAX, stripSlackMarker } from "./slack-limits.ts";
+import {
+  fitSlackStatusText,
+  hasSlackMarker,
+  SLACK_STATUS_TEXT_MAX,
+  stripSlackMarker,
+} from "./slack-limits.ts";
 
 const MARKER = " (via Teams)";
 

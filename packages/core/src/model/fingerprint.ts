@@ -65,41 +65,64 @@ export interface Expectation {
 }
 
 /**
- * The observation a Slack write of `facet` will produce. A released presence (`auto`) has no
+ * Matches any new value of the facet: Graph combines the bridge's session with the person's own
+ * sessions and preferred presence, so after a session or preferred-presence write the shown presence
+ * may change in ways no fingerprint predicts (a masked state revealed, a preferred state taking effect).
+ */
+export const ANY_FINGERPRINT = "*";
+
+/**
+ * The observations a Slack write of `facet` will produce. A released presence (`auto`) has no
  * predictable echo, so it yields none.
  */
-export function expectedSlackEcho(facet: SlackHoldFacet, hold: SlackHold): Expectation | undefined {
+export function expectedSlackEchoes(facet: SlackHoldFacet, hold: SlackHold): Expectation[] {
   switch (facet) {
     case "status":
-      return {
-        facet: "status",
-        fingerprint: slackStatusFingerprint(hold.status ?? { text: "", emoji: "" }),
-      };
+      return [
+        { facet: "status", fingerprint: slackStatusFingerprint(hold.status ?? { text: "", emoji: "" }) },
+      ];
     case "dnd":
-      return { facet: "dnd", fingerprint: slackDndFingerprint({ snoozed: hold.dnd !== undefined }) };
+      return [{ facet: "dnd", fingerprint: slackDndFingerprint({ snoozed: hold.dnd !== undefined }) }];
     case "presence":
-      return hold.presence ? { facet: "presence", fingerprint: "away" } : undefined;
+      return hold.presence ? [{ facet: "presence", fingerprint: "away" }] : [];
   }
 }
 
 /**
- * The observation a Teams write of `facet` will produce. Graph reports only the aggregated
- * presence, so releasing a session or preferred presence has no predictable echo.
+ * The observations a Teams write of `facet` will produce: the exact presence the bridge set, and
+ * — for any session or preferred-presence write, setting or clearing — whatever presence Graph's
+ * aggregation shows next (ANY_FINGERPRINT), which is the bridge's doing too.
  */
-export function expectedTeamsEcho(facet: TeamsHoldFacet, hold: TeamsHold): Expectation | undefined {
+export function expectedTeamsEchoes(facet: TeamsHoldFacet, hold: TeamsHold): Expectation[] {
+  const any: Expectation = { facet: "presence", fingerprint: ANY_FINGERPRINT };
   switch (facet) {
     case "session":
       return hold.session
-        ? { facet: "presence", fingerprint: teamsPresenceFingerprint(hold.session) }
-        : undefined;
+        ? [{ facet: "presence", fingerprint: teamsPresenceFingerprint(hold.session) }, any]
+        : [any];
     case "preferred":
       return hold.preferred
-        ? { facet: "presence", fingerprint: teamsPresenceFingerprint(hold.preferred) }
-        : undefined;
+        ? [{ facet: "presence", fingerprint: teamsPresenceFingerprint(hold.preferred) }, any]
+        : [any];
     case "statusMessage":
-      return {
-        facet: "statusMessage",
-        fingerprint: teamsStatusMessageFingerprint(hold.statusMessage ?? { text: "" }),
-      };
+      return [
+        {
+          facet: "statusMessage",
+          fingerprint: teamsStatusMessageFingerprint(hold.statusMessage ?? { text: "" }),
+        },
+      ];
   }
+}
+
+/**
+ * Prefix of a "leaving" expectation: the side still shows this value of the bridge's, and the
+ * bridge has just replaced or cleared it. Until the side reports the change, the old value stays
+ * the bridge's (it must not be mistaken for the person's own).
+ */
+export const LEAVING_PREFIX = "~";
+
+export function leaving(expectations: readonly Expectation[]): Expectation[] {
+  return expectations
+    .filter((e) => e.fingerprint !== ANY_FINGERPRINT)
+    .map((e) => ({ facet: e.facet, fingerprint: `${LEAVING_PREFIX}${e.fingerprint}` }));
 }

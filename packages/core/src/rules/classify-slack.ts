@@ -6,6 +6,8 @@ import type { SlackClassifierRule } from "./rule-set.ts";
 export interface SlackClassification {
   /** The dominant meaning of the person's own Slack state. */
   kind: SlackKind;
+  /** What the status alone means (`cleared` when there is none): privacy decisions use it. */
+  statusKind: SlackKind;
   /** The person's own status text and emoji ("" when none, or when the status is the bridge's). */
   statusText: string;
   statusEmoji: string;
@@ -47,15 +49,16 @@ export function classifySlackView(view: SlackView, options: ClassifySlackOptions
     (status.text !== "" || status.emoji !== "") &&
     (status.expiresAt === null || status.expiresAt > options.now);
 
-  const kinds = new Set<SlackKind>();
+  const statusKind = live ? classifyStatus(status.text, status.emoji, options.classifier) : "cleared";
+  const kinds = new Set<SlackKind>([statusKind]);
   if (view.dnd?.snoozed && (view.dnd.until === null || view.dnd.until > options.now)) kinds.add("dnd");
   if (view.huddle?.inHuddle) kinds.add("huddle");
-  if (live) kinds.add(classifyStatus(status.text, status.emoji, options.classifier));
   if (view.presence?.away) kinds.add("away");
 
   const kind = PRECEDENCE.find((candidate) => kinds.has(candidate)) ?? "cleared";
   return {
     kind,
+    statusKind,
     statusText: live ? status.text : "",
     statusEmoji: live ? status.emoji : "",
     expiresAt: live ? status.expiresAt : null,

@@ -1,6 +1,7 @@
 import { hasSlackMarker } from "../limits/slack-limits.ts";
-import type { SlackView, TeamsView } from "../model/facets.ts";
+import type { SlackView, TeamsPresence, TeamsView } from "../model/facets.ts";
 import {
+  ANY_FINGERPRINT,
   teamsPresenceFingerprint,
   teamsStatusMessageFingerprint,
   viewFingerprints,
@@ -8,13 +9,20 @@ import {
 import type { TeamsHold } from "../model/hold.ts";
 import { compareVersions } from "../model/versions.ts";
 import type { BridgeSettings } from "../policy/policy.ts";
-import type { LinkSnapshot, Observation, PendingExpectation } from "./types.ts";
+import { bridgeMayHold, bridgeValues, leavingFacets } from "./ownership.ts";
+import type { LinkSnapshot, Observation, PendingExpectation, SideRecord } from "./types.ts";
 
 export type ObservationClass =
   | { kind: "stale"; staleFacets: string[] }
   | { kind: "duplicate" }
   | { kind: "echo"; echoFacets: string[]; by: "expectation" | "provenance" }
-  | { kind: "real"; realFacets: string[]; echoFacets: string[] };
+  | {
+      kind: "real";
+      realFacets: string[];
+      /** Real facets that changed right after a bridge write that makes them unpredictable (Graph aggregation). */
+      inducedFacets: string[];
+      echoFacets: string[];
+    };
 
 export interface ClassifiedObservation {
   cls: ObservationClass;
@@ -61,17 +69,20 @@ export function classifyObservation(
   const changed = Object.keys(fresh).filter((facet) => before[facet] !== after[facet]);
   if (changed.length === 0) return { cls: { kind: "duplicate" }, view, versions };
 
-  const echoFacets = changed.filter((facet) =>
+  const pending = (facet: string, fingerprint: string | undefined) =>
     expectations.some(
-      (e) => e.side === side && e.facet === facet && e.fingerprint === after[facet] && e.expiresAt > now,
-    ),
-  );
+      (e) => e.side === side && e.facet === facet && e.fingerprint === fingerprint && e.expiresAt > now,
+    );
+  const echoFacets = changed.filter((facet) => pending(facet, after[facet]));
   const afterExpectations = changed.filter((facet) => !echoFacets.includes(facet));
   if (afterExpectations.length === 0) {
     return { cls: { kind: "echo", echoFacets, by: "expectation" }, view, versions };
   }
 
-  const provenance = afterExpectations.filter((facet) => isBridgesOwn(link, side, facet, view, settings));
+  const leavingNow = leavingFacets(side, view, expectations, now);
+  const provenance = afterExpectations.filter(
+    (facet) => leavingNow.has(facet) || isBridgesOwn(link, side, facet, view, settings),
+  );
   const realFacets = afterExpectations.filter((facet) => !provenance.includes(facet));
   if (realFacets.length === 0) {
     return {
@@ -80,7 +91,12 @@ export function classifyObservation(
       versions,
     };
   }
-  return { cls: { kind: "real", realFacets, echoFacets: [...echoFacets, ...provenance] }, view, versions };
+  const inducedFacets = realFacets.filter((facet) => pending(facet, ANY_FINGERPRINT));
+  return {
+    cls: { kind: "real", realFacets, inducedFacets, echoFacets: [...echoFacets, ...provenance] },
+    view,
+    versions,
+  };
 }
 
 /** Layer 2 (provenance and ownership): is this facet's new value something the bridge put there? */
@@ -94,26 +110,33 @@ function isBridgesOwn(
   if (side === "slack") {
     const v = view as SlackView;
     if (facet === "status" && v.status) return hasSlackMarker(v.status.text, settings.slackStatusMarker);
+    if (facet === "dnd" && v.dnd) return v.dnd.snoozed && bridgeMayHold(link.slack, "dnd");
+    if (facet === "presence" && v.presence) return v.presence.away && bridgeMayHold(link.slack, "presence");
     return false;
   }
   const v = view as TeamsView;
-  if (facet === "presence" && v.presence) {
-    const fp = teamsPresenceFingerprint(v.presence);
-    return heldTeamsPairs(link.teams.hold, link.teams.written).includes(fp);
-  }
+  if (facet === "presence" && v.presence) return isBridgeTeamsPresence(link.teams, v.presence);
   if (facet === "statusMessage" && v.statusMessage) {
     const fp = teamsStatusMessageFingerprint(v.statusMessage);
-    const ours = [link.teams.hold.statusMessage, link.teams.written.statusMessage]
-      .filter((m) => m !== undefined)
-      .map((m) => teamsStatusMessageFingerprint(m));
+    const ours = bridgeValues(link.teams, "statusMessage").map((m) => teamsStatusMessageFingerprint(m));
     return fp !== "" && ours.includes(fp);
   }
   return false;
 }
 
-/** Presence fingerprints the bridge's session or preferred presence can produce right now. */
-export function heldTeamsPairs(hold: TeamsHold, written: TeamsHold): string[] {
-  return [hold.session, hold.preferred, written.session, written.preferred]
-    .filter((pair) => pair !== undefined)
-    .map((pair) => teamsPresenceFingerprint(pair));
+/**
+ * Whether an observed Teams presence can be the bridge's own doing: its session or preferred
+ * presence, or — while it holds an Available session — that session fading (Graph shows an
+ * Available session that was not posted again as AvailableIdle, then Away).
+ */
+export function isBridgeTeamsPresence(
+  record: SideRecord<TeamsView, TeamsHold>,
+  presence: TeamsPresence,
+): boolean {
+  const sessions = bridgeValues(record, "session");
+  const pairs = [...sessions, ...bridgeValues(record, "preferred")];
+  const fp = teamsPresenceFingerprint(presence);
+  if (pairs.some((pair) => teamsPresenceFingerprint(pair) === fp)) return true;
+  const holdsAvailable = sessions.some((session) => session.availability === "Available");
+  return holdsAvailable && (presence.availability === "AvailableIdle" || presence.availability === "Away");
 }

@@ -8,10 +8,12 @@ import { allowsFlow } from "../policy/policy.ts";
 import { classifyObservation } from "./classify-observation.ts";
 import {
   ownSlackClassification,
+  ownSlackView,
   ownTeamsView,
   releaseLostSlackOwnership,
   releaseLostTeamsOwnership,
 } from "./own-state.ts";
+import { leavingFacets } from "./ownership.ts";
 import { sameHold } from "./same-hold.ts";
 import { computeSlackHold, type TargetResult } from "./slack-target.ts";
 import { computeTeamsHold } from "./teams-target.ts";
@@ -94,11 +96,25 @@ export function decide(input: DecideInput): Decision {
   for (const to of [target, side]) {
     const from = otherSide(to);
     const isForward = to === target;
+    // A change the bridge's own write induced may flow on to the other side, but never decides
+    // again what the bridge holds on the side it came from: that would feed back (DESIGN §5).
+    if (!isForward && cls.inducedFacets.length === cls.realFacets.length) {
+      events.push(
+        event(
+          "echo_dropped",
+          side,
+          "Changed by the bridge's own write (Graph aggregation); not re-evaluated",
+          { facets: cls.inducedFacets, by: "aggregation" },
+        ),
+      );
+      continue;
+    }
     if (!allowsFlow(link.direction, from)) {
       if (isForward) events.push(event("direction_off", to, `Sharing from ${from} to ${to} is off`, {}));
       continue;
     }
     const outcome = evaluate(to, { ...input, link: { ...link, slack, teams } });
+    if (!isForward) backOff(outcome, released.released);
     if (to === "slack") slack = { ...slack, hold: outcome.result.hold as SlackHold };
     else teams = { ...teams, hold: outcome.result.hold as TeamsHold };
     const changed = !sameHold(before[to], outcome.result.hold);
@@ -142,9 +158,19 @@ interface Evaluation {
 /** Recomputes the hold on `to` from the person's own state on the other side. */
 function evaluate(to: Side, input: DecideInput): Evaluation {
   const { link, rules, settings, now } = input;
-  const slackOwn = ownSlackClassification(link.slack, rules, settings, now);
-  const teamsOwn = ownTeamsView(link.teams);
+  const slackOwnView = ownSlackView(
+    link.slack,
+    settings,
+    leavingFacets("slack", link.slack.view, input.expectations, now),
+  );
+  const slackOwn = ownSlackClassification(slackOwnView, rules, settings, now);
+  const teamsOwn = ownTeamsView(link.teams, leavingFacets("teams", link.teams.view, input.expectations, now));
   const meta = { observedAt: input.observation.observedAt, sourceVersion: input.observation.version };
+  if (to === "slack" && teamsOwn.presence === undefined) {
+    // The person's own Teams presence is unknown: not seen yet, or hidden behind the bridge's own
+    // session. Deciding on it would act on the bridge's own state; keep what is held.
+    return { result: { hold: link.slack.hold, ruleId: null, manualKept: [] }, conflict: false };
+  }
   const own = { slack: slackPresenceState(slackOwn, meta), teams: teamsPresenceState(teamsOwn, meta) };
   if (conflictBlocks(link.policy.conflictPolicy, to, own)) {
     return { result: { hold: {}, ruleId: null, manualKept: [] }, conflict: true };
@@ -152,9 +178,21 @@ function evaluate(to: Side, input: DecideInput): Evaluation {
   const common = { policy: link.policy, rules, settings };
   const result =
     to === "slack"
-      ? computeSlackHold({ ...common, teamsOwn, slack: link.slack, slackOwn, now })
+      ? computeSlackHold({ ...common, teamsOwn, slackHold: link.slack.hold, slackOwnView, slackOwn, now })
       : computeTeamsHold({ ...common, slackOwn, teamsHold: link.teams.hold, teamsOwn });
   return { result, conflict: false };
+}
+
+/**
+ * A facet the person just took back from the bridge (cleared or replaced its status, ended its
+ * snooze) stays theirs until the other side changes again: re-evaluating towards their side must
+ * not write it straight back.
+ */
+function backOff(outcome: Evaluation, released: readonly string[]): void {
+  if (released.length === 0) return;
+  const hold = { ...outcome.result.hold } as Record<string, unknown>;
+  for (const facet of released) delete hold[facet];
+  outcome.result = { ...outcome.result, hold: hold as SlackHold | TeamsHold };
 }
 
 function describe(

@@ -6,12 +6,13 @@ import type { SlackClassification } from "../rules/classify-slack.ts";
 import { matchTeamsToSlack } from "../rules/match-rules.ts";
 import type { RuleSet } from "../rules/rule-set.ts";
 import { hasOwnSlackStatus } from "./own-state.ts";
-import type { SideRecord } from "./types.ts";
 
 export interface SlackTargetInput {
   /** The person's own Teams state (without what the bridge holds there). */
   teamsOwn: TeamsView;
-  slack: SideRecord<SlackView, SlackHold>;
+  slackHold: SlackHold;
+  /** The person's own Slack state (without what the bridge holds there), and what it means. */
+  slackOwnView: SlackView;
   slackOwn: SlackClassification;
   policy: LinkPolicy;
   rules: RuleSet;
@@ -34,8 +35,8 @@ const MINUTE = 60_000;
  * their own snooze or away) and keeps an existing hold's expiry when the target did not change.
  */
 export function computeSlackHold(input: SlackTargetInput): TargetResult<SlackHold> {
-  const { slack, slackOwn, policy, settings, now } = input;
-  const current = slack.hold;
+  const { slackOwn, policy, settings, now } = input;
+  const current = input.slackHold;
   const rule = matchTeamsToSlack(input.rules, input.teamsOwn);
   if (!rule) return { hold: current, ruleId: null, manualKept: [] };
 
@@ -55,11 +56,11 @@ export function computeSlackHold(input: SlackTargetInput): TargetResult<SlackHol
     }
   }
 
-  const ownSnooze = slack.view.dnd?.snoozed === true && !current.dnd && !slack.written.dnd;
+  const ownSnooze = input.slackOwnView.dnd?.snoozed === true;
   if (dnd === "off" || (dnd !== "keep" && ownSnooze)) delete hold.dnd;
   else if (dnd !== "keep" && !current.dnd) hold.dnd = { until: now + dnd.minutes * MINUTE };
 
-  const ownAway = slack.view.presence?.away === true && !current.presence && !slack.written.presence;
+  const ownAway = input.slackOwnView.presence?.away === true;
   if (presence === "auto" || (presence === "away" && ownAway)) delete hold.presence;
   else if (presence === "away") hold.presence = { away: true };
 

@@ -50,7 +50,7 @@ export function computeTeamsHold(input: TeamsTargetInput): TargetResult<TeamsHol
   else if (statusMessage !== "keep") {
     const text =
       statusMessage === "statusText"
-        ? shareableStatusText(policy, slackOwn.kind, slackOwn.statusText)
+        ? shareableStatusText(policy, slackOwn.statusKind, slackOwn.statusText)
         : statusMessage.text;
     const expiresAt = statusMessage === "statusText" ? slackOwn.expiresAt : null;
     const ownMessage = (input.teamsOwn.statusMessage?.text ?? "") !== "";

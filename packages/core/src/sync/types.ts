@@ -17,6 +17,11 @@ export interface SideRecord<View, Hold> {
   hold: Hold;
   /** What the bridge last wrote successfully on this side. */
   written: Hold;
+  /**
+   * Values being written: recorded before each call and removed once its outcome is known, so a
+   * write whose worker died mid-call still counts as the bridge's and is performed again.
+   */
+  attempted: Hold;
 }
 
 export interface LinkSnapshot {
@@ -98,4 +103,9 @@ export interface Decision {
   /** Set when the flap breaker trips: the link must be paused. */
   pause: { reason: string } | null;
   events: SyncEventDraft[];
+}
+
+/** A side record with nothing observed, held or written yet. */
+export function emptySideRecord<View extends object, Hold extends object>(): SideRecord<View, Hold> {
+  return { view: {} as View, versions: {}, hold: {} as Hold, written: {} as Hold, attempted: {} as Hold };
 }

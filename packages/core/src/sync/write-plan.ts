@@ -1,4 +1,4 @@
-import { expectedSlackEcho, expectedTeamsEcho, type Expectation } from "../model/fingerprint.ts";
+import { expectedSlackEchoes, expectedTeamsEchoes, leaving, type Expectation } from "../model/fingerprint.ts";
 import {
   SLACK_HOLD_FACETS,
   TEAMS_HOLD_FACETS,
@@ -31,8 +31,8 @@ export type WriteOp = SlackWriteOp | TeamsWriteOp;
 
 export interface PlannedWrite<Op> {
   op: Op;
-  /** The observation this write will cause, to store before writing (loop protection layer 1). */
-  expectation: Expectation | undefined;
+  /** The observations this write will cause, to store before writing (loop protection layer 1). */
+  expectations: Expectation[];
 }
 
 export interface PlanOptions {
@@ -40,38 +40,57 @@ export interface PlanOptions {
   refresh?: readonly string[];
 }
 
-/** The Slack calls that bring what was written in line with the hold. */
+/** What the write step works from: what to hold, what was written, what may be half-written. */
+export interface WriteState<H> {
+  hold: H;
+  written: H;
+  attempted: H;
+}
+
+/** The Slack calls that bring the side in line with the hold. */
 export function planSlackWrites(
-  hold: SlackHold,
-  written: SlackHold,
+  state: WriteState<SlackHold>,
   options: PlanOptions = {},
 ): PlannedWrite<SlackWriteOp>[] {
-  return SLACK_HOLD_FACETS.filter((facet) => needsWrite(hold, written, facet, options)).map((facet) => ({
-    op: slackOp(facet, hold),
-    expectation: expectedSlackEcho(facet, hold),
+  return SLACK_HOLD_FACETS.filter((facet) => needsWrite(state, facet, options)).map((facet) => ({
+    op: slackOp(facet, state.hold),
+    expectations: [
+      ...expectedSlackEchoes(facet, state.hold),
+      ...leaving(previousValues(state, facet).flatMap((previous) => expectedSlackEchoes(facet, previous))),
+    ],
   }));
 }
 
-/** The Graph calls that bring what was written in line with the hold. */
+/** The Graph calls that bring the side in line with the hold. */
 export function planTeamsWrites(
-  hold: TeamsHold,
-  written: TeamsHold,
+  state: WriteState<TeamsHold>,
   options: PlanOptions = {},
 ): PlannedWrite<TeamsWriteOp>[] {
-  return TEAMS_HOLD_FACETS.filter((facet) => needsWrite(hold, written, facet, options)).map((facet) => ({
-    op: teamsOp(facet, hold),
-    expectation: expectedTeamsEcho(facet, hold),
+  return TEAMS_HOLD_FACETS.filter((facet) => needsWrite(state, facet, options)).map((facet) => ({
+    op: teamsOp(facet, state.hold),
+    expectations: [
+      ...expectedTeamsEchoes(facet, state.hold),
+      ...leaving(previousValues(state, facet).flatMap((previous) => expectedTeamsEchoes(facet, previous))),
+    ],
   }));
+}
+
+/** What the side may still show in this facet from earlier writes, each as a one-facet hold. */
+function previousValues<H extends object>(state: WriteState<H>, facet: keyof H): H[] {
+  return [state.written[facet], state.attempted[facet]]
+    .filter((value) => value !== undefined)
+    .map((value) => ({ [facet]: value }) as H);
 }
 
 function needsWrite<H extends object>(
-  hold: H,
-  written: H,
+  state: WriteState<H>,
   facet: keyof H & string,
   options: PlanOptions,
 ): boolean {
-  const want = hold[facet];
-  const have = written[facet];
+  const want = state.hold[facet];
+  const have = state.written[facet];
+  // A write whose outcome is unknown is performed again (same or newer value: replays are harmless).
+  if (state.attempted[facet] !== undefined) return true;
   if (want === undefined && have === undefined) return false;
   if (options.refresh?.includes(facet) && want !== undefined) return true;
   return !sameHold({ v: want }, { v: have });
@@ -111,10 +130,28 @@ function teamsOp(facet: TeamsHoldFacet, hold: TeamsHold): TeamsWriteOp {
   }
 }
 
-/** The written record after `op` succeeded. */
-export function applyWritten<H extends SlackHold | TeamsHold>(written: H, op: WriteOp): H {
-  const next = { ...written } as Record<string, unknown>;
-  if (op.action === "set") next[op.facet] = op.value;
-  else delete next[op.facet];
-  return next as H;
+/** Records that `op` is about to be performed (before the call). */
+export function recordAttempt<H extends SlackHold | TeamsHold>(
+  state: WriteState<H>,
+  op: WriteOp,
+): WriteState<H> {
+  const attempted = { ...state.attempted } as Record<string, unknown>;
+  if (op.action === "set") attempted[op.facet] = op.value;
+  return { ...state, attempted: attempted as H };
+}
+
+/** Records the outcome of `op`: done (written) or definitely not done (failed); either way no longer in flight. */
+export function recordOutcome<H extends SlackHold | TeamsHold>(
+  state: WriteState<H>,
+  op: WriteOp,
+  outcome: "done" | "failed",
+): WriteState<H> {
+  const attempted = { ...state.attempted } as Record<string, unknown>;
+  delete attempted[op.facet];
+  const written = { ...state.written } as Record<string, unknown>;
+  if (outcome === "done") {
+    if (op.action === "set") written[op.facet] = op.value;
+    else delete written[op.facet];
+  }
+  return { ...state, attempted: attempted as H, written: written as H };
 }

@@ -26,6 +26,8 @@ async function runPrismaMigrateDeploy(url: string): Promise<void> {
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ["--require", PRELOAD, cli, "migrate", "deploy"], {
       cwd: REPO_ROOT,
+      // The child inherits the environment (PATH, proxies); it reads no configuration of ours but the URL.
+      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
