@@ -99,6 +99,7 @@ CREATE TABLE "LinkSide" (
     "versions" JSONB NOT NULL DEFAULT '{}',
     "hold" JSONB NOT NULL DEFAULT '{}',
     "written" JSONB NOT NULL DEFAULT '{}',
+    "attempted" JSONB NOT NULL DEFAULT '{}',
     "heldUntil" TIMESTAMP(3),
     "observedAt" TIMESTAMP(3),
     "writtenAt" TIMESTAMP(3),

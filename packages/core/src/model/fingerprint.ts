@@ -19,7 +19,7 @@ import type { Side } from "./vocabulary.ts";
  */
 
 export function slackStatusFingerprint(status: Pick<SlackStatus, "text" | "emoji">): string {
-  return `${status.text.trim()}\u0000${status.emoji}`;
+  return JSON.stringify([status.text.trim(), status.emoji]);
 }
 export function slackDndFingerprint(dnd: Pick<SlackDnd, "snoozed">): string {
   return dnd.snoozed ? "snoozed" : "off";

@@ -16,8 +16,14 @@ function slack(facets: SlackView, version = `${1_790_000_000 + ++seq}.000100`): 
 function teams(facets: TeamsView, version = String(++seq).padStart(12, "0")): Observation {
   return { side: "teams", facets, version, observedAt: T0 };
 }
-const meeting: TeamsView = { presence: { availability: "Busy", activity: "InAMeeting" }, outOfOffice: { isOutOfOffice: false } };
-const available: TeamsView = { presence: { availability: "Available", activity: "Available" }, outOfOffice: { isOutOfOffice: false } };
+const meeting: TeamsView = {
+  presence: { availability: "Busy", activity: "InAMeeting" },
+  outOfOffice: { isOutOfOffice: false },
+};
+const available: TeamsView = {
+  presence: { availability: "Available", activity: "Available" },
+  outOfOffice: { isOutOfOffice: false },
+};
 const noStatus: SlackView = { status: { text: "", emoji: "", expiresAt: null }, huddle: { inHuddle: false } };
 
 function bridge(options: ConstructorParameters<typeof MemoryBridge>[0] | object = {}) {
@@ -51,8 +57,14 @@ describe("decide", () => {
 
   it("drops stale input: an older Slack event after a newer one", () => {
     const b = bridge();
-    b.observe(slack({ status: { text: "Lunch", emoji: ":hamburger:", expiresAt: null } }, "1800000010.000000"), T0);
-    const stale = b.observe(slack({ status: { text: "Focus", emoji: ":headphones:", expiresAt: null } }, "1800000005.000000"), T0);
+    b.observe(
+      slack({ status: { text: "Lunch", emoji: ":hamburger:", expiresAt: null } }, "1800000010.000000"),
+      T0,
+    );
+    const stale = b.observe(
+      slack({ status: { text: "Focus", emoji: ":headphones:", expiresAt: null } }, "1800000005.000000"),
+      T0,
+    );
     expect(stale.events.map((e) => e.kind)).toEqual(["stale_dropped"]);
     expect(b.link.slack.view.status?.text).toBe("Lunch");
   });
@@ -61,7 +73,9 @@ describe("decide", () => {
     const b = bridge();
     const lunch = { status: { text: "Lunch", emoji: ":hamburger:", expiresAt: null } };
     b.observe(slack(lunch, "1800000010.000000"), T0);
-    expect(b.observe(slack(lunch, "1800000010.000000"), T0).events.map((e) => e.kind)).toEqual(["duplicate_dropped"]);
+    expect(b.observe(slack(lunch, "1800000010.000000"), T0).events.map((e) => e.kind)).toEqual([
+      "duplicate_dropped",
+    ]);
   });
 
   it("a paused link mirrors nothing but keeps observing", () => {
@@ -84,7 +98,10 @@ describe("decide", () => {
     const b = bridge();
     b.observe(teams(meeting), T0);
     b.write("slack", T0, () => undefined);
-    const replaced = b.observe(slack({ status: { text: "Heads down", emoji: ":headphones:", expiresAt: null } }), T0);
+    const replaced = b.observe(
+      slack({ status: { text: "Heads down", emoji: ":headphones:", expiresAt: null } }),
+      T0,
+    );
     expect(replaced.events.map((e) => e.kind)).toContain("ownership_released");
     expect(b.link.slack.hold.status).toBeUndefined();
     expect(b.link.slack.written.status).toBeUndefined();
@@ -97,7 +114,10 @@ describe("decide", () => {
     const b = bridge();
     b.observe(teams(meeting), T0);
     b.write("slack", T0, () => undefined);
-    const echo = b.observe(slack({ status: { ...(b.link.slack.hold.status ?? { text: "", emoji: "", expiresAt: null }) } }), T0);
+    const echo = b.observe(
+      slack({ status: { ...(b.link.slack.hold.status ?? { text: "", emoji: "", expiresAt: null }) } }),
+      T0,
+    );
     expect(echo.events.map((e) => e.kind)).toEqual(["echo_dropped"]);
     const cleared = b.observe(slack({ status: { text: "", emoji: "", expiresAt: null } }), T0);
     expect(cleared.events.map((e) => e.kind)).toContain("ownership_released");
@@ -111,7 +131,11 @@ describe("decide", () => {
     const decision = b.observe(teams(meeting), T0);
     expect(decision.events.map((e) => e.kind)).toContain("conflict_resolved");
     expect(b.link.slack.hold).toEqual({});
-    expect(b.link.teams.hold.session).toEqual({ availability: "DoNotDisturb", activity: "Presenting", keepAlive: false });
+    expect(b.link.teams.hold.session).toEqual({
+      availability: "DoNotDisturb",
+      activity: "Presenting",
+      keepAlive: false,
+    });
   });
 
   it("trips the flap breaker: too many writes in the window pause the link", () => {
@@ -133,7 +157,10 @@ describe("decide", () => {
     b.observe(slack({ huddle: { inHuddle: true } }), T0);
     b.write("teams", T0, () => undefined);
     // The person's preferred Do not disturb takes effect once a session exists.
-    const induced = b.observe(teams({ ...available, presence: { availability: "DoNotDisturb", activity: "DoNotDisturb" } }), T0);
+    const induced = b.observe(
+      teams({ ...available, presence: { availability: "DoNotDisturb", activity: "DoNotDisturb" } }),
+      T0,
+    );
     expect(induced.events.some((e) => e.kind === "echo_dropped" && e.detail.by === "aggregation")).toBe(true);
     expect(induced.writes).toEqual(["slack"]);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { fitTeamsStatusMessage } from "../limits/graph-limits.ts";
 import { fitSlackStatusText } from "../limits/slack-limits.ts";
-import { teamsPresenceFingerprint } from "../model/fingerprint.ts";
+import { slackStatusFingerprint, teamsPresenceFingerprint } from "../model/fingerprint.ts";
 import type { SlackKind } from "../model/vocabulary.ts";
 import { defaultSettings, effectivePolicy, type LinkPolicyOverrides } from "../policy/policy.ts";
 import { shareableStatusText } from "../policy/privacy.ts";
@@ -26,16 +26,20 @@ const policies: LinkPolicyOverrides[] = [
 
 /** Values the bridge may ever write to Slack: derived from the person's own Teams states only. */
 function allowedOnSlack(sim: Simulation, rules: RuleSet): Set<string> {
-  const allowed = new Set<string>(["status:\u0000", "dnd:off", "presence:auto"]);
+  const allowed = new Set<string>([
+    `status:${slackStatusFingerprint({ text: "", emoji: "" })}`,
+    "dnd:off",
+    "presence:auto",
+  ]);
   for (const view of sim.teamsHistory) {
     for (const candidate of [view, { outOfOffice: view.outOfOffice }]) {
       const rule = matchTeamsToSlack(rules, candidate);
       if (!rule) continue;
       const { status, dnd, presence } = rule.slack;
-      if (typeof status === "object")
-        allowed.add(
-          `status:${fitSlackStatusText(status.text, settings.slackStatusMarker)}\u0000${status.emoji}`,
-        );
+      if (typeof status === "object") {
+        const text = fitSlackStatusText(status.text, settings.slackStatusMarker);
+        allowed.add(`status:${slackStatusFingerprint({ text, emoji: status.emoji })}`);
+      }
       if (typeof dnd === "object") allowed.add("dnd:snoozed");
       if (presence === "away") allowed.add("presence:away");
     }
@@ -140,10 +144,15 @@ describe("loop protection (simulated Slack and Graph)", () => {
     sim.run({ type: "teamsSession", choice: 2 }); // Busy/InAMeeting
     sim.quiesce();
     // The link started Offline in Teams (Slack was set away); the meeting sets the status and presence back to auto.
-    expect(sim.slack.bridgeWrites).toEqual(["status:In a meeting (via Teams)\u0000:spiral_calendar_pad:", "presence:auto"]);
+    expect(sim.slack.bridgeWrites).toEqual([
+      `status:${slackStatusFingerprint({ text: "In a meeting (via Teams)", emoji: ":spiral_calendar_pad:" })}`,
+      "presence:auto",
+    ]);
     expect(sim.graph.bridgeWrites).toEqual([]);
     const afterMirror = sim.bridge.events.slice(sim.bridge.events.findIndex((e) => e.kind === "mirrored"));
-    const slackEchoes = afterMirror.filter((e) => e.side === "slack" && e.kind !== "mirrored").map((e) => e.kind);
+    const slackEchoes = afterMirror
+      .filter((e) => e.side === "slack" && e.kind !== "mirrored")
+      .map((e) => e.kind);
     // user_change and user_status_changed: the first is absorbed by the expectation, the second is a duplicate.
     expect(slackEchoes).toEqual(["echo_dropped", "duplicate_dropped"]);
     expect(afterMirror.filter((e) => e.kind === "mirrored").every((e) => e.side === "slack")).toBe(true);

@@ -18,7 +18,9 @@ describe("credentials", () => {
   it("stores tokens encrypted: no plaintext anywhere in the table", async () => {
     const ring = parseKeyRing(generateEncryptionKey());
     await putCredential(t.db, ring, { kind: "slack_user", owner: "slack:T1:U1", secret: TOKEN });
-    const raw = await t.db.$queryRaw<{ dump: string }[]>`SELECT row_to_json(c)::text AS dump FROM "Credential" c`;
+    const raw = await t.db.$queryRaw<
+      { dump: string }[]
+    >`SELECT row_to_json(c)::text AS dump FROM "Credential" c`;
     expect(raw).toHaveLength(1);
     expect(raw[0]?.dump).not.toContain(TOKEN);
     expect(raw[0]?.dump).not.toContain("secret-token");
@@ -28,8 +30,12 @@ describe("credentials", () => {
   it("binds a ciphertext to its row: copied to another owner it does not decrypt", async () => {
     const ring = parseKeyRing(generateEncryptionKey());
     await putCredential(t.db, ring, { kind: "slack_user", owner: "slack:T1:U2", secret: "a" });
-    const row = await t.db.credential.findUniqueOrThrow({ where: { kind_owner: { kind: "slack_user", owner: "slack:T1:U2" } } });
-    await t.db.credential.create({ data: { kind: "slack_user", owner: "slack:T1:U3", keyId: row.keyId, ciphertext: row.ciphertext } });
+    const row = await t.db.credential.findUniqueOrThrow({
+      where: { kind_owner: { kind: "slack_user", owner: "slack:T1:U2" } },
+    });
+    await t.db.credential.create({
+      data: { kind: "slack_user", owner: "slack:T1:U3", keyId: row.keyId, ciphertext: row.ciphertext },
+    });
     await expect(getCredential(t.db, ring, "slack_user", "slack:T1:U3")).rejects.toThrow(/decrypt/);
   });
 
@@ -38,7 +44,11 @@ describe("credentials", () => {
     const oldKey = generateEncryptionKey();
     const oldRing = parseKeyRing(oldKey);
     for (let i = 0; i < 5; i++) {
-      await putCredential(t.db, oldRing, { kind: "graph_refresh", owner: `entra:t:${i}`, secret: `refresh-${i}` });
+      await putCredential(t.db, oldRing, {
+        kind: "graph_refresh",
+        owner: `entra:t:${i}`,
+        secret: `refresh-${i}`,
+      });
     }
     const newKey = generateEncryptionKey();
     const rotating = parseKeyRing(newKey, [oldKey]);
@@ -49,7 +59,9 @@ describe("credentials", () => {
     expect(stale).toBe(0);
     const newOnly = parseKeyRing(newKey);
     expect((await getCredential(t.db, newOnly, "graph_refresh", "entra:t:3"))?.secret).toBe("refresh-3");
-    await expect(getCredential(t.db, oldRing, "graph_refresh", "entra:t:3")).rejects.toThrow(/TOKEN_ENCRYPTION_OLD_KEYS/);
+    await expect(getCredential(t.db, oldRing, "graph_refresh", "entra:t:3")).rejects.toThrow(
+      /TOKEN_ENCRYPTION_OLD_KEYS/,
+    );
   });
 
   it("refuses to rotate a secret sealed by a key it was not given", async () => {
@@ -76,6 +88,8 @@ describe("key ring", () => {
   });
   it("accepts hex keys and derives stable ids", () => {
     const hex = "ab".repeat(32);
-    expect(parseKeyRing(hex).currentId).toBe(parseKeyRing(Buffer.from(hex, "hex").toString("base64")).currentId);
+    expect(parseKeyRing(hex).currentId).toBe(
+      parseKeyRing(Buffer.from(hex, "hex").toString("base64")).currentId,
+    );
   });
 });

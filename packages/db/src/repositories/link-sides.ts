@@ -50,12 +50,14 @@ export function toSnapshot(link: Link, sides: readonly LinkSide[], settings: Bri
       versions: ZVersions.parse(slack.versions),
       hold: ZSlackHold.parse(slack.hold),
       written: ZSlackHold.parse(slack.written),
+      attempted: ZSlackHold.parse(slack.attempted),
     },
     teams: {
       view: ZTeamsView.parse(teams.view),
       versions: ZVersions.parse(teams.versions),
       hold: ZTeamsHold.parse(teams.hold),
       written: ZTeamsHold.parse(teams.written),
+      attempted: ZTeamsHold.parse(teams.attempted),
     },
   };
 }
@@ -76,6 +78,7 @@ export async function saveSide(db: Db, linkId: string, side: Side, update: SideU
       versions: toJson(update.record.versions),
       hold: toJson(update.record.hold),
       written: toJson(update.record.written),
+      attempted: toJson(update.record.attempted),
       ...(update.observedAt ? { observedAt: update.observedAt } : {}),
       ...(update.writtenAt ? { writtenAt: update.writtenAt } : {}),
       ...(update.heldUntil !== undefined ? { heldUntil: update.heldUntil } : {}),

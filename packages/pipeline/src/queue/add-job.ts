@@ -1,0 +1,31 @@
+import type { Db } from "@presence/db";
+
+export interface AddJobOptions {
+  queueName?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+  jobKey?: string;
+  /** graphile-worker job_key_mode: replace | preserve_run_at | unsafe_dedupe. */
+  jobKeyMode?: "replace" | "preserve_run_at" | "unsafe_dedupe";
+}
+
+/**
+ * Adds a graphile-worker job inside the caller's transaction (Prisma client or interactive
+ * transaction), so the job exists if and only if the transaction commits.
+ */
+export async function addJob(
+  db: Db,
+  task: string,
+  payload: unknown,
+  options: AddJobOptions = {},
+): Promise<void> {
+  await db.$executeRaw`SELECT graphile_worker.add_job(
+    identifier := ${task},
+    payload := ${JSON.stringify(payload)}::json,
+    queue_name := ${options.queueName ?? null}::text,
+    run_at := ${options.runAt ?? null}::timestamptz,
+    max_attempts := ${options.maxAttempts ?? null}::int,
+    job_key := ${options.jobKey ?? null}::text,
+    job_key_mode := ${options.jobKeyMode ?? "replace"}::text
+  )`;
+}

@@ -1,0 +1,51 @@
+import type { Side } from "@presence/core";
+import { recordInboundEvent, type Db, type DbClient } from "@presence/db";
+
+import { OBSERVE_TASK, writeTask, ZObserveJob, type ObserveJob } from "../jobs.ts";
+import { addJob } from "./add-job.ts";
+
+export type EnqueueResult = "enqueued" | "duplicate";
+
+/**
+ * Stores an observation as an `observe` job — what every receiver does before acknowledging. A
+ * source event id already taken in (a Slack retry, a re-delivered notification) is dropped; the
+ * dedupe record and the job are written in one transaction. Throws when storing fails, so the
+ * receiver answers non-2xx and the source retries.
+ */
+export async function enqueueObservation(db: DbClient, job: ObserveJob): Promise<EnqueueResult> {
+  const payload = ZObserveJob.parse(job);
+  return db.$transaction(async (tx) => {
+    if (payload.eventId !== undefined) {
+      const fresh = await recordInboundEvent(tx, payload.subject.side, payload.eventId);
+      if (!fresh) return "duplicate";
+    }
+    await addJob(tx, OBSERVE_TASK, payload, { maxAttempts: 10 });
+    return "enqueued";
+  });
+}
+
+/**
+ * Schedules the write job for one side of a link. One pending job per link and side (job key):
+ * a newer hold simply waits for it (the job reads the newest hold when it runs), and a job already
+ * rescheduled for a rate limit keeps its later time. Jobs of one link and side run one at a time.
+ */
+export async function enqueueWrite(
+  db: Db,
+  linkId: string,
+  side: Side,
+  options: { refresh?: readonly string[]; runAt?: Date } = {},
+): Promise<void> {
+  await addJob(
+    db,
+    writeTask(side),
+    { linkId, side, refresh: options.refresh ?? [] },
+    {
+      // Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write.
+      jobKey: `${options.refresh?.length ? "refresh" : "write"}:${side}:${linkId}`,
+      jobKeyMode: "preserve_run_at",
+      queueName: `link:${linkId}:${side}`,
+      maxAttempts: 25,
+      ...(options.runAt ? { runAt: options.runAt } : {}),
+    },
+  );
+}

@@ -1,0 +1,325 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+import { BridgeError, type SlackWriteOp, type TeamsView, type WriteOp } from "@presence/core";
+import { SimSlack, type SimEvent } from "@presence/core/testing";
+import { createLink, listSyncEvents, type Link } from "@presence/db";
+import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
+import { createLogger, createMetrics } from "@presence/telemetry";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import type { PipelineContext } from "./context.ts";
+import { enqueueObservation } from "./queue/enqueue.ts";
+import type { SideWriter } from "./side-writer.ts";
+import { startPipeline, type Pipeline } from "./start-pipeline.ts";
+import { releaseStaleLocks } from "./tasks/maintenance.ts";
+import { waitForIdle } from "./testing/wait-for-idle.ts";
+
+const TENANT = "11111111-1111-4111-8111-111111111111";
+let t: TestDatabase;
+let pipeline: Pipeline | undefined;
+let people = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterEach(async () => {
+  await pipeline?.stop();
+  pipeline = undefined;
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+function context(writers: PipelineContext["writers"]): PipelineContext {
+  return {
+    db: t.db,
+    logger: createLogger({ service: "pipeline-test", level: "warn" }),
+    metrics: createMetrics("pipeline-test"),
+    writers,
+    now: () => Date.now(),
+    staleLockMs: 5 * 60_000,
+  };
+}
+
+async function start(writers: PipelineContext["writers"], concurrency = 4) {
+  pipeline = await startPipeline({
+    context: context(writers),
+    databaseUrl: t.url,
+    concurrency,
+    pollIntervalMs: 100,
+    embedded: t.embedded,
+    maintenance: false,
+  });
+}
+
+async function newLink(): Promise<Link> {
+  people += 1;
+  const n = String(people).padStart(4, "0");
+  return createLink(t.db, {
+    slackTeamId: "T0TEAM",
+    slackUserId: `U0PERSON${n}`,
+    tenantId: TENANT,
+    entraUserId: `22222222-2222-4222-8222-${String(people).padStart(12, "0")}`,
+  });
+}
+
+let version = 0;
+function teamsChange(link: Link, view: TeamsView, eventId?: string) {
+  version += 1;
+  return enqueueObservation(t.db, {
+    subject: { side: "teams", tenantId: link.tenantId, userId: link.entraUserId },
+    facets: view,
+    version: String(version).padStart(12, "0"),
+    observedAt: Date.now(),
+    source: "test",
+    ...(eventId ? { eventId } : {}),
+  });
+}
+
+const meeting: TeamsView = {
+  presence: { availability: "Busy", activity: "InAMeeting" },
+  outOfOffice: { isOutOfOffice: false },
+};
+const call: TeamsView = {
+  presence: { availability: "Busy", activity: "InACall" },
+  outOfOffice: { isOutOfOffice: false },
+};
+const available: TeamsView = {
+  presence: { availability: "Available", activity: "Available" },
+  outOfOffice: { isOutOfOffice: false },
+};
+const presenting: TeamsView = {
+  presence: { availability: "DoNotDisturb", activity: "Presenting" },
+  outOfOffice: { isOutOfOffice: false },
+};
+
+/** What the Slack bridge reads when a link is made: the person's current status (none here). */
+function slackBaseline(link: Link) {
+  return enqueueObservation(t.db, {
+    subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
+    facets: {
+      status: { text: "", emoji: "", expiresAt: null },
+      huddle: { inHuddle: false },
+      dnd: { snoozed: false, until: null },
+    },
+    version: "",
+    observedAt: Date.now(),
+    source: "test:baseline",
+  });
+}
+
+/** A simulated Slack behind a writer: every write fires Slack's echo events back into the pipeline. */
+function simulatedSlack(link: Link) {
+  const pending: Promise<unknown>[] = [];
+  const sim = new SimSlack((event: SimEvent) => {
+    pending.push(
+      enqueueObservation(t.db, {
+        subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
+        facets: event.observation.facets,
+        version: event.observation.version,
+        observedAt: event.observation.observedAt,
+        source: "sim:slack",
+        eventId: event.eventId,
+      }),
+    );
+  });
+  const calls: SlackWriteOp[] = [];
+  const writer: SideWriter = {
+    side: "slack",
+    async perform(_link, op: WriteOp) {
+      if (op.side !== "slack") throw new Error("not a Slack op");
+      calls.push(op);
+      sim.apply(op, Date.now());
+    },
+    heldUntil: () => null,
+  };
+  return { sim, calls, writer, settled: () => Promise.all(pending) };
+}
+
+describe("pipeline on Postgres", () => {
+  it("mirrors a Teams meeting to Slack once; Slack's echoes are absorbed, nothing returns to Teams", async () => {
+    const link = await newLink();
+    const slack = simulatedSlack(link);
+    const teamsCalls: WriteOp[] = [];
+    await start({
+      slack: slack.writer,
+      teams: { side: "teams", perform: async (_l, op) => void teamsCalls.push(op), heldUntil: () => null },
+    });
+    await slackBaseline(link);
+    await waitForIdle(t.db);
+    await teamsChange(link, meeting);
+    await waitForIdle(t.db);
+    await slack.settled();
+    await waitForIdle(t.db);
+
+    expect(slack.sim.status.text).toBe("In a meeting (via Teams)");
+    expect(slack.calls.filter((c) => c.facet === "status")).toHaveLength(1);
+    expect(teamsCalls).toEqual([]);
+    const kinds = (await listSyncEvents(t.db, { linkId: link.id })).map((e) => e.kind);
+    expect(kinds).toContain("mirrored");
+    expect(kinds).toContain("written");
+    expect(kinds).toContain("echo_dropped");
+    const side = await t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
+    expect(side.written).toMatchObject({ status: { text: "In a meeting (via Teams)" } });
+    expect(side.attempted).toEqual({});
+    expect(await t.db.writeExpectation.count({ where: { linkId: link.id } })).toBeGreaterThan(0);
+  });
+
+  it("coalesces: five quick changes while the writer waits end in one write of the newest state", async () => {
+    const link = await newLink();
+    const slack = simulatedSlack(link);
+    for (const view of [meeting, call, available, presenting, call]) await teamsChange(link, view);
+    await start({ slack: slack.writer }, 1);
+    await waitForIdle(t.db);
+    await slack.settled();
+    await waitForIdle(t.db);
+    expect(
+      slack.calls.filter((c) => c.facet === "status").map((c) => (c.action === "set" ? c.value.text : "")),
+    ).toEqual(["In a call (via Teams)"]);
+    expect(await t.db.syncEvent.count({ where: { linkId: link.id, kind: "written" } })).toBe(1);
+  });
+
+  it("is idempotent on source event ids: a retried delivery is taken in once", async () => {
+    const link = await newLink();
+    expect(await teamsChange(link, meeting, "evt-1")).toBe("enqueued");
+    expect(await teamsChange(link, meeting, "evt-1")).toBe("duplicate");
+    expect(
+      await t.db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'observe'`,
+    ).toEqual([{ n: 1n }]);
+    const slack = simulatedSlack(link);
+    await start({ slack: slack.writer });
+    await waitForIdle(t.db);
+    await teamsChange(link, meeting); // the same state again, new delivery: dropped as a duplicate state
+    await waitForIdle(t.db);
+    const kinds = (await listSyncEvents(t.db, { linkId: link.id })).map((e) => e.kind);
+    expect(kinds).toContain("duplicate_dropped");
+  });
+
+  it("serialises writes per link: never two calls in flight for one link and side", async () => {
+    const links = await Promise.all(Array.from({ length: 12 }, () => newLink()));
+    const inFlight = new Map<string, number>();
+    let maxInFlight = 0;
+    let calls = 0;
+    const writer: SideWriter = {
+      side: "slack",
+      async perform(l) {
+        const n = (inFlight.get(l.id) ?? 0) + 1;
+        inFlight.set(l.id, n);
+        maxInFlight = Math.max(maxInFlight, n);
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        inFlight.set(l.id, n - 1);
+      },
+      heldUntil: () => null,
+    };
+    await start({ slack: writer }, 10);
+    for (let round = 0; round < 4; round++) {
+      for (const l of links) await teamsChange(l, round % 2 === 0 ? meeting : presenting);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await waitForIdle(t.db);
+    expect(calls).toBeGreaterThanOrEqual(links.length);
+    expect(maxInFlight).toBe(1);
+  });
+
+  it("waits for Retry-After on a rate limit and loses no state", async () => {
+    const link = await newLink();
+    const times: number[] = [];
+    const writer: SideWriter = {
+      side: "slack",
+      async perform() {
+        times.push(Date.now());
+        if (times.length === 1) throw new BridgeError("rate_limited", "ratelimited", { retryAfterMs: 1500 });
+      },
+      heldUntil: () => null,
+    };
+    await start({ slack: writer });
+    await teamsChange(link, meeting);
+    await waitForIdle(t.db, { timeoutMs: 15_000 });
+    expect(times.length).toBeGreaterThanOrEqual(2);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(1400);
+    const events = await listSyncEvents(t.db, { linkId: link.id });
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(["rate_limited", "written"]));
+    expect(events.map((e) => e.kind)).not.toContain("failed");
+    const side = await t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
+    expect(side.written).toMatchObject({ status: { text: "In a meeting (via Teams)" } });
+  });
+
+  it("flags the link for re-auth when the token is revoked, without retrying", async () => {
+    const link = await newLink();
+    let calls = 0;
+    await start({
+      slack: {
+        side: "slack",
+        async perform() {
+          calls += 1;
+          throw new BridgeError("auth_revoked", "token_revoked");
+        },
+        heldUntil: () => null,
+      },
+    });
+    await teamsChange(link, meeting);
+    await waitForIdle(t.db);
+    expect(calls).toBe(1);
+    expect((await t.db.link.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("needs_reauth");
+  });
+
+  it("a worker killed mid-write: the job is freed, replayed with the same state, and its echo absorbed", async () => {
+    const link = await newLink();
+    await t.db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS crash_side (op jsonb NOT NULL)`);
+    await teamsChange(link, meeting);
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          fileURLToPath(new URL("./testing/crashing-worker.ts", import.meta.url)),
+          t.url,
+          String(t.embedded),
+        ],
+        { stdio: ["ignore", "inherit", "inherit"] },
+      );
+      child.on("error", reject);
+      child.on("exit", resolve);
+    });
+    expect(exitCode).toBe(70);
+    const [crashed] = await t.db.$queryRawUnsafe<{ op: SlackWriteOp }[]>(`SELECT op FROM crash_side`);
+    expect(crashed?.op).toMatchObject({ facet: "status", action: "set" });
+    const side = await t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
+    expect(side.attempted).toMatchObject({ status: { text: "In a meeting (via Teams)" } });
+    expect(side.written).toEqual({});
+
+    // Slack applied the call before the worker died, and sent its echoes.
+    const slack = simulatedSlack(link);
+    if (crashed?.op.action === "set" && crashed.op.facet === "status")
+      slack.sim.setStatus(crashed.op.value, Date.now());
+    expect(await releaseStaleLocks({ ...context({}), staleLockMs: 0 })).toBe(1);
+    await start({ slack: slack.writer });
+    await waitForIdle(t.db);
+    await slack.settled();
+    await waitForIdle(t.db);
+
+    expect(slack.calls.map((c) => c.facet)).toContain("status");
+    expect(slack.calls.find((c) => c.facet === "status")).toEqual(crashed?.op);
+    expect(slack.sim.bridgeWrites.filter((w) => w.startsWith("status"))).toEqual([]); // a replay: nothing new on Slack
+    const after = await t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
+    expect(after.attempted).toEqual({});
+    expect(after.written).toMatchObject({ status: { text: "In a meeting (via Teams)" } });
+    const teams = await t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "teams" } },
+    });
+    expect(teams.hold).toEqual({});
+  });
+});

@@ -1,0 +1,72 @@
+import { Logger as WorkerLogger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
+
+import type { PipelineContext } from "./context.ts";
+import { MAINTENANCE_TASK, OBSERVE_TASK, writeTask } from "./jobs.ts";
+import { runMaintenance } from "./tasks/maintenance.ts";
+import { runObserve } from "./tasks/observe.ts";
+import { runWrite } from "./tasks/write.ts";
+
+export interface StartPipelineOptions {
+  context: PipelineContext;
+  databaseUrl: string;
+  /** Jobs run at once in this process. */
+  concurrency?: number;
+  /** How often to look for jobs when LISTEN/NOTIFY is quiet, ms. */
+  pollIntervalMs?: number;
+  /** The embedded Postgres multiplexes connections: no prepared statements there. */
+  embedded?: boolean;
+  /** Run the once-a-minute maintenance job from this process (every replica may: cron runs each tick once). */
+  maintenance?: boolean;
+}
+
+export interface Pipeline {
+  stop(): Promise<void>;
+}
+
+/** Runs the pipeline's jobs in this process: observe, the writes this process has writers for, maintenance. */
+export async function startPipeline(options: StartPipelineOptions): Promise<Pipeline> {
+  const context = options.context;
+  const taskList: TaskList = {
+    [OBSERVE_TASK]: async (payload, helpers) => runObserve(context, payload, helpers.job.id),
+    [MAINTENANCE_TASK]: async () => runMaintenance(context),
+  };
+  for (const writer of Object.values(context.writers)) {
+    taskList[writeTask(writer.side)] = async (payload, helpers) =>
+      runWrite(context, payload, {
+        id: helpers.job.id,
+        attempts: helpers.job.attempts,
+        maxAttempts: helpers.job.max_attempts,
+      });
+  }
+  const logger = context.logger.child({ component: "queue" });
+  const runner: Runner = await run({
+    connectionString: options.databaseUrl,
+    concurrency: options.concurrency ?? 10,
+    pollInterval: options.pollIntervalMs ?? 1000,
+    noHandleSignals: true,
+    noPreparedStatements: options.embedded ?? false,
+    taskList,
+    parsedCronItems:
+      options.maintenance === false
+        ? []
+        : parseCronItems([
+            {
+              task: MAINTENANCE_TASK,
+              match: "* * * * *",
+              identifier: MAINTENANCE_TASK,
+              options: { backfillPeriod: 0, maxAttempts: 1 },
+            },
+          ]),
+    logger: new WorkerLogger((scope) => (level, message, meta) => {
+      const line = { ...scope, ...meta };
+      if (level === "error") logger.error(line, message);
+      else if (level === "warning") logger.warn(line, message);
+      else logger.debug(line, message);
+    }),
+  });
+  return {
+    async stop() {
+      await runner.stop();
+    },
+  };
+}

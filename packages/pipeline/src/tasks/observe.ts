@@ -1,0 +1,88 @@
+import { decide, type Observation, type SyncEventDraft } from "@presence/core";
+import {
+  appendSyncEvents,
+  countRecentWrites,
+  findLinkByEntra,
+  findLinkBySlack,
+  getActiveRules,
+  getSettings,
+  loadLinkSnapshot,
+  lockLink,
+  pendingExpectations,
+  saveSide,
+  setLinkStatus,
+  type Db,
+} from "@presence/db";
+
+import type { PipelineContext } from "../context.ts";
+import { ZObserveJob, type Subject } from "../jobs.ts";
+import { enqueueWrite } from "../queue/enqueue.ts";
+
+/**
+ * The observe job: takes one observation in and decides, in one transaction holding the link's
+ * row lock — records the side's new view, the audit events, the holds, and enqueues at most one
+ * write job per side (coalesced by job key). Observations about people without a link are dropped.
+ */
+export async function runObserve(
+  context: PipelineContext,
+  rawPayload: unknown,
+  jobId: string,
+): Promise<void> {
+  const job = ZObserveJob.parse(rawPayload);
+  const { db, metrics } = context;
+  const link = await findLink(db, job.subject);
+  if (!link) {
+    metrics.syncEvents.inc({ kind: "unknown_person", side: job.subject.side });
+    return;
+  }
+  const now = context.now();
+  const observation = {
+    side: job.subject.side,
+    facets: job.facets,
+    version: job.version,
+    observedAt: job.observedAt,
+  } as Observation;
+  const events = await db.$transaction(
+    async (tx) => {
+      await lockLink(tx, link.id);
+      const settings = await getSettings(tx);
+      const snapshot = await loadLinkSnapshot(tx, link.id, settings);
+      if (!snapshot) return [];
+      const decision = decide({
+        link: snapshot,
+        observation,
+        expectations: await pendingExpectations(tx, link.id, new Date(now)),
+        rules: (await getActiveRules(tx)).rules,
+        settings,
+        now,
+        recentWrites: await countRecentWrites(tx, link.id, new Date(now - settings.flapWindowSeconds * 1000)),
+      });
+      const observedAt = new Date(job.observedAt);
+      await saveSide(tx, link.id, "slack", {
+        record: decision.slack,
+        ...(job.subject.side === "slack" ? { observedAt } : {}),
+      });
+      await saveSide(tx, link.id, "teams", {
+        record: decision.teams,
+        ...(job.subject.side === "teams" ? { observedAt } : {}),
+      });
+      if (decision.pause)
+        await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
+      for (const side of decision.writes) await enqueueWrite(tx, link.id, side);
+      const drafts: SyncEventDraft[] = decision.events.map((e) => ({
+        ...e,
+        detail: { ...e.detail, source: job.source },
+      }));
+      await appendSyncEvents(tx, link.id, drafts, job.eventId ?? `job:${jobId}`);
+      return drafts;
+    },
+    { timeout: 15_000 },
+  );
+  for (const event of events) metrics.syncEvents.inc({ kind: event.kind, side: event.side ?? "none" });
+}
+
+async function findLink(db: Db, subject: Subject) {
+  return subject.side === "slack"
+    ? findLinkBySlack(db, subject.teamId, subject.userId)
+    : findLinkByEntra(db, subject.tenantId, subject.userId);
+}

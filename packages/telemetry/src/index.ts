@@ -1,0 +1,3 @@
+export * from "./create-logger.ts";
+export * from "./metrics.ts";
+export * from "./ops-router.ts";

@@ -1,0 +1,36 @@
+import express, { type Router } from "express";
+import type { Registry } from "prom-client";
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+/**
+ * /healthz (the process is alive), /readyz (every dependency answers: 503 naming the failing
+ * check otherwise) and /metrics (Prometheus text format).
+ */
+export function createOpsRouter(options: { registry: Registry; checks: readonly ReadinessCheck[] }): Router {
+  const router = express.Router();
+  router.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  router.get("/readyz", async (_req, res) => {
+    const results = await Promise.all(
+      options.checks.map(async ({ name, check }) => {
+        try {
+          await check();
+          return { name, ok: true as const };
+        } catch (error) {
+          return { name, ok: false as const, error: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+    const ready = results.every((r) => r.ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not_ready", checks: results });
+  });
+  router.get("/metrics", async (_req, res) => {
+    res.type(options.registry.contentType).send(await options.registry.metrics());
+  });
+  return router;
+}
