@@ -23,3 +23,5 @@ export type {
   SyncEvent,
 } from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
+export * from "./runtime/resolve-database.ts";
+export * from "./runtime/resolve-key-ring.ts";

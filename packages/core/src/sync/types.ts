@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import type { SlackView, TeamsView } from "../model/facets.ts";
 import type { SlackHold, TeamsHold } from "../model/hold.ts";
 import type { Side } from "../model/vocabulary.ts";
@@ -5,7 +7,8 @@ import type { BridgeSettings, Direction, LinkPolicy } from "../policy/policy.ts"
 import type { RuleSet } from "../rules/rule-set.ts";
 
 export const LINK_STATUSES = ["active", "paused", "needs_reauth", "disabled"] as const;
-export type LinkStatus = (typeof LINK_STATUSES)[number];
+export const ZLinkStatus = z.enum(LINK_STATUSES);
+export type LinkStatus = z.infer<typeof ZLinkStatus>;
 
 /** What the store knows about one side of a link. */
 export interface SideRecord<View, Hold> {

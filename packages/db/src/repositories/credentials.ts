@@ -67,3 +67,13 @@ export async function rotateCredentials(db: DbClient, ring: KeyRing, batchSize =
     total += rows.length;
   }
 }
+
+/** Owner key of a Slack secret: a person's (team + user) or the workspace's (team only). */
+export function slackOwner(teamId: string, userId?: string): string {
+  return userId ? `slack:${teamId}:${userId}` : `slack:${teamId}`;
+}
+
+/** Owner key of a Microsoft secret: a person's or service account's (tenant + user) or the app's (tenant). */
+export function entraOwner(tenantId: string, userId?: string): string {
+  return userId ? `entra:${tenantId}:${userId.toLowerCase()}` : `entra:${tenantId}`;
+}

@@ -1,0 +1,14 @@
+import { commonEnv, parseEnv, zPort } from "@presence/config";
+import { z } from "zod";
+
+/** The admin app's configuration (README: "Configuration"). The only place that reads process.env. */
+export const ZAdminEnv = z.object({
+  ...commonEnv,
+  ADMIN_HOST: z.string().default("127.0.0.1"),
+  ADMIN_PORT: zPort.default(3000),
+});
+export type AdminEnv = z.infer<typeof ZAdminEnv>;
+
+export function loadAdminEnv(env: NodeJS.ProcessEnv = process.env): AdminEnv {
+  return parseEnv(ZAdminEnv, env);
+}

@@ -1,0 +1,2 @@
+export * from "./fragments.ts";
+export * from "./parse-env.ts";
