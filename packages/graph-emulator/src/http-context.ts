@@ -47,7 +47,8 @@ export function requestContext(log: RequestLog) {
       log.add({
         at: new Date(started).toISOString(),
         method: req.method,
-        path: req.originalUrl,
+        path: req.originalUrl.split("?")[0] ?? "",
+        query: req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "",
         host: req.header("host") ?? "",
         surface: surfaceOf(req.originalUrl),
         status: res.statusCode,

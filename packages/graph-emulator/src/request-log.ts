@@ -3,8 +3,10 @@ export type Surface = "entra" | "graph" | "control" | "other";
 export interface RequestLogEntry {
   at: string;
   method: string;
-  /** Path and query as received. */
+  /** Path as received, without the query. */
   path: string;
+  /** Query string without the leading `?` ("" when none). */
+  query: string;
   host: string;
   surface: Surface;
   status: number;

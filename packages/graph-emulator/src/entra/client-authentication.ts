@@ -95,6 +95,8 @@ async function verifyAssertion(app: AppRegistration, assertion: string, tokenEnd
         issuer: app.clientId,
         subject: app.clientId,
         requiredClaims: ["exp", "aud", "iss", "sub"],
+        // Entra tolerates clock skew; msal rounds its timestamps to the nearest second.
+        clockTolerance: 300,
       });
       return;
     } catch (error) {
