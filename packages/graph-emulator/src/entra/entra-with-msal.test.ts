@@ -6,9 +6,10 @@ import { appTokenResponseSchema, delegatedTokenResponseSchema, entraErrorSchema,
 import { generateAppCertificate } from "../testing/app-certificate.ts";
 import { startFixture, type Fixture } from "../testing/fixture.ts";
 import { msalFor } from "../testing/sdk-clients.ts";
+import { TEST_REDIRECT_URI } from "../testing/sign-in.ts";
 import { recordingNetworkClient, trustingDispatcher } from "../testing/trusting-network.ts";
 
-const REDIRECT = "http://localhost:3000/auth/callback";
+const REDIRECT = TEST_REDIRECT_URI;
 
 let fx: Fixture;
 let dispatcher: ReturnType<typeof trustingDispatcher>;

@@ -19,6 +19,7 @@ export const USER_SELECTABLE_PROPERTIES = [...USER_DEFAULT_PROPERTIES, "accountE
 
 export const userResourceSchema = z
   .object({
+    "@odata.context": z.string(),
     id: z.string(),
     displayName: z.string().nullable(),
     userPrincipalName: z.string(),

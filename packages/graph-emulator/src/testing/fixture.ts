@@ -1,6 +1,7 @@
 import type { AppView, UserView } from "../control/control-api.ts";
 import type { Tenant } from "../directory/directory.ts";
 import type { GraphEmulatorOptions } from "../options.ts";
+import { TEST_REDIRECT_URI } from "./sign-in.ts";
 import { startGraphEmulator, type GraphEmulator } from "../server.ts";
 
 export interface Fixture {
@@ -23,7 +24,7 @@ export async function startFixture(options: GraphEmulatorOptions = {}, userCount
     tenantId: tenant.id,
     displayName: "Presence bridge",
     clientSecret,
-    redirectUris: ["http://localhost:3000/auth/callback"],
+    redirectUris: [TEST_REDIRECT_URI],
     applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
     delegatedScopes: ["Presence.Read.All", "Presence.ReadWrite", "User.Read", "offline_access"],
   });
