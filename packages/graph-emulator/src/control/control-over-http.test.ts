@@ -2,27 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presenceResourceSchema } from "../schemas/presence-schemas.ts";
 import { startGraphEmulator, type GraphEmulator } from "../server.ts";
 import { appTokenProvider, graphClientFor, msalFor } from "../testing/sdk-clients.ts";
-import { trustingDispatcher } from "../testing/trusting-network.ts";
+import { trustingFetch, type TrustingFetch } from "../testing/trusting-network.ts";
 
 let emulator: GraphEmulator;
-let dispatcher: ReturnType<typeof trustingDispatcher>;
+let tls: TrustingFetch;
 
 beforeAll(async () => {
   emulator = await startGraphEmulator();
-  dispatcher = trustingDispatcher(emulator.ca);
+  tls = trustingFetch(emulator.ca);
 });
 afterAll(async () => {
   await emulator.close();
-  await dispatcher.close();
+  await tls.close();
 });
 
 async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${emulator.url}/_emulator${path}`, {
+  const response = await tls.fetch(`${emulator.url}/_emulator${path}`, {
     method,
     headers: { "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    dispatcher,
-  } as RequestInit);
+  });
   const text = await response.text();
   return { status: response.status, json: text === "" ? undefined : (JSON.parse(text) as unknown) };
 }
@@ -62,7 +61,7 @@ describe("the control API over HTTP (/_emulator)", () => {
   });
 
   it("serves the CA it uses, so a demo can point NODE_EXTRA_CA_CERTS at it", async () => {
-    const response = await fetch(`${emulator.url}/_emulator/ca.pem`, { dispatcher } as RequestInit);
+    const response = await tls.fetch(`${emulator.url}/_emulator/ca.pem`);
     expect(await response.text()).toBe(emulator.ca);
   });
 });

@@ -7,25 +7,25 @@ import { generateAppCertificate } from "../testing/app-certificate.ts";
 import { startFixture, type Fixture } from "../testing/fixture.ts";
 import { msalFor } from "../testing/sdk-clients.ts";
 import { TEST_REDIRECT_URI } from "../testing/sign-in.ts";
-import { recordingNetworkClient, trustingDispatcher } from "../testing/trusting-network.ts";
+import { recordingNetworkClient, trustingFetch, type TrustingFetch } from "../testing/trusting-network.ts";
 
 const REDIRECT = TEST_REDIRECT_URI;
 
 let fx: Fixture;
-let dispatcher: ReturnType<typeof trustingDispatcher>;
+let tls: TrustingFetch;
 
 beforeAll(async () => {
   fx = await startFixture();
-  dispatcher = trustingDispatcher(fx.emulator.ca);
+  tls = trustingFetch(fx.emulator.ca);
 });
 afterAll(async () => {
   await fx.emulator.close();
-  await dispatcher.close();
+  await tls.close();
 });
 
 /** fetch trusting the emulator's CA. */
 function tlsFetch(url: string, init: RequestInit = {}): Promise<globalThis.Response> {
-  return fetch(url, { ...init, dispatcher } as RequestInit);
+  return tls.fetch(url, init);
 }
 
 function expectToken(result: AuthenticationResult | null): Record<string, unknown> {

@@ -5,7 +5,7 @@ import { otherUserPresenceSchema, presenceCollectionSchema, presenceResourceSche
 import { startFixture, type Fixture } from "../testing/fixture.ts";
 import { appTokenProvider, graphClientFor, msalFor } from "../testing/sdk-clients.ts";
 import { signIn } from "../testing/sign-in.ts";
-import { trustingDispatcher } from "../testing/trusting-network.ts";
+import { trustingFetch } from "../testing/trusting-network.ts";
 import { SET_PRESENCE_PAIRS } from "../presence/vocabulary.ts";
 
 let fx: Fixture;
@@ -57,19 +57,18 @@ describe("setPresence and clearPresence", () => {
   it("answers actions with 200, no Content-Type and no body, and every response carries request-id and client-request-id", async () => {
     const { cca } = msalFor(fx.emulator, fx.tenant.id, fx.app.clientId, { clientSecret: fx.app.clientSecret });
     const token = await appTokenProvider(fx.emulator, cca)();
-    const dispatcher = trustingDispatcher(fx.emulator.ca);
-    const response = await fetch(`${fx.emulator.url}/v1.0/users/${userId(1)}/presence/setPresence`, {
+    const tls = trustingFetch(fx.emulator.ca);
+    const response = await tls.fetch(`${fx.emulator.url}/v1.0/users/${userId(1)}/presence/setPresence`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "client-request-id": "my-id" },
       body: JSON.stringify({ sessionId: fx.app.clientId, availability: "Away", activity: "Away" }),
-      dispatcher,
-    } as RequestInit);
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBeNull();
     expect(await response.text()).toBe("");
     expect(response.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get("client-request-id")).toBe("my-id");
-    await dispatcher.close();
+    await tls.close();
   });
 
   it.each([

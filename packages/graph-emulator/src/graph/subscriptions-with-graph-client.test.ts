@@ -12,13 +12,13 @@ import { NotificationReceiver } from "../testing/notification-receiver.ts";
 import { appTokenProvider, graphClientFor, msalFor } from "../testing/sdk-clients.ts";
 import { signIn } from "../testing/sign-in.ts";
 
-// timeScale 1/1000: subscriptions live 2.7–3.6 s, reauthorizationRequired comes 600 ms before expiry, fade is 300 ms.
+// timeScale 1/2000: subscriptions live 1.35–1.8 s, reauthorizationRequired comes 300 ms before expiry, fade is 150 ms.
 let fx: Fixture;
 let appGraph: Client;
 let receiver: NotificationReceiver;
 
 beforeAll(async () => {
-  fx = await startFixture({ timeScale: 0.001, validationTimeoutMs: 500, notificationRetry: { retries: 2, initialDelayMs: 100 } });
+  fx = await startFixture({ timeScale: 0.0005, validationTimeoutMs: 500, notificationRetry: { retries: 2, initialDelayMs: 100 } });
   const { cca } = msalFor(fx.emulator, fx.tenant.id, fx.app.clientId, { clientSecret: fx.app.clientSecret });
   appGraph = graphClientFor(fx.emulator, appTokenProvider(fx.emulator, cca));
   receiver = await new NotificationReceiver().start();
@@ -71,7 +71,7 @@ describe("creating presence subscriptions", () => {
     expect(validations[0]?.query.get("validationToken")).toMatch(/ /);
     expect(created).toMatchObject({ applicationId: fx.app.clientId, creatorId: account.user.id, changeType: "updated", clientState: "secret-client-state" });
     const lifetime = Date.parse(created.expirationDateTime) - Date.now();
-    expect(lifetime).toBeGreaterThan(3000);
+    expect(lifetime).toBeGreaterThan(fx.emulator.config.subscriptionMinLifetimeMs);
     expect(lifetime).toBeLessThanOrEqual(fx.emulator.config.subscriptionMaxLifetimeMs);
     expect(await account.graph.api(`/subscriptions/${created.id}`).get()).toMatchObject({ id: created.id });
     const listed = (await account.graph.api("/subscriptions").get()) as { value: { id: string }[] };
@@ -142,7 +142,7 @@ describe("notifications", () => {
     await appGraph.api(`/users/${watched}/presence/setPresence`).post({ sessionId: fx.app.clientId, availability: "Available", activity: "Available", expirationDuration: "PT15M" });
     const requestsBefore = fx.emulator.control.requests().length;
     const count = () => receiver.notifications().filter((n) => changeNotificationCollectionSchema.parse(n).value[0]?.subscriptionId === sub.id).length;
-    // Available (set) → AvailableIdle (300 ms) → Away (600 ms) → Offline (900 ms): four effective changes.
+    // Available (set) → AvailableIdle (150 ms) → Away (300 ms) → Offline (450 ms): four effective changes.
     await receiver.waitFor(() => count() === 4, 3000);
     expect(fx.emulator.control.requests().length).toBe(requestsBefore);
     expect(fx.emulator.control.presence(watched).availability).toBe("Offline");

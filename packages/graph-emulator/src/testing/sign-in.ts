@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AccountInfo, ConfidentialClientApplication } from "@azure/msal-node";
 import type { GraphEmulator } from "../server.ts";
-import { trustingDispatcher } from "./trusting-network.ts";
+import { trustingFetch } from "./trusting-network.ts";
 
 export const TEST_REDIRECT_URI = "http://localhost:3000/auth/callback";
 
@@ -23,9 +23,9 @@ export async function signIn(
     codeChallenge: createHash("sha256").update(verifier).digest("base64url"),
     codeChallengeMethod: "S256",
   });
-  const dispatcher = trustingDispatcher(emulator.ca);
+  const tls = trustingFetch(emulator.ca);
   try {
-    const response = await fetch(url, { redirect: "manual", dispatcher } as RequestInit);
+    const response = await tls.fetch(url, { redirect: "manual" });
     const code = new URL(response.headers.get("location") ?? "").searchParams.get("code");
     if (!code) throw new Error(`sign-in of ${userPrincipalName} failed: ${response.status} ${response.headers.get("location") ?? ""}`);
     const result = await cca.acquireTokenByCode({ code, scopes, redirectUri: TEST_REDIRECT_URI, codeVerifier: verifier });
@@ -36,6 +36,6 @@ export async function signIn(
       getAccessToken: async () => (await cca.acquireTokenSilent({ account, scopes })).accessToken,
     };
   } finally {
-    await dispatcher.close();
+    await tls.close();
   }
 }
