@@ -87,7 +87,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   app.set("etag", false);
   app.use(requestContext(log));
   app.use("/_emulator", controlRoutes(control, certificate.cert));
-  app.use(["/v1.0", "/beta"], graphApp(core));
+  app.use("/v1.0", graphApp(core));
   app.use(discoveryEndpoints(core));
   app.use(tokenEndpoint(core));
   app.use(authorizeEndpoint(core));

@@ -74,12 +74,6 @@ export class GrantStore {
     for (const listener of this.#listeners) listener(event);
   }
 
-  /** The latest revocation affecting this user+app, if any. */
-  revokedAt(userId: string, clientId: string): number | undefined {
-    const times = this.#revocations.filter((r) => r.userId === userId && (r.clientId === undefined || r.clientId === clientId)).map((r) => r.at);
-    return times.length === 0 ? undefined : Math.max(...times);
-  }
-
   onRevoked(listener: GrantRevokedListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

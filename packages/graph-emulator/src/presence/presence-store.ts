@@ -62,16 +62,6 @@ export class PresenceStore {
     return [...this.#entry(userId).state.sessions.values()].map((s) => ({ ...s, shown: sessionDisplay(s, now, this.fadeMs) }));
   }
 
-  hasSession(userId: string, sessionId: string): boolean {
-    this.#refresh(userId);
-    return this.#entry(userId).state.sessions.has(sessionId);
-  }
-
-  preferred(userId: string): PreferredPresence | undefined {
-    this.#refresh(userId);
-    return this.#entry(userId).state.preferred;
-  }
-
   setSession(userId: string, session: PresenceSession): PresenceSnapshot {
     return this.#mutate(userId, (state) => state.sessions.set(session.sessionId, session));
   }
