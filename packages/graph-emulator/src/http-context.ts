@@ -34,7 +34,7 @@ function surfaceOf(path: string): Surface {
 
 /**
  * Stamps every response with `request-id` and `client-request-id` (echoed when the client sent one, reference §5) and
- * records the request in the log once answered.
+ * records the request in the log as it is answered.
  */
 export function requestContext(log: RequestLog) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -43,20 +43,27 @@ export function requestContext(log: RequestLog) {
     const clientId = req.header("client-request-id") ?? id;
     res.setHeader("request-id", id);
     res.setHeader("client-request-id", clientId);
-    res.on("finish", () => {
-      log.add({
-        at: new Date(started).toISOString(),
-        method: req.method,
-        path: req.originalUrl.split("?")[0] ?? "",
-        query: req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "",
-        host: req.header("host") ?? "",
-        surface: surfaceOf(req.originalUrl),
-        status: res.statusCode,
-        requestId: id,
-        ...logFacts(res),
-        durationMs: Date.now() - started,
-      });
-    });
+    // Logged as the response is ended, before its bytes leave: a client that has its answer always finds the entry.
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    let logged = false;
+    res.end = ((...args: unknown[]) => {
+      if (!logged) {
+        logged = true;
+        log.add({
+          at: new Date(started).toISOString(),
+          method: req.method,
+          path: req.originalUrl.split("?")[0] ?? "",
+          query: req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "",
+          host: req.header("host") ?? "",
+          surface: surfaceOf(req.originalUrl),
+          status: res.statusCode,
+          requestId: id,
+          ...logFacts(res),
+          durationMs: Date.now() - started,
+        });
+      }
+      return end(...args);
+    }) as Response["end"];
     next();
   };
 }
