@@ -1,0 +1,242 @@
+import type { z } from "zod";
+import type { EmulatorCore } from "../core.ts";
+import { DirectoryError, type AppRegistration, type DirectoryUser, type Tenant } from "../directory/directory.ts";
+import type { ActiveFault } from "../faults.ts";
+import { newGuid } from "../ids.ts";
+import type { PresenceSnapshot, SessionView } from "../presence/presence-store.ts";
+import { isPairIn, PREFERRED_PRESENCE_PAIRS } from "../presence/vocabulary.ts";
+import type { RequestLogEntry } from "../request-log.ts";
+import type { DeliveryRecord } from "../subscriptions/delivery-log.ts";
+import type { PresenceSubscription } from "../subscriptions/subscription-service.ts";
+import {
+  createAppSchema,
+  createTenantSchema,
+  createUserSchema,
+  faultSchema,
+  nextSignInSchema,
+  outOfOfficeSchema,
+  preferredPresenceSchema,
+  revokeGrantsSchema,
+  statusMessageSchema,
+  teamsSessionSchema,
+  updateAppSchema,
+  updateTeamsSessionSchema,
+} from "./control-schemas.ts";
+
+/** A control-API call that refers to something missing or asks for something impossible. */
+export class ControlError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(message);
+  }
+}
+
+export type AppView = Omit<AppRegistration, "certificates"> & { certificateThumbprints: string[] };
+export type UserView = Omit<DirectoryUser, "password">;
+
+function appView(app: AppRegistration): AppView {
+  const { certificates, ...rest } = app;
+  return { ...rest, certificateThumbprints: certificates.map((c) => c.x5t) };
+}
+
+function userView(user: DirectoryUser): UserView {
+  const { password: _password, ...rest } = user;
+  return rest;
+}
+
+/**
+ * The typed control API: set up the directory, act as people in Teams, inject faults, and inspect. Every input is
+ * validated with the same zod schemas as the HTTP mirror under `/_emulator` (docs/emulators/graph.md).
+ */
+export class GraphEmulatorControl {
+  constructor(private readonly core: EmulatorCore) {}
+
+  createTenant(input: z.input<typeof createTenantSchema> = {}): Tenant {
+    return this.#directory(() => this.core.directory.addTenant(createTenantSchema.parse(input)));
+  }
+
+  createUser(input: z.input<typeof createUserSchema>): UserView {
+    return this.#directory(() => userView(this.core.directory.addUser(createUserSchema.parse(input))));
+  }
+
+  createApp(input: z.input<typeof createAppSchema>): AppView {
+    return this.#directory(() => appView(this.core.directory.addApp(createAppSchema.parse(input))));
+  }
+
+  updateApp(clientId: string, change: z.input<typeof updateAppSchema>): AppView {
+    return this.#directory(() => appView(this.core.directory.updateApp(clientId, updateAppSchema.parse(change))));
+  }
+
+  tenants(): Tenant[] {
+    return this.core.directory.tenants();
+  }
+
+  users(tenantId: string): UserView[] {
+    return this.core.directory.users(tenantId).map(userView);
+  }
+
+  apps(): AppView[] {
+    return this.core.directory.apps().map(appView);
+  }
+
+  /** The next interactive sign-in (authorize endpoint) signs in this user, or is cancelled (`{deny: true}`). */
+  nextSignIn(input: z.input<typeof nextSignInSchema>): void {
+    const next = nextSignInSchema.parse(input);
+    if ("userId" in next) this.#user(next.userId);
+    this.core.grants.queueSignIn(next);
+  }
+
+  clearSignIns(): void {
+    this.core.grants.clearSignIns();
+  }
+
+  /**
+   * Revokes the user's refresh tokens (for one app, or every app) — an admin revoking sessions or consent. Their
+   * subscriptions get `reauthorizationRequired` and hold notifications until reauthorized with a fresh token.
+   */
+  revokeGrants(input: z.input<typeof revokeGrantsSchema>): void {
+    const { userId, clientId } = revokeGrantsSchema.parse(input);
+    this.#user(userId);
+    this.core.grants.revoke(userId, clientId);
+  }
+
+  /** The person opens a Teams client (desktop, web, mobile): a session of its own, e.g. Busy/InAMeeting when they join a meeting. */
+  openTeamsSession(userId: string, input: z.input<typeof teamsSessionSchema>): { sessionId: string } {
+    const session = teamsSessionSchema.parse(input);
+    const user = this.#user(userId);
+    const now = Date.now();
+    const sessionId = session.sessionId ?? newGuid();
+    this.core.presence.setSession(user.id, {
+      sessionId,
+      kind: "teams-client",
+      availability: session.availability,
+      activity: session.activity,
+      lastSetAt: now,
+      fades: session.fades ?? false,
+      ...(session.expiresInMs === undefined ? {} : { expiresAt: now + session.expiresInMs }),
+    });
+    return { sessionId };
+  }
+
+  /** Their client reports a new state (joins or leaves a meeting, sets DND in that client). */
+  updateTeamsSession(userId: string, sessionId: string, input: z.input<typeof updateTeamsSessionSchema>): void {
+    const pair = updateTeamsSessionSchema.parse(input);
+    const user = this.#user(userId);
+    const session = this.core.presence.sessions(user.id).find((s) => s.sessionId === sessionId && s.kind === "teams-client");
+    if (!session) throw new ControlError(`no Teams session ${sessionId} for user ${userId}`, 404);
+    const { shown: _shown, ...stored } = session;
+    this.core.presence.setSession(user.id, { ...stored, ...pair, lastSetAt: Date.now() });
+  }
+
+  closeTeamsSession(userId: string, sessionId: string): void {
+    const user = this.#user(userId);
+    if (!this.core.presence.removeSession(user.id, sessionId)) throw new ControlError(`no session ${sessionId} for user ${userId}`, 404);
+  }
+
+  /** The person picks a state in Teams (user-preferred presence, one of the six pairs of setUserPreferredPresence). */
+  setPreferredPresence(userId: string, input: z.input<typeof preferredPresenceSchema>): void {
+    const preferred = preferredPresenceSchema.parse(input);
+    const user = this.#user(userId);
+    if (!isPairIn(PREFERRED_PRESENCE_PAIRS, preferred)) {
+      throw new ControlError(`${preferred.availability}/${preferred.activity} is not a user-preferred presence Teams offers`);
+    }
+    const busy = preferred.availability === "DoNotDisturb" || preferred.availability === "Busy";
+    const now = Date.now();
+    const lifetime = preferred.expiresInMs ?? (busy ? this.core.config.preferredBusyExpiryMs : this.core.config.preferredOtherExpiryMs);
+    this.core.presence.setPreferred(user.id, { availability: preferred.availability, activity: preferred.activity, setAt: now, expiresAt: now + lifetime });
+  }
+
+  /** "Reset status" in Teams. */
+  clearPreferredPresence(userId: string): void {
+    this.core.presence.setPreferred(this.#user(userId).id, undefined);
+  }
+
+  setOutOfOffice(userId: string, input: z.input<typeof outOfOfficeSchema>): void {
+    const oof = outOfOfficeSchema.parse(input);
+    this.core.presence.setOutOfOffice(this.#user(userId).id, { isOutOfOffice: oof.isOutOfOffice, message: oof.message ?? null });
+  }
+
+  /** The person's own status message in Teams; empty content clears it. */
+  setStatusMessage(userId: string, input: z.input<typeof statusMessageSchema>): void {
+    const message = statusMessageSchema.parse(input);
+    const user = this.#user(userId);
+    if (message.content === "") {
+      this.core.presence.setStatusMessage(user.id, undefined);
+      return;
+    }
+    const now = Date.now();
+    const expiresAt = message.expiresInMs === undefined ? undefined : now + message.expiresInMs;
+    this.core.presence.setStatusMessage(user.id, {
+      content: message.content,
+      contentType: "text",
+      publishedAt: now,
+      ...(expiresAt === undefined ? {} : { expiresAt, expiry: { dateTime: new Date(expiresAt).toISOString().slice(0, 23), timeZone: "UTC" } }),
+    });
+  }
+
+  /** Effective presence now (the same the Graph reads return, with full status message). */
+  presence(userId: string): PresenceSnapshot {
+    return this.core.presence.read(this.#user(userId).id);
+  }
+
+  /** Live sessions (app sessions keyed by client id, Teams clients by their id) with what each shows now. */
+  sessions(userId: string): SessionView[] {
+    return this.core.presence.sessions(this.#user(userId).id);
+  }
+
+  injectFault(input: z.input<typeof faultSchema>): ActiveFault {
+    const parsed = faultSchema.parse(input);
+    return this.core.faults.add(parsed);
+  }
+
+  faults(): ActiveFault[] {
+    return this.core.faults.list();
+  }
+
+  clearFaults(): void {
+    this.core.faults.clear();
+  }
+
+  subscriptions(): PresenceSubscription[] {
+    return this.core.subscriptions.list().map((s) => ({ ...s, userIds: [...s.userIds] }));
+  }
+
+  /** Graph deletes a subscription behind the app's back: no lifecycle event, later GETs answer 404. */
+  deleteSubscription(id: string): void {
+    if (!this.core.subscriptions.delete(id)) throw new ControlError(`no subscription ${id}`, 404);
+  }
+
+  requests(filter?: Parameters<EmulatorCore["log"]["entries"]>[0]): RequestLogEntry[] {
+    return this.core.log.entries(filter);
+  }
+
+  clearRequests(): void {
+    this.core.log.clear();
+  }
+
+  /** Every validation handshake, change notification and lifecycle notification POSTed, with its outcome. */
+  deliveries(): DeliveryRecord[] {
+    return this.core.subscriptions.deliveriesLog.records();
+  }
+
+  clearDeliveries(): void {
+    this.core.subscriptions.deliveriesLog.clear();
+  }
+
+  #user(userId: string): DirectoryUser {
+    const user = this.core.directory.userById(userId);
+    if (!user) throw new ControlError(`unknown user ${userId}`, 404);
+    return user;
+  }
+
+  #directory<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof DirectoryError) throw new ControlError(error.message, /unknown/.test(error.message) ? 404 : 400);
+      throw error;
+    }
+  }
+}

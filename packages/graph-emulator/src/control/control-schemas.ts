@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { FAULT_TARGETS } from "../faults.ts";
+import { ACTIVITIES, AVAILABILITIES } from "../presence/vocabulary.ts";
+
+/** Inputs of the control API, shared by the in-process API and its HTTP mirror under /_emulator. */
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
+const availability = z.enum(AVAILABILITIES);
+const activity = z.enum(ACTIVITIES);
+
+export const createTenantSchema = z.object({ id: guid.optional(), displayName: z.string().min(1).optional(), domain: z.string().min(3).optional() }).strict();
+
+export const createUserSchema = z
+  .object({
+    tenantId: z.string().min(1),
+    id: guid.optional(),
+    displayName: z.string().min(1),
+    userPrincipalName: z.string().includes("@").optional(),
+    mail: z.string().includes("@").nullable().optional(),
+    givenName: z.string().optional(),
+    surname: z.string().optional(),
+    jobTitle: z.string().optional(),
+    password: z.string().optional(),
+    accountEnabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const createAppSchema = z
+  .object({
+    tenantId: z.string().min(1),
+    clientId: guid.optional(),
+    displayName: z.string().min(1).optional(),
+    clientSecret: z.string().min(1).optional(),
+    certificatePem: z.string().includes("BEGIN CERTIFICATE").optional(),
+    redirectUris: z.array(z.string().url()).optional(),
+    applicationPermissions: z.array(z.string().min(1)).optional(),
+    delegatedScopes: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export const updateAppSchema = z
+  .object({
+    applicationPermissions: z.array(z.string().min(1)).optional(),
+    delegatedScopes: z.array(z.string().min(1)).optional(),
+    redirectUris: z.array(z.string().url()).optional(),
+    addClientSecret: z.string().min(1).optional(),
+    addCertificatePem: z.string().includes("BEGIN CERTIFICATE").optional(),
+  })
+  .strict();
+
+export const nextSignInSchema = z.union([z.object({ userId: z.string().min(1) }).strict(), z.object({ deny: z.literal(true) }).strict()]);
+
+export const revokeGrantsSchema = z.object({ userId: z.string().min(1), clientId: z.string().min(1).optional() }).strict();
+
+export const teamsSessionSchema = z
+  .object({
+    availability,
+    activity,
+    sessionId: z.string().min(1).optional(),
+    /** Emulator milliseconds (not scaled); absent = until closed. */
+    expiresInMs: z.number().int().positive().optional(),
+    /** Fade Available → AvailableIdle → Away like an app session. Default false (an open client keeps itself fresh). */
+    fades: z.boolean().optional(),
+  })
+  .strict();
+
+export const updateTeamsSessionSchema = z.object({ availability, activity }).strict();
+
+export const preferredPresenceSchema = z.object({ availability, activity, expiresInMs: z.number().int().positive().optional() }).strict();
+
+export const outOfOfficeSchema = z.object({ isOutOfOffice: z.boolean(), message: z.string().nullable().optional() }).strict();
+
+export const statusMessageSchema = z.object({ content: z.string(), expiresInMs: z.number().int().positive().optional() }).strict();
+
+export const faultSchema = z
+  .object({
+    target: z.enum(FAULT_TARGETS),
+    count: z.number().int().positive().optional(),
+    status: z.number().int().min(400).max(599).optional(),
+    retryAfterS: z.number().int().min(0).optional(),
+    code: z.string().min(1).optional(),
+    message: z.string().min(1).optional(),
+  })
+  .strict();

@@ -1,0 +1,31 @@
+import type { Directory } from "./directory/directory.ts";
+import type { GrantStore } from "./entra/grant-store.ts";
+import type { SigningKeys } from "./entra/signing-keys.ts";
+import type { TokenIssuer } from "./entra/token-issuer.ts";
+import type { FaultInjector } from "./faults.ts";
+import type { EmulatorConfig } from "./options.ts";
+import type { PresenceStore } from "./presence/presence-store.ts";
+import type { RequestLog } from "./request-log.ts";
+import type { Throttle } from "./graph/throttle.ts";
+import type { SubscriptionService } from "./subscriptions/subscription-service.ts";
+
+/** Everything the HTTP surfaces and the control API share. */
+export interface EmulatorCore {
+  config: EmulatorConfig;
+  directory: Directory;
+  grants: GrantStore;
+  keys: SigningKeys;
+  issuer: TokenIssuer;
+  presence: PresenceStore;
+  subscriptions: SubscriptionService;
+  faults: FaultInjector;
+  throttle: Throttle;
+  log: RequestLog;
+  /** `https://host:port` for every name the certificate covers, e.g. 127.0.0.1 and localhost. */
+  origins(): string[];
+}
+
+/** Graph resource identifiers accepted as `aud` and in `<resource>/.default` (lower-case, no trailing slash). */
+export function graphResources(core: EmulatorCore): Set<string> {
+  return new Set(core.origins().map((o) => o.toLowerCase()));
+}

@@ -1,0 +1,22 @@
+export { ControlError, GraphEmulatorControl, type AppView, type UserView } from "./control/control-api.ts";
+export type { AppRegistration, DirectoryUser, Tenant } from "./directory/directory.ts";
+export { FAULT_TARGETS, type ActiveFault, type FaultSpec, type FaultTarget } from "./faults.ts";
+export { resolveOptions, type EmulatorConfig, type GraphEmulatorOptions } from "./options.ts";
+export type { PresenceSnapshot, SessionView } from "./presence/presence-store.ts";
+export {
+  ACTIVITIES,
+  AVAILABILITIES,
+  PREFERRED_PRESENCE_PAIRS,
+  SET_PRESENCE_PAIRS,
+  type Activity,
+  type Availability,
+  type PresencePair,
+} from "./presence/vocabulary.ts";
+export type { RequestLogEntry } from "./request-log.ts";
+export * from "./schemas/entra-schemas.ts";
+export * from "./schemas/presence-schemas.ts";
+export * from "./schemas/subscription-schemas.ts";
+export * from "./schemas/user-schemas.ts";
+export { startGraphEmulator, type GraphEmulator } from "./server.ts";
+export type { DeliveryRecord } from "./subscriptions/delivery-log.ts";
+export type { PresenceSubscription } from "./subscriptions/subscription-service.ts";
