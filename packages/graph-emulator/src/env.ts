@@ -7,7 +7,12 @@ const schema = z.object({
   GRAPH_EMULATOR_HOSTNAMES: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   GRAPH_EMULATOR_TIME_SCALE: z.coerce.number().positive().default(1),
   /** Where to write the CA certificate (PEM) for clients to trust, e.g. via NODE_EXTRA_CA_CERTS. */
   GRAPH_EMULATOR_CA_FILE: z.string().min(1).optional(),

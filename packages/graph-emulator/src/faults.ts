@@ -2,7 +2,15 @@
  * Fault injection: "the next N requests of a kind fail". Each surface renders a taken fault in its own wire format
  * (Entra token errors, Graph errors).
  */
-export const FAULT_TARGETS = ["token", "graph", "presence", "presence-read", "presence-write", "users", "subscriptions"] as const;
+export const FAULT_TARGETS = [
+  "token",
+  "graph",
+  "presence",
+  "presence-read",
+  "presence-write",
+  "users",
+  "subscriptions",
+] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
 /** Which Graph request kinds a target covers (`graph` covers all of them, `presence` reads and writes). */

@@ -28,7 +28,8 @@ export function clientRequestId(res: Response): string {
 function surfaceOf(path: string): Surface {
   if (path.startsWith("/_emulator")) return "control";
   if (/^\/(v1\.0|beta)(\/|$)/i.test(path)) return "graph";
-  if (/^\/[^/]+\/(oauth2|v2\.0|discovery)\//i.test(path) || path.startsWith("/common/discovery")) return "entra";
+  if (/^\/[^/]+\/(oauth2|v2\.0|discovery)\//i.test(path) || path.startsWith("/common/discovery"))
+    return "entra";
   return "other";
 }
 

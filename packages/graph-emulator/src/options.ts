@@ -80,7 +80,8 @@ const DAY = 24 * 60 * MINUTE;
 export function resolveOptions(options: GraphEmulatorOptions = {}): EmulatorConfig {
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0)) throw new RangeError(`timeScale must be > 0, got ${timeScale}`);
-  const scaled = (value: number | undefined, real: number): number => value ?? Math.max(1, Math.round(real * timeScale));
+  const scaled = (value: number | undefined, real: number): number =>
+    value ?? Math.max(1, Math.round(real * timeScale));
   const config: EmulatorConfig = {
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,

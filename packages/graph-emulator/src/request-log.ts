@@ -33,8 +33,12 @@ export class RequestLog {
     if (this.#entries.length > this.capacity) this.#entries.splice(0, this.#entries.length - this.capacity);
   }
 
-  entries(filter?: Partial<Pick<RequestLogEntry, "surface" | "appId" | "userId" | "method">>): RequestLogEntry[] {
-    return this.#entries.filter((e) => Object.entries(filter ?? {}).every(([k, v]) => e[k as keyof RequestLogEntry] === v));
+  entries(
+    filter?: Partial<Pick<RequestLogEntry, "surface" | "appId" | "userId" | "method">>,
+  ): RequestLogEntry[] {
+    return this.#entries.filter((e) =>
+      Object.entries(filter ?? {}).every(([k, v]) => e[k as keyof RequestLogEntry] === v),
+    );
   }
 
   clear(): void {

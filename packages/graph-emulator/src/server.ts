@@ -50,7 +50,13 @@ function graphApp(core: EmulatorCore) {
   });
   router.use((error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error.type === "entity.parse.failed") return sendGraphError(res, 400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+    if (error.type === "entity.parse.failed")
+      return sendGraphError(
+        res,
+        400,
+        "BadRequest",
+        "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+      );
     return sendGraphError(res, 500, "generalException", `Emulator failure: ${error.message}`);
   });
   return router;
@@ -62,7 +68,10 @@ function graphApp(core: EmulatorCore) {
  */
 export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Promise<GraphEmulator> {
   const config = resolveOptions(options);
-  const [certificate, keys] = await Promise.all([generateServerCertificate(config.hostnames), generateSigningKeys()]);
+  const [certificate, keys] = await Promise.all([
+    generateServerCertificate(config.hostnames),
+    generateSigningKeys(),
+  ]);
   const presence = new PresenceStore(config.availableFadeMs);
   const grants = new GrantStore();
   const log = new RequestLog();
@@ -92,7 +101,12 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   app.use(tokenEndpoint(core));
   app.use(authorizeEndpoint(core));
   app.use((req: Request, res: Response) => {
-    res.status(404).json({ error: "not_found", error_description: `The graph-emulator does not serve ${req.method} ${req.path}.` });
+    res
+      .status(404)
+      .json({
+        error: "not_found",
+        error_description: `The graph-emulator does not serve ${req.method} ${req.path}.`,
+      });
   });
 
   const server = createServer({ key: certificate.key, cert: certificate.cert }, app);

@@ -1,6 +1,11 @@
 import type { z } from "zod";
 import type { EmulatorCore } from "../core.ts";
-import { DirectoryError, type AppRegistration, type DirectoryUser, type Tenant } from "../directory/directory.ts";
+import {
+  DirectoryError,
+  type AppRegistration,
+  type DirectoryUser,
+  type Tenant,
+} from "../directory/directory.ts";
 import type { ActiveFault } from "../faults.ts";
 import { newGuid } from "../ids.ts";
 import type { PresenceSnapshot, SessionView } from "../presence/presence-store.ts";
@@ -66,7 +71,9 @@ export class GraphEmulatorControl {
   }
 
   updateApp(clientId: string, change: z.input<typeof updateAppSchema>): AppView {
-    return this.#directory(() => appView(this.core.directory.updateApp(clientId, updateAppSchema.parse(change))));
+    return this.#directory(() =>
+      appView(this.core.directory.updateApp(clientId, updateAppSchema.parse(change))),
+    );
   }
 
   tenants(): Tenant[] {
@@ -121,10 +128,16 @@ export class GraphEmulatorControl {
   }
 
   /** Their client reports a new state (joins or leaves a meeting, sets DND in that client). */
-  updateTeamsSession(userId: string, sessionId: string, input: z.input<typeof updateTeamsSessionSchema>): void {
+  updateTeamsSession(
+    userId: string,
+    sessionId: string,
+    input: z.input<typeof updateTeamsSessionSchema>,
+  ): void {
     const pair = updateTeamsSessionSchema.parse(input);
     const user = this.#user(userId);
-    const session = this.core.presence.sessions(user.id).find((s) => s.sessionId === sessionId && s.kind === "teams-client");
+    const session = this.core.presence
+      .sessions(user.id)
+      .find((s) => s.sessionId === sessionId && s.kind === "teams-client");
     if (!session) throw new ControlError(`no Teams session ${sessionId} for user ${userId}`, 404);
     const { shown: _shown, ...stored } = session;
     this.core.presence.setSession(user.id, { ...stored, ...pair, lastSetAt: Date.now() });
@@ -132,7 +145,8 @@ export class GraphEmulatorControl {
 
   closeTeamsSession(userId: string, sessionId: string): void {
     const user = this.#user(userId);
-    if (!this.core.presence.removeSession(user.id, sessionId)) throw new ControlError(`no session ${sessionId} for user ${userId}`, 404);
+    if (!this.core.presence.removeSession(user.id, sessionId))
+      throw new ControlError(`no session ${sessionId} for user ${userId}`, 404);
   }
 
   /** The person picks a state in Teams (user-preferred presence, one of the six pairs of setUserPreferredPresence). */
@@ -140,12 +154,21 @@ export class GraphEmulatorControl {
     const preferred = preferredPresenceSchema.parse(input);
     const user = this.#user(userId);
     if (!isPairIn(PREFERRED_PRESENCE_PAIRS, preferred)) {
-      throw new ControlError(`${preferred.availability}/${preferred.activity} is not a user-preferred presence Teams offers`);
+      throw new ControlError(
+        `${preferred.availability}/${preferred.activity} is not a user-preferred presence Teams offers`,
+      );
     }
     const busy = preferred.availability === "DoNotDisturb" || preferred.availability === "Busy";
     const now = Date.now();
-    const lifetime = preferred.expiresInMs ?? (busy ? this.core.config.preferredBusyExpiryMs : this.core.config.preferredOtherExpiryMs);
-    this.core.presence.setPreferred(user.id, { availability: preferred.availability, activity: preferred.activity, setAt: now, expiresAt: now + lifetime });
+    const lifetime =
+      preferred.expiresInMs ??
+      (busy ? this.core.config.preferredBusyExpiryMs : this.core.config.preferredOtherExpiryMs);
+    this.core.presence.setPreferred(user.id, {
+      availability: preferred.availability,
+      activity: preferred.activity,
+      setAt: now,
+      expiresAt: now + lifetime,
+    });
   }
 
   /** "Reset status" in Teams. */
@@ -155,7 +178,10 @@ export class GraphEmulatorControl {
 
   setOutOfOffice(userId: string, input: z.input<typeof outOfOfficeSchema>): void {
     const oof = outOfOfficeSchema.parse(input);
-    this.core.presence.setOutOfOffice(this.#user(userId).id, { isOutOfOffice: oof.isOutOfOffice, message: oof.message ?? null });
+    this.core.presence.setOutOfOffice(this.#user(userId).id, {
+      isOutOfOffice: oof.isOutOfOffice,
+      message: oof.message ?? null,
+    });
   }
 
   /** The person's own status message in Teams; empty content clears it. */
@@ -172,7 +198,12 @@ export class GraphEmulatorControl {
       content: message.content,
       contentType: "text",
       publishedAt: now,
-      ...(expiresAt === undefined ? {} : { expiresAt, expiry: { dateTime: new Date(expiresAt).toISOString().slice(0, 23), timeZone: "UTC" } }),
+      ...(expiresAt === undefined
+        ? {}
+        : {
+            expiresAt,
+            expiry: { dateTime: new Date(expiresAt).toISOString().slice(0, 23), timeZone: "UTC" },
+          }),
     });
   }
 
@@ -235,7 +266,8 @@ export class GraphEmulatorControl {
     try {
       return action();
     } catch (error) {
-      if (error instanceof DirectoryError) throw new ControlError(error.message, /unknown/.test(error.message) ? 404 : 400);
+      if (error instanceof DirectoryError)
+        throw new ControlError(error.message, /unknown/.test(error.message) ? 404 : 400);
       throw error;
     }
   }

@@ -3,11 +3,19 @@ import { FAULT_TARGETS } from "../faults.ts";
 import { ACTIVITIES, AVAILABILITIES } from "../presence/vocabulary.ts";
 
 /** Inputs of the control API, shared by the in-process API and its HTTP mirror under /_emulator. */
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
+const guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 const availability = z.enum(AVAILABILITIES);
 const activity = z.enum(ACTIVITIES);
 
-export const createTenantSchema = z.object({ id: guid.optional(), displayName: z.string().min(1).optional(), domain: z.string().min(3).optional() }).strict();
+export const createTenantSchema = z
+  .object({
+    id: guid.optional(),
+    displayName: z.string().min(1).optional(),
+    domain: z.string().min(3).optional(),
+  })
+  .strict();
 
 export const createUserSchema = z
   .object({
@@ -47,9 +55,14 @@ export const updateAppSchema = z
   })
   .strict();
 
-export const nextSignInSchema = z.union([z.object({ userId: z.string().min(1) }).strict(), z.object({ deny: z.literal(true) }).strict()]);
+export const nextSignInSchema = z.union([
+  z.object({ userId: z.string().min(1) }).strict(),
+  z.object({ deny: z.literal(true) }).strict(),
+]);
 
-export const revokeGrantsSchema = z.object({ userId: z.string().min(1), clientId: z.string().min(1).optional() }).strict();
+export const revokeGrantsSchema = z
+  .object({ userId: z.string().min(1), clientId: z.string().min(1).optional() })
+  .strict();
 
 export const teamsSessionSchema = z
   .object({
@@ -65,11 +78,17 @@ export const teamsSessionSchema = z
 
 export const updateTeamsSessionSchema = z.object({ availability, activity }).strict();
 
-export const preferredPresenceSchema = z.object({ availability, activity, expiresInMs: z.number().int().positive().optional() }).strict();
+export const preferredPresenceSchema = z
+  .object({ availability, activity, expiresInMs: z.number().int().positive().optional() })
+  .strict();
 
-export const outOfOfficeSchema = z.object({ isOutOfOffice: z.boolean(), message: z.string().nullable().optional() }).strict();
+export const outOfOfficeSchema = z
+  .object({ isOutOfOffice: z.boolean(), message: z.string().nullable().optional() })
+  .strict();
 
-export const statusMessageSchema = z.object({ content: z.string(), expiresInMs: z.number().int().positive().optional() }).strict();
+export const statusMessageSchema = z
+  .object({ content: z.string(), expiresInMs: z.number().int().positive().optional() })
+  .strict();
 
 export const faultSchema = z
   .object({

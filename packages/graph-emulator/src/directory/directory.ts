@@ -84,7 +84,10 @@ export class Directory {
   /** By id or verified domain (authority path segment). */
   findTenant(idOrDomain: string): Tenant | undefined {
     const key = idOrDomain.toLowerCase();
-    return this.#tenants.get(key) ?? [...this.#tenants.values()].find((t) => t.id.toLowerCase() === key || t.domain === key);
+    return (
+      this.#tenants.get(key) ??
+      [...this.#tenants.values()].find((t) => t.id.toLowerCase() === key || t.domain === key)
+    );
   }
 
   requireTenant(id: string): Tenant {
@@ -93,13 +96,20 @@ export class Directory {
     return tenant;
   }
 
-  addUser(input: Omit<Partial<DirectoryUser>, "tenantId"> & { tenantId: string; displayName: string }): DirectoryUser {
+  addUser(
+    input: Omit<Partial<DirectoryUser>, "tenantId"> & { tenantId: string; displayName: string },
+  ): DirectoryUser {
     const tenant = this.requireTenant(input.tenantId);
     const id = input.id ?? newGuid();
     if (this.#users.has(id)) throw new DirectoryError(`user ${id} already exists`);
-    const localPart = input.displayName.toLowerCase().replace(/[^a-z0-9]+/g, ".").replace(/^\.|\.$/g, "") || id.slice(0, 8);
+    const localPart =
+      input.displayName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ".")
+        .replace(/^\.|\.$/g, "") || id.slice(0, 8);
     const userPrincipalName = input.userPrincipalName ?? `${localPart}@${tenant.domain}`;
-    if (this.findUser(tenant.id, userPrincipalName)) throw new DirectoryError(`userPrincipalName ${userPrincipalName} is taken`);
+    if (this.findUser(tenant.id, userPrincipalName))
+      throw new DirectoryError(`userPrincipalName ${userPrincipalName} is taken`);
     const user: DirectoryUser = {
       id,
       tenantId: tenant.id,
@@ -172,14 +182,21 @@ export class Directory {
 
   updateApp(
     clientId: string,
-    change: { applicationPermissions?: string[]; delegatedScopes?: string[]; redirectUris?: string[]; addClientSecret?: string; addCertificatePem?: string },
+    change: {
+      applicationPermissions?: string[];
+      delegatedScopes?: string[];
+      redirectUris?: string[];
+      addClientSecret?: string;
+      addCertificatePem?: string;
+    },
   ): AppRegistration {
     const app = this.requireApp(clientId);
     if (change.applicationPermissions) app.applicationPermissions = [...change.applicationPermissions];
     if (change.delegatedScopes) app.delegatedScopes = [...change.delegatedScopes];
     if (change.redirectUris) app.redirectUris = [...change.redirectUris];
     if (change.addClientSecret !== undefined) app.clientSecrets.push(change.addClientSecret);
-    if (change.addCertificatePem !== undefined) app.certificates.push(describeCertificate(change.addCertificatePem));
+    if (change.addCertificatePem !== undefined)
+      app.certificates.push(describeCertificate(change.addCertificatePem));
     return app;
   }
 

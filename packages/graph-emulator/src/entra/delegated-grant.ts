@@ -29,17 +29,33 @@ function consentRequired(app: AppRegistration, permission: string): EntraError {
 export function resolveDelegatedScopes(core: EmulatorCore, app: AppRegistration, requested: string[]) {
   const parsed = parseDelegatedScopes(requested, graphResources(core));
   if (parsed.foreignResource !== undefined) {
-    throw new EntraError("invalid_resource", 500011, `The resource principal named ${parsed.foreignResource} was not found in the tenant.`);
+    throw new EntraError(
+      "invalid_resource",
+      500011,
+      `The resource principal named ${parsed.foreignResource} was not found in the tenant.`,
+    );
   }
-  const consentedGraph = app.delegatedScopes.filter((s) => !includesIgnoringCase(["openid", "profile", "email", "offline_access"], s));
+  const consentedGraph = app.delegatedScopes.filter(
+    (s) => !includesIgnoringCase(["openid", "profile", "email", "offline_access"], s),
+  );
   const permissions = [...new Set([...parsed.permissions, ...(parsed.wantsDefault ? consentedGraph : [])])];
-  for (const permission of permissions) if (!includesIgnoringCase(app.delegatedScopes, permission)) throw consentRequired(app, permission);
+  for (const permission of permissions)
+    if (!includesIgnoringCase(app.delegatedScopes, permission)) throw consentRequired(app, permission);
   const offline = parsed.oidc.includes("offline_access");
-  if (offline && !includesIgnoringCase(app.delegatedScopes, "offline_access")) throw consentRequired(app, "offline_access");
+  if (offline && !includesIgnoringCase(app.delegatedScopes, "offline_access"))
+    throw consentRequired(app, "offline_access");
   const qualified = requested.find((s) => s.includes("://"));
-  const resource = qualified === undefined ? undefined : normaliseResource(qualified.slice(0, qualified.lastIndexOf("/")));
+  const resource =
+    qualified === undefined ? undefined : normaliseResource(qualified.slice(0, qualified.lastIndexOf("/")));
   const spelled = parsed.wantsDefault && parsed.permissions.length === 0 ? consentedGraph : parsed.spelled;
-  return { permissions, offline, openid: parsed.oidc.includes("openid"), spelled, oidc: parsed.oidc, resource };
+  return {
+    permissions,
+    offline,
+    openid: parsed.oidc.includes("openid"),
+    spelled,
+    oidc: parsed.oidc,
+    resource,
+  };
 }
 
 /**
@@ -48,7 +64,14 @@ export function resolveDelegatedScopes(core: EmulatorCore, app: AppRegistration,
  */
 export async function issueDelegatedTokens(
   core: EmulatorCore,
-  input: { origin: string; app: AppRegistration; user: DirectoryUser; requested: string[]; nonce?: string; alwaysRefresh?: boolean },
+  input: {
+    origin: string;
+    app: AppRegistration;
+    user: DirectoryUser;
+    requested: string[];
+    nonce?: string;
+    alwaysRefresh?: boolean;
+  },
 ): Promise<DelegatedTokenResponse> {
   const { app, user, origin } = input;
   const scopes = resolveDelegatedScopes(core, app, input.requested);
@@ -69,10 +92,20 @@ export async function issueDelegatedTokens(
     client_info: clientInfo(user),
   };
   if (scopes.offline || input.alwaysRefresh) {
-    response.refresh_token = core.grants.issueRefreshToken({ clientId: app.clientId, tenantId: user.tenantId, userId: user.id, permissions: scopes.permissions });
+    response.refresh_token = core.grants.issueRefreshToken({
+      clientId: app.clientId,
+      tenantId: user.tenantId,
+      userId: user.id,
+      permissions: scopes.permissions,
+    });
   }
   if (scopes.openid) {
-    response.id_token = await core.issuer.idToken({ origin, app, user, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) });
+    response.id_token = await core.issuer.idToken({
+      origin,
+      app,
+      user,
+      ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
+    });
   }
   return response;
 }

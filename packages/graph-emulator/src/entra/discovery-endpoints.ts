@@ -25,7 +25,9 @@ export function discoveryEndpoints(core: EmulatorCore) {
     const multi = ["common", "organizations", "consumers"].includes(segment.toLowerCase());
     const tenant = multi ? undefined : core.directory.findTenant(segment);
     if (!multi && !tenant) {
-      res.status(400).json({ error: "invalid_tenant", error_description: `AADSTS90002: Tenant '${segment}' not found.` });
+      res
+        .status(400)
+        .json({ error: "invalid_tenant", error_description: `AADSTS90002: Tenant '${segment}' not found.` });
       return;
     }
     const origin = originOf(req);
@@ -42,7 +44,20 @@ export function discoveryEndpoints(core: EmulatorCore) {
       issuer: `${origin}/${tenant ? tenant.id : "{tenantid}"}/v2.0`,
       request_uri_parameter_supported: false,
       authorization_endpoint: `${origin}/${segment}/oauth2/v2.0/authorize`,
-      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "preferred_username", "name", "tid", "ver", "oid"],
+      claims_supported: [
+        "sub",
+        "iss",
+        "aud",
+        "exp",
+        "iat",
+        "auth_time",
+        "nonce",
+        "preferred_username",
+        "name",
+        "tid",
+        "ver",
+        "oid",
+      ],
       tenant_region_scope: null,
       cloud_instance_name: host,
       msgraph_host: host,

@@ -16,12 +16,22 @@ export interface EntraErrorBody {
 }
 
 export function entraTimestamp(date = new Date()): string {
-  return date.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "Z");
+  return date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 export function sendEntraError(
   res: Response,
-  input: { status?: number; error: string; code: number; message: string; suberror?: string; retryAfterS?: number },
+  input: {
+    status?: number;
+    error: string;
+    code: number;
+    message: string;
+    suberror?: string;
+    retryAfterS?: number;
+  },
 ): void {
   const traceId = requestId(res);
   const correlationId = clientRequestId(res);

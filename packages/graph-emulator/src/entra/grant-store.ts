@@ -62,7 +62,10 @@ export class GrantStore {
     const grant = this.#refreshTokens.get(value);
     if (!grant) return undefined;
     const revoked = this.#revocations.some(
-      (r) => r.userId === grant.userId && (r.clientId === undefined || r.clientId === grant.clientId) && r.at >= grant.issuedAt,
+      (r) =>
+        r.userId === grant.userId &&
+        (r.clientId === undefined || r.clientId === grant.clientId) &&
+        r.at >= grant.issuedAt,
     );
     return revoked ? undefined : grant;
   }

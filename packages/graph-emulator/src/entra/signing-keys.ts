@@ -14,5 +14,10 @@ export async function generateSigningKeys(): Promise<SigningKeys> {
   const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
   const kid = newGuid().replace(/-/g, "");
   const jwk = await exportJWK(publicKey);
-  return { kid, privateKey, publicKey, jwks: { keys: [{ ...jwk, kid, use: "sig", alg: "RS256", kty: "RSA" }] } };
+  return {
+    kid,
+    privateKey,
+    publicKey,
+    jwks: { keys: [{ ...jwk, kid, use: "sig", alg: "RS256", kty: "RSA" }] },
+  };
 }

@@ -26,7 +26,14 @@ export interface AccessTokenClaims extends JWTPayload {
 
 export type Principal =
   | { kind: "app"; tenantId: string; appId: string; roles: string[]; issuedAt: number }
-  | { kind: "delegated"; tenantId: string; appId: string; userId: string; scopes: string[]; issuedAt: number };
+  | {
+      kind: "delegated";
+      tenantId: string;
+      appId: string;
+      userId: string;
+      scopes: string[];
+      issuedAt: number;
+    };
 
 export type TokenCheck = { ok: true; principal: Principal } | { ok: false; reason: "expired" | "invalid" };
 
@@ -57,7 +64,13 @@ export class TokenIssuer {
     });
   }
 
-  async delegatedToken(input: { origin: string; audience: string; app: AppRegistration; user: DirectoryUser; scopes: string[] }): Promise<string> {
+  async delegatedToken(input: {
+    origin: string;
+    audience: string;
+    app: AppRegistration;
+    user: DirectoryUser;
+    scopes: string[];
+  }): Promise<string> {
     return this.#sign({
       aud: input.audience,
       iss: issuerFor(input.origin, input.user.tenantId),
@@ -76,7 +89,12 @@ export class TokenIssuer {
   }
 
   /** An OpenID Connect id token (reference §6.2: msal reads the account from it and from client_info). */
-  async idToken(input: { origin: string; app: AppRegistration; user: DirectoryUser; nonce?: string }): Promise<string> {
+  async idToken(input: {
+    origin: string;
+    app: AppRegistration;
+    user: DirectoryUser;
+    nonce?: string;
+  }): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({
       tid: input.user.tenantId,
@@ -108,11 +126,27 @@ export class TokenIssuer {
       if (payload.idtyp === "user" && payload.oid && payload.scp !== undefined) {
         return {
           ok: true,
-          principal: { kind: "delegated", tenantId: payload.tid, appId: payload.appid, userId: payload.oid, scopes: payload.scp.split(" ").filter(Boolean), issuedAt },
+          principal: {
+            kind: "delegated",
+            tenantId: payload.tid,
+            appId: payload.appid,
+            userId: payload.oid,
+            scopes: payload.scp.split(" ").filter(Boolean),
+            issuedAt,
+          },
         };
       }
       if (payload.idtyp === "app") {
-        return { ok: true, principal: { kind: "app", tenantId: payload.tid, appId: payload.appid, roles: payload.roles ?? [], issuedAt } };
+        return {
+          ok: true,
+          principal: {
+            kind: "app",
+            tenantId: payload.tid,
+            appId: payload.appid,
+            roles: payload.roles ?? [],
+            issuedAt,
+          },
+        };
       }
       return { ok: false, reason: "invalid" };
     } catch (error) {

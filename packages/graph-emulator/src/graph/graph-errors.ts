@@ -26,7 +26,12 @@ export function sendGraphError(
         error: {
           code,
           message,
-          innerError: { ...extra.inner, date: innerDate(), "request-id": requestId(res), "client-request-id": clientRequestId(res) },
+          innerError: {
+            ...extra.inner,
+            date: innerDate(),
+            "request-id": requestId(res),
+            "client-request-id": clientRequestId(res),
+          },
         },
       }),
     );
@@ -50,7 +55,8 @@ export class GraphError extends Error {
   }
 }
 
-export const ODATA_JSON = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+export const ODATA_JSON =
+  "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 /** A JSON success with the OData headers real Graph sends (reference §5). */
 export function sendGraphJson(res: Response, status: number, body: unknown): void {

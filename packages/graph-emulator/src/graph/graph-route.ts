@@ -14,15 +14,26 @@ export interface GraphCall {
 
 async function authenticate(core: EmulatorCore, req: Request): Promise<Principal> {
   const header = req.header("authorization");
-  if (!header || !/^Bearer\s+\S/i.test(header)) throw new GraphError(401, "InvalidAuthenticationToken", "Access token is empty.");
+  if (!header || !/^Bearer\s+\S/i.test(header))
+    throw new GraphError(401, "InvalidAuthenticationToken", "Access token is empty.");
   const check = await core.issuer.verify(header.replace(/^Bearer\s+/i, ""), [...graphResources(core)]);
   if (!check.ok) {
-    throw new GraphError(401, "InvalidAuthenticationToken", check.reason === "expired" ? "Lifetime validation failed, the token is expired." : "Access token validation failure.");
+    throw new GraphError(
+      401,
+      "InvalidAuthenticationToken",
+      check.reason === "expired"
+        ? "Lifetime validation failed, the token is expired."
+        : "Access token validation failure.",
+    );
   }
   const { principal } = check;
   const app = core.directory.app(principal.appId);
   if (!core.directory.findTenant(principal.tenantId) || !app || app.tenantId !== principal.tenantId) {
-    throw new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or tenant.");
+    throw new GraphError(
+      401,
+      "InvalidAuthenticationToken",
+      "Access token validation failure. Invalid audience or tenant.",
+    );
   }
   return principal;
 }
@@ -31,7 +42,11 @@ async function authenticate(core: EmulatorCore, req: Request): Promise<Principal
  * Wraps a Graph handler: injected faults first (as from a gateway), then the bearer token (401), the presence
  * throttle per app per tenant (429), then the handler; GraphErrors become Graph's error JSON.
  */
-export function graphRoute(core: EmulatorCore, kind: GraphRequestKind, handler: (call: GraphCall) => Promise<void> | void) {
+export function graphRoute(
+  core: EmulatorCore,
+  kind: GraphRequestKind,
+  handler: (call: GraphCall) => Promise<void> | void,
+) {
   return async (req: Request, res: Response): Promise<void> => {
     const facts = logFacts(res);
     try {
@@ -39,9 +54,15 @@ export function graphRoute(core: EmulatorCore, kind: GraphRequestKind, handler: 
       if (fault) {
         facts.fault = true;
         if (fault.status === 429) return sendTooManyRequests(res, fault.retryAfterS ?? 1);
-        return sendGraphError(res, fault.status, fault.code ?? (fault.status >= 500 ? "serviceNotAvailable" : "generalException"), fault.message ?? "Injected failure.", {
-          ...(fault.retryAfterS === undefined ? {} : { retryAfterS: fault.retryAfterS }),
-        });
+        return sendGraphError(
+          res,
+          fault.status,
+          fault.code ?? (fault.status >= 500 ? "serviceNotAvailable" : "generalException"),
+          fault.message ?? "Injected failure.",
+          {
+            ...(fault.retryAfterS === undefined ? {} : { retryAfterS: fault.retryAfterS }),
+          },
+        );
       }
       const principal = await authenticate(core, req);
       facts.appId = principal.appId;
@@ -61,11 +82,24 @@ export function graphRoute(core: EmulatorCore, kind: GraphRequestKind, handler: 
 }
 
 /** Parses a JSON body with a zod schema; a mismatch is Graph's 400 BadRequest. */
-export function parseBody<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, body: unknown): T {
+export function parseBody<T>(
+  schema: {
+    safeParse(
+      input: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  body: unknown,
+): T {
   const result = schema.safeParse(body ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new GraphError(400, "BadRequest", `Invalid request body: ${issue ? `${issue.path.map(String).join(".") || "body"}: ${issue.message}` : "malformed"}.`);
+    throw new GraphError(
+      400,
+      "BadRequest",
+      `Invalid request body: ${issue ? `${issue.path.map(String).join(".") || "body"}: ${issue.message}` : "malformed"}.`,
+    );
   }
   return result.data;
 }

@@ -2,7 +2,8 @@ import type { Principal } from "../entra/token-issuer.ts";
 import { includesIgnoringCase } from "../entra/scopes.ts";
 import { GraphError } from "./graph-errors.ts";
 
-export type GraphOperation = "presence.read" | "presence.readMany" | "presence.write" | "users.read" | "subscriptions.presence";
+export type GraphOperation =
+  "presence.read" | "presence.readMany" | "presence.write" | "users.read" | "subscriptions.presence";
 
 interface PermissionRule {
   /** Delegated scopes allowing the call for any user. */
@@ -24,10 +25,24 @@ const RULES: Record<GraphOperation, PermissionRule> = {
     delegatedSelf: ["Presence.Read", "Presence.ReadWrite"],
     application: ["Presence.Read.All", "Presence.ReadWrite.All"],
   },
-  "presence.readMany": { delegated: ["Presence.Read.All"], delegatedSelf: [], application: ["Presence.Read.All", "Presence.ReadWrite.All"] },
-  "presence.write": { delegated: [], delegatedSelf: ["Presence.ReadWrite"], application: ["Presence.ReadWrite.All"] },
+  "presence.readMany": {
+    delegated: ["Presence.Read.All"],
+    delegatedSelf: [],
+    application: ["Presence.Read.All", "Presence.ReadWrite.All"],
+  },
+  "presence.write": {
+    delegated: [],
+    delegatedSelf: ["Presence.ReadWrite"],
+    application: ["Presence.ReadWrite.All"],
+  },
   "users.read": {
-    delegated: ["User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+    delegated: [
+      "User.ReadBasic.All",
+      "User.Read.All",
+      "User.ReadWrite.All",
+      "Directory.Read.All",
+      "Directory.ReadWrite.All",
+    ],
     delegatedSelf: ["User.Read", "User.ReadWrite"],
     application: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   },
@@ -42,7 +57,11 @@ function anyOf(held: string[], needed: string[]): boolean {
  * Throws 403 when the token lacks the permission. `targetUserId` is the user the call is about (for "self only"
  * delegated permissions); omit it for calls about many users.
  */
-export function requirePermission(principal: Principal, operation: GraphOperation, targetUserId?: string): void {
+export function requirePermission(
+  principal: Principal,
+  operation: GraphOperation,
+  targetUserId?: string,
+): void {
   const rule = RULES[operation];
   if (principal.kind === "app") {
     if (anyOf(principal.roles, rule.application)) return;
@@ -57,10 +76,23 @@ export function requirePermission(principal: Principal, operation: GraphOperatio
   if (anyOf(principal.scopes, rule.delegated)) return;
   const self = targetUserId !== undefined && targetUserId.toLowerCase() === principal.userId.toLowerCase();
   if (self && anyOf(principal.scopes, rule.delegatedSelf)) return;
-  if (!self && targetUserId !== undefined && operation === "presence.write" && anyOf(principal.scopes, rule.delegatedSelf)) {
+  if (
+    !self &&
+    targetUserId !== undefined &&
+    operation === "presence.write" &&
+    anyOf(principal.scopes, rule.delegatedSelf)
+  ) {
     // Field report in reference §3.5: delegated writes for another user answer 401 with this message.
-    throw new GraphError(401, "Unauthorized", `Cannot set the presence of another user. Authenticated user: ${principal.userId}. Requested user: ${targetUserId}`);
+    throw new GraphError(
+      401,
+      "Unauthorized",
+      `Cannot set the presence of another user. Authenticated user: ${principal.userId}. Requested user: ${targetUserId}`,
+    );
   }
   const needed = [...rule.delegated, ...rule.delegatedSelf];
-  throw new GraphError(403, "Forbidden", `Missing scope permissions on the request. API requires one of '${needed.join(", ")}'. Scopes on the request '${principal.scopes.join(", ")}'.`);
+  throw new GraphError(
+    403,
+    "Forbidden",
+    `Missing scope permissions on the request. API requires one of '${needed.join(", ")}'. Scopes on the request '${principal.scopes.join(", ")}'.`,
+  );
 }

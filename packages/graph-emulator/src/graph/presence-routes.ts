@@ -38,11 +38,19 @@ function findUser(core: EmulatorCore, principal: Principal, id: string): Directo
   return user;
 }
 
-function readPair(input: { availability: string; activity: string }, allowed: readonly PresencePair[], action: string): PresencePair {
+function readPair(
+  input: { availability: string; activity: string },
+  allowed: readonly PresencePair[],
+  action: string,
+): PresencePair {
   const availability = canonicalAvailability(input.availability);
   const activity = canonicalActivity(input.activity);
   if (!availability || !activity || !isPairIn(allowed, { availability, activity })) {
-    throw new GraphError(400, "BadRequest", `${action}: the combination availability '${input.availability}' / activity '${input.activity}' is not supported.`);
+    throw new GraphError(
+      400,
+      "BadRequest",
+      `${action}: the combination availability '${input.availability}' / activity '${input.activity}' is not supported.`,
+    );
   }
   return { availability, activity };
 }
@@ -55,54 +63,95 @@ function readOne({ req, res, principal, core }: GraphCall, userId: string, conte
   const user = findUser(core, principal, userId);
   requirePermission(principal, "presence.read", user.id);
   const snapshot = core.presence.read(user.id);
-  sendGraphJson(res, 200, presenceResource(snapshot, { self: isSelf(principal, user.id), context: `https://${req.header("host")}/v1.0/$metadata#${context}` }));
+  sendGraphJson(
+    res,
+    200,
+    presenceResource(snapshot, {
+      self: isSelf(principal, user.id),
+      context: `https://${req.header("host")}/v1.0/$metadata#${context}`,
+    }),
+  );
 }
 
 /** sessionId must be the calling app's client id (reference §3.1 "Provide the ID of the application as sessionId"). */
 function checkSessionId(principal: Principal, sessionId: string): void {
   if (sessionId.toLowerCase() !== principal.appId.toLowerCase()) {
-    throw new GraphError(400, "BadRequest", `The sessionId '${sessionId}' must be the application id of the caller ('${principal.appId}').`);
+    throw new GraphError(
+      400,
+      "BadRequest",
+      `The sessionId '${sessionId}' must be the application id of the caller ('${principal.appId}').`,
+    );
   }
 }
 
 export function presenceRoutes(core: EmulatorCore) {
   const router = express.Router();
 
-  router.get("/me/presence", graphRoute(core, "presence-read", (call) => {
-    if (call.principal.kind !== "delegated") throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
-    readOne(call, call.principal.userId, "users('" + call.principal.userId + "')/presence/$entity");
-  }));
+  router.get(
+    "/me/presence",
+    graphRoute(core, "presence-read", (call) => {
+      if (call.principal.kind !== "delegated")
+        throw new GraphError(
+          400,
+          "BadRequest",
+          "/me request is only valid with delegated authentication flow.",
+        );
+      readOne(call, call.principal.userId, "users('" + call.principal.userId + "')/presence/$entity");
+    }),
+  );
 
-  router.get("/users/:id/presence", graphRoute(core, "presence-read", (call) => {
-    readOne(call, String(call.req.params.id), `users('${String(call.req.params.id)}')/presence/$entity`);
-  }));
+  router.get(
+    "/users/:id/presence",
+    graphRoute(core, "presence-read", (call) => {
+      readOne(call, String(call.req.params.id), `users('${String(call.req.params.id)}')/presence/$entity`);
+    }),
+  );
 
-  router.get("/communications/presences/:id", graphRoute(core, "presence-read", (call) => {
-    readOne(call, String(call.req.params.id), "communications/presences/$entity");
-  }));
+  router.get(
+    "/communications/presences/:id",
+    graphRoute(core, "presence-read", (call) => {
+      readOne(call, String(call.req.params.id), "communications/presences/$entity");
+    }),
+  );
 
-  router.post("/communications/getPresencesByUserId", graphRoute(core, "presence-read", ({ req, res, principal }) => {
-    requirePermission(principal, "presence.readMany");
-    const { ids } = parseBody(getPresencesByUserIdBodySchema, req.body);
-    if (ids.length === 0) throw new GraphError(400, "BadRequest", "The ids list must contain at least one user id.");
-    if (ids.length > MAX_PRESENCE_IDS) throw new GraphError(400, "BadRequest", `The number of user ids (${ids.length}) exceeds the maximum of ${MAX_PRESENCE_IDS}.`);
-    const invalid = ids.find((id) => !isGuid(id));
-    if (invalid !== undefined) throw new GraphError(400, "BadRequest", `'${invalid}' is not a valid user object id (GUID).`);
-    // Unknown ids are left out of the answer [inference: the docs do not say; see docs/emulators/graph.md].
-    const value = [...new Set(ids.map((id) => id.toLowerCase()))]
-      .map((id) => core.directory.findUser(principal.tenantId, id))
-      .filter((user): user is DirectoryUser => user !== undefined)
-      .map((user) => presenceResource(core.presence.read(user.id), { self: isSelf(principal, user.id) }));
-    sendGraphJson(res, 200, { "@odata.context": `https://${req.header("host")}/v1.0/$metadata#Collection(microsoft.graph.presence)`, value });
-  }));
+  router.post(
+    "/communications/getPresencesByUserId",
+    graphRoute(core, "presence-read", ({ req, res, principal }) => {
+      requirePermission(principal, "presence.readMany");
+      const { ids } = parseBody(getPresencesByUserIdBodySchema, req.body);
+      if (ids.length === 0)
+        throw new GraphError(400, "BadRequest", "The ids list must contain at least one user id.");
+      if (ids.length > MAX_PRESENCE_IDS)
+        throw new GraphError(
+          400,
+          "BadRequest",
+          `The number of user ids (${ids.length}) exceeds the maximum of ${MAX_PRESENCE_IDS}.`,
+        );
+      const invalid = ids.find((id) => !isGuid(id));
+      if (invalid !== undefined)
+        throw new GraphError(400, "BadRequest", `'${invalid}' is not a valid user object id (GUID).`);
+      // Unknown ids are left out of the answer [inference: the docs do not say; see docs/emulators/graph.md].
+      const value = [...new Set(ids.map((id) => id.toLowerCase()))]
+        .map((id) => core.directory.findUser(principal.tenantId, id))
+        .filter((user): user is DirectoryUser => user !== undefined)
+        .map((user) => presenceResource(core.presence.read(user.id), { self: isSelf(principal, user.id) }));
+      sendGraphJson(res, 200, {
+        "@odata.context": `https://${req.header("host")}/v1.0/$metadata#Collection(microsoft.graph.presence)`,
+        value,
+      });
+    }),
+  );
 
   const action = (name: string, handler: (call: GraphCall, user: DirectoryUser) => void) =>
-    router.post(`/users/:id/presence/${name}`, graphRoute(core, "presence-write", (call) => {
-      const user = findUser(call.core, call.principal, String(call.req.params.id));
-      requirePermission(call.principal, "presence.write", user.id);
-      handler(call, user);
-      sendEmptyOk(call.res);
-    }));
+    router.post(
+      `/users/:id/presence/${name}`,
+      graphRoute(core, "presence-write", (call) => {
+        const user = findUser(call.core, call.principal, String(call.req.params.id));
+        requirePermission(call.principal, "presence.write", user.id);
+        handler(call, user);
+        sendEmptyOk(call.res);
+      }),
+    );
 
   action("setPresence", ({ req, principal }, user) => {
     const body = parseBody(setPresenceBodySchema, req.body);
@@ -112,19 +161,37 @@ export function presenceRoutes(core: EmulatorCore) {
     if (body.expirationDuration !== undefined) {
       durationMs = parseIsoDuration(body.expirationDuration);
       if (durationMs === undefined || durationMs < MIN_SESSION_MS || durationMs > MAX_SESSION_MS) {
-        throw new GraphError(400, "BadRequest", `expirationDuration '${body.expirationDuration}' must be an ISO 8601 duration from PT5M to PT4H.`);
+        throw new GraphError(
+          400,
+          "BadRequest",
+          `expirationDuration '${body.expirationDuration}' must be an ISO 8601 duration from PT5M to PT4H.`,
+        );
       }
     }
     const now = Date.now();
-    const lifetime = durationMs === undefined ? core.config.sessionDefaultExpiryMs : scaleClientDuration(core.config, durationMs);
-    core.presence.setSession(user.id, { sessionId: principal.appId, kind: "app", ...pair, lastSetAt: now, expiresAt: now + lifetime, fades: true });
+    const lifetime =
+      durationMs === undefined
+        ? core.config.sessionDefaultExpiryMs
+        : scaleClientDuration(core.config, durationMs);
+    core.presence.setSession(user.id, {
+      sessionId: principal.appId,
+      kind: "app",
+      ...pair,
+      lastSetAt: now,
+      expiresAt: now + lifetime,
+      fades: true,
+    });
   });
 
   action("clearPresence", ({ req, principal }, user) => {
     const body = parseBody(clearPresenceBodySchema, req.body);
     checkSessionId(principal, body.sessionId);
     if (!core.presence.removeSession(user.id, principal.appId)) {
-      throw new GraphError(404, "NotFound", `No presence session '${body.sessionId}' exists for user '${user.id}'.`);
+      throw new GraphError(
+        404,
+        "NotFound",
+        `No presence session '${body.sessionId}' exists for user '${user.id}'.`,
+      );
     }
   });
 
@@ -134,10 +201,18 @@ export function presenceRoutes(core: EmulatorCore) {
     let lifetime: number;
     if (body.expirationDuration !== undefined) {
       const ms = parseIsoDuration(body.expirationDuration);
-      if (ms === undefined || ms <= 0) throw new GraphError(400, "BadRequest", `expirationDuration '${body.expirationDuration}' is not a valid ISO 8601 duration.`);
+      if (ms === undefined || ms <= 0)
+        throw new GraphError(
+          400,
+          "BadRequest",
+          `expirationDuration '${body.expirationDuration}' is not a valid ISO 8601 duration.`,
+        );
       lifetime = scaleClientDuration(core.config, ms);
     } else {
-      lifetime = pair.availability === "DoNotDisturb" || pair.availability === "Busy" ? core.config.preferredBusyExpiryMs : core.config.preferredOtherExpiryMs;
+      lifetime =
+        pair.availability === "DoNotDisturb" || pair.availability === "Busy"
+          ? core.config.preferredBusyExpiryMs
+          : core.config.preferredOtherExpiryMs;
     }
     const now = Date.now();
     core.presence.setPreferred(user.id, { ...pair, setAt: now, expiresAt: now + lifetime });
@@ -150,7 +225,12 @@ export function presenceRoutes(core: EmulatorCore) {
   action("setStatusMessage", ({ req }, user) => {
     const { statusMessage } = parseBody(setStatusMessageBodySchema, req.body);
     const contentType = (statusMessage.message.contentType ?? "text").toLowerCase();
-    if (contentType !== "text") throw new GraphError(400, "BadRequest", "The only supported statusMessage.message.contentType is 'text'.");
+    if (contentType !== "text")
+      throw new GraphError(
+        400,
+        "BadRequest",
+        "The only supported statusMessage.message.contentType is 'text'.",
+      );
     if (statusMessage.message.content === "") {
       core.presence.setStatusMessage(user.id, undefined);
       return;
@@ -159,7 +239,12 @@ export function presenceRoutes(core: EmulatorCore) {
     let expiresAt: number | undefined;
     if (statusMessage.expiryDateTime) {
       const at = dateTimeTimeZoneToEpochMs(statusMessage.expiryDateTime);
-      if (at === undefined) throw new GraphError(400, "BadRequest", "statusMessage.expiryDateTime has an invalid dateTime or an unknown timeZone.");
+      if (at === undefined)
+        throw new GraphError(
+          400,
+          "BadRequest",
+          "statusMessage.expiryDateTime has an invalid dateTime or an unknown timeZone.",
+        );
       expiresAt = now + scaleClientDuration(core.config, at - now);
     }
     core.presence.setStatusMessage(user.id, {

@@ -16,10 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => fx.emulator.close());
 
-const read = async (id: string) => presenceResourceSchema.parse(await graph.api(`/users/${id}/presence`).get());
-const newUser = (name: string) => fx.emulator.control.createUser({ tenantId: fx.tenant.id, displayName: name }).id;
+const read = async (id: string) =>
+  presenceResourceSchema.parse(await graph.api(`/users/${id}/presence`).get());
+const newUser = (name: string) =>
+  fx.emulator.control.createUser({ tenantId: fx.tenant.id, displayName: name }).id;
 const setPresence = (id: string, availability: string, activity: string, expirationDuration?: string) =>
-  graph.api(`/users/${id}/presence/setPresence`).post({ sessionId: fx.app.clientId, availability, activity, ...(expirationDuration ? { expirationDuration } : {}) });
+  graph
+    .api(`/users/${id}/presence/setPresence`)
+    .post({
+      sessionId: fx.app.clientId,
+      availability,
+      activity,
+      ...(expirationDuration ? { expirationDuration } : {}),
+    });
 
 describe("time, scaled", () => {
   it("an Available session fades to AvailableIdle/Inactive, then Away/Away, each a new sequenceNumber", async () => {
@@ -42,7 +51,9 @@ describe("time, scaled", () => {
       return p;
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(2 * fade);
-    expect(idle.sequenceNumber > fresh.sequenceNumber && away.sequenceNumber > idle.sequenceNumber).toBe(true);
+    expect(idle.sequenceNumber > fresh.sequenceNumber && away.sequenceNumber > idle.sequenceNumber).toBe(
+      true,
+    );
     // The session is still there (it expires after PT1H × scale); re-posting makes it fresh again.
     expect(fx.emulator.control.sessions(id)).toHaveLength(1);
     await setPresence(id, "Available", "Available", "PT1H");
@@ -53,11 +64,17 @@ describe("time, scaled", () => {
     const id = newUser("Expiring");
     await setPresence(id, "Busy", "InACall", "PT5M");
     expect(await read(id)).toMatchObject({ availability: "Busy" });
-    await eventually(async () => expect(await read(id)).toMatchObject({ availability: "Offline", activity: "Offline" }));
-    await expect(graph.api(`/users/${id}/presence/clearPresence`).post({ sessionId: fx.app.clientId })).rejects.toMatchObject({ statusCode: 404 });
+    await eventually(async () =>
+      expect(await read(id)).toMatchObject({ availability: "Offline", activity: "Offline" }),
+    );
+    await expect(
+      graph.api(`/users/${id}/presence/clearPresence`).post({ sessionId: fx.app.clientId }),
+    ).rejects.toMatchObject({ statusCode: 404 });
 
     await setPresence(id, "DoNotDisturb", "Presenting");
-    expect(fx.emulator.control.sessions(id)[0]?.expiresAt).toBeLessThanOrEqual(Date.now() + fx.emulator.config.sessionDefaultExpiryMs);
+    expect(fx.emulator.control.sessions(id)[0]?.expiresAt).toBeLessThanOrEqual(
+      Date.now() + fx.emulator.config.sessionDefaultExpiryMs,
+    );
     await eventually(async () => expect(await read(id)).toMatchObject({ availability: "Offline" }));
   });
 
@@ -65,7 +82,14 @@ describe("time, scaled", () => {
     const id = newUser("Messenger");
     fx.emulator.control.openTeamsSession(id, { availability: "Available", activity: "Available" });
     const expiry = new Date(Date.now() + 5 * 60_000).toISOString().slice(0, 19);
-    await graph.api(`/users/${id}/presence/setStatusMessage`).post({ statusMessage: { message: { content: "Back soon", contentType: "text" }, expiryDateTime: { dateTime: expiry, timeZone: "UTC" } } });
+    await graph
+      .api(`/users/${id}/presence/setStatusMessage`)
+      .post({
+        statusMessage: {
+          message: { content: "Back soon", contentType: "text" },
+          expiryDateTime: { dateTime: expiry, timeZone: "UTC" },
+        },
+      });
     expect((await read(id)).statusMessage?.message.content).toBe("Back soon");
     await eventually(async () => expect((await read(id)).statusMessage).toBeNull());
   });

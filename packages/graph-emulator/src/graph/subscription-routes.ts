@@ -3,7 +3,10 @@ import express, { type Request } from "express";
 import type { EmulatorCore } from "../core.ts";
 import type { Principal } from "../entra/token-issuer.ts";
 import { scaleClientDuration } from "../options.ts";
-import { createSubscriptionBodySchema, updateSubscriptionBodySchema } from "../schemas/subscription-schemas.ts";
+import {
+  createSubscriptionBodySchema,
+  updateSubscriptionBodySchema,
+} from "../schemas/subscription-schemas.ts";
 import { parsePresenceResource } from "../subscriptions/presence-resource.ts";
 import { graphDateTime, type PresenceSubscription } from "../subscriptions/subscription-service.ts";
 import { runValidationHandshake } from "../subscriptions/validation-handshake.ts";
@@ -16,7 +19,11 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
 /** Subscription errors come back from Graph's extension layer in this form (field report, docs-contrib#2219). */
 function extensionError(status: number, operation: string, statusName: string, reason: string): GraphError {
-  return new GraphError(status, "ExtensionError", `Operation: ${operation}; Exception: [Status Code: ${statusName}; Reason: ${reason}]`);
+  return new GraphError(
+    status,
+    "ExtensionError",
+    `Operation: ${operation}; Exception: [Status Code: ${statusName}; Reason: ${reason}]`,
+  );
 }
 
 function subscriptionResource(subscription: PresenceSubscription, req: Request) {
@@ -48,8 +55,11 @@ function checkUrl(core: EmulatorCore, url: string, field: string): void {
   } catch {
     throw new GraphError(400, "InvalidRequest", `The ${field} '${url}' is not a valid URL.`);
   }
-  const allowed = parsed.protocol === "https:" || (parsed.protocol === "http:" &&
-    (core.config.allowHttpNotificationUrls === "any" || (core.config.allowHttpNotificationUrls === "loopback" && LOOPBACK.has(parsed.hostname))));
+  const allowed =
+    parsed.protocol === "https:" ||
+    (parsed.protocol === "http:" &&
+      (core.config.allowHttpNotificationUrls === "any" ||
+        (core.config.allowHttpNotificationUrls === "loopback" && LOOPBACK.has(parsed.hostname))));
   if (!allowed) throw new GraphError(400, "InvalidRequest", `The ${field} must be an HTTPS URL: '${url}'.`);
 }
 
@@ -59,12 +69,18 @@ function checkUrl(core: EmulatorCore, url: string, field: string): void {
  */
 function lifetime(core: EmulatorCore, requested: string, operation: string): number {
   const at = Date.parse(requested);
-  if (Number.isNaN(at)) throw new GraphError(400, "InvalidRequest", `expirationDateTime '${requested}' is not a valid date.`);
+  if (Number.isNaN(at))
+    throw new GraphError(400, "InvalidRequest", `expirationDateTime '${requested}' is not a valid date.`);
   const now = Date.now();
   const wanted = scaleClientDuration(core.config, at - now);
   const { subscriptionMinLifetimeMs: min, subscriptionMaxLifetimeMs: max } = core.config;
   if (wanted > max) {
-    throw extensionError(400, operation, "BadRequest", `Subscription expiration can only be ${Math.round(max / core.config.timeScale / 60_000)} minutes in the future.`);
+    throw extensionError(
+      400,
+      operation,
+      "BadRequest",
+      `Subscription expiration can only be ${Math.round(max / core.config.timeScale / 60_000)} minutes in the future.`,
+    );
   }
   return now + Math.max(wanted, min);
 }
@@ -81,21 +97,32 @@ async function handshake(core: EmulatorCore, url: string): Promise<void> {
 
 function delegatedOnly(principal: Principal, operation: string): Extract<Principal, { kind: "delegated" }> {
   if (principal.kind !== "delegated") {
-    throw extensionError(403, operation, "Forbidden", "Presence subscriptions need a delegated token (Presence.Read.All); application permissions are not supported.");
+    throw extensionError(
+      403,
+      operation,
+      "Forbidden",
+      "Presence subscriptions need a delegated token (Presence.Read.All); application permissions are not supported.",
+    );
   }
   requirePermission(principal, "subscriptions.presence");
   return principal;
 }
 
 /** A subscription this caller may see: same app and tenant; a delegated caller only its own. */
-function owned(core: EmulatorCore, principal: Principal, id: string, operation: string): PresenceSubscription {
+function owned(
+  core: EmulatorCore,
+  principal: Principal,
+  id: string,
+  operation: string,
+): PresenceSubscription {
   const subscription = core.subscriptions.find(id);
   const visible =
     subscription &&
     subscription.tenantId === principal.tenantId &&
     subscription.applicationId === principal.appId &&
     (principal.kind === "app" || subscription.creatorId === principal.userId);
-  if (!visible) throw extensionError(404, operation, "NotFound", `The object was not found: subscription '${id}'.`);
+  if (!visible)
+    throw extensionError(404, operation, "NotFound", `The object was not found: subscription '${id}'.`);
   return subscription;
 }
 
@@ -103,121 +130,192 @@ function owned(core: EmulatorCore, principal: Principal, id: string, operation: 
 function checkFreshToken(subscription: PresenceSubscription, principal: Principal, operation: string): void {
   const since = subscription.reauthorizationRequiredSince;
   if (since !== undefined && principal.issuedAt * 1000 < since - 999) {
-    throw extensionError(403, operation, "Forbidden", "The token used predates the revocation of the user's grant; sign the user in again.");
+    throw extensionError(
+      403,
+      operation,
+      "Forbidden",
+      "The token used predates the revocation of the user's grant; sign the user in again.",
+    );
   }
 }
 
 export function subscriptionRoutes(core: EmulatorCore) {
   const router = express.Router();
 
-  router.post("/subscriptions", graphRoute(core, "subscriptions", async ({ req, res, principal }) => {
-    const body = parseBody(createSubscriptionBodySchema, req.body);
-    const parsed = parsePresenceResource(body.resource);
-    if (!parsed.ok) throw new GraphError(400, "InvalidRequest", parsed.reason);
-    const caller = delegatedOnly(principal, "Create");
-    if (parsed.userIds.length > MAX_PRESENCE_IDS) {
-      throw new GraphError(400, "InvalidRequest", `A presence subscription can include at most ${MAX_PRESENCE_IDS} user ids; got ${parsed.userIds.length}.`);
-    }
-    if (body.changeType.split(",").map((c) => c.trim()).some((c) => c !== "updated")) {
-      throw new GraphError(400, "InvalidRequest", `changeType '${body.changeType}' is not supported for presence; only 'updated' is.`);
-    }
-    if (body.clientState && body.clientState.length > 128) throw new GraphError(400, "InvalidRequest", "clientState must be at most 128 characters.");
-    if (body.includeResourceData) {
-      if (!body.encryptionCertificate || !body.encryptionCertificateId) {
-        throw new GraphError(400, "InvalidRequest", "encryptionCertificate and encryptionCertificateId are required when includeResourceData is true.");
+  router.post(
+    "/subscriptions",
+    graphRoute(core, "subscriptions", async ({ req, res, principal }) => {
+      const body = parseBody(createSubscriptionBodySchema, req.body);
+      const parsed = parsePresenceResource(body.resource);
+      if (!parsed.ok) throw new GraphError(400, "InvalidRequest", parsed.reason);
+      const caller = delegatedOnly(principal, "Create");
+      if (parsed.userIds.length > MAX_PRESENCE_IDS) {
+        throw new GraphError(
+          400,
+          "InvalidRequest",
+          `A presence subscription can include at most ${MAX_PRESENCE_IDS} user ids; got ${parsed.userIds.length}.`,
+        );
       }
-      if (body.encryptionCertificateId.length > 128) throw new GraphError(400, "InvalidRequest", "encryptionCertificateId must be at most 128 characters.");
-      try {
-        new X509Certificate(Buffer.from(body.encryptionCertificate, "base64"));
-      } catch {
-        throw new GraphError(400, "InvalidRequest", "encryptionCertificate is not a base64-encoded X.509 certificate.");
+      if (
+        body.changeType
+          .split(",")
+          .map((c) => c.trim())
+          .some((c) => c !== "updated")
+      ) {
+        throw new GraphError(
+          400,
+          "InvalidRequest",
+          `changeType '${body.changeType}' is not supported for presence; only 'updated' is.`,
+        );
       }
-      throw new GraphError(400, "InvalidRequest", "Rich notifications (includeResourceData) are not emulated; subscribe without resource data and read presence.");
-    }
-    checkUrl(core, body.notificationUrl, "notificationUrl");
-    if (body.lifecycleNotificationUrl) checkUrl(core, body.lifecycleNotificationUrl, "lifecycleNotificationUrl");
-    const expiresAt = lifetime(core, body.expirationDateTime, "Create");
-    const conflict = () => {
-      if (core.subscriptions.existingFor(caller.tenantId, caller.appId, caller.userId)) {
-        // Observed answer (docs-contrib#2219): 409 "A subscripton already exists. It must be deleted before a another can be made".
-        throw extensionError(409, "Create", "Conflict", "A subscripton already exists. It must be deleted before a another can be made");
+      if (body.clientState && body.clientState.length > 128)
+        throw new GraphError(400, "InvalidRequest", "clientState must be at most 128 characters.");
+      if (body.includeResourceData) {
+        if (!body.encryptionCertificate || !body.encryptionCertificateId) {
+          throw new GraphError(
+            400,
+            "InvalidRequest",
+            "encryptionCertificate and encryptionCertificateId are required when includeResourceData is true.",
+          );
+        }
+        if (body.encryptionCertificateId.length > 128)
+          throw new GraphError(
+            400,
+            "InvalidRequest",
+            "encryptionCertificateId must be at most 128 characters.",
+          );
+        try {
+          new X509Certificate(Buffer.from(body.encryptionCertificate, "base64"));
+        } catch {
+          throw new GraphError(
+            400,
+            "InvalidRequest",
+            "encryptionCertificate is not a base64-encoded X.509 certificate.",
+          );
+        }
+        throw new GraphError(
+          400,
+          "InvalidRequest",
+          "Rich notifications (includeResourceData) are not emulated; subscribe without resource data and read presence.",
+        );
       }
-    };
-    conflict();
-    await handshake(core, body.notificationUrl);
-    if (body.lifecycleNotificationUrl) await handshake(core, body.lifecycleNotificationUrl);
-    conflict();
-    const subscription = core.subscriptions.create({
-      tenantId: caller.tenantId,
-      applicationId: caller.appId,
-      creatorId: caller.userId,
-      resource: body.resource,
-      userIds: parsed.userIds,
-      changeType: "updated",
-      notificationUrl: body.notificationUrl,
-      lifecycleNotificationUrl: body.lifecycleNotificationUrl ?? null,
-      clientState: body.clientState ?? null,
-      expiresAt,
-      includeResourceData: false,
-      encryptionCertificate: null,
-      encryptionCertificateId: null,
-      latestSupportedTlsVersion: body.latestSupportedTlsVersion ?? "v1_2",
-      notificationUrlAppId: body.notificationUrlAppId ?? null,
-    });
-    res.setHeader("Location", `https://${req.header("host")}/v1.0/subscriptions/${subscription.id}`);
-    sendGraphJson(res, 201, subscriptionResource(subscription, req));
-  }));
-
-  router.get("/subscriptions", graphRoute(core, "subscriptions", ({ req, res, principal }) => {
-    const list = core.subscriptions.list({
-      tenantId: principal.tenantId,
-      applicationId: principal.appId,
-      ...(principal.kind === "delegated" ? { creatorId: principal.userId } : {}),
-    });
-    sendGraphJson(res, 200, {
-      "@odata.context": `https://${req.header("host")}/v1.0/$metadata#subscriptions`,
-      value: list.map((s) => {
-        const { "@odata.context": _context, ...rest } = subscriptionResource(s, req);
-        return rest;
-      }),
-    });
-  }));
-
-  router.get("/subscriptions/:id", graphRoute(core, "subscriptions", ({ req, res, principal }) => {
-    sendGraphJson(res, 200, subscriptionResource(owned(core, principal, String(req.params.id), "Get"), req));
-  }));
-
-  router.patch("/subscriptions/:id", graphRoute(core, "subscriptions", async ({ req, res, principal }) => {
-    const caller = delegatedOnly(principal, "Update");
-    const subscription = owned(core, caller, String(req.params.id), "Update");
-    const body = parseBody(updateSubscriptionBodySchema, req.body);
-    checkFreshToken(subscription, caller, "Update");
-    const expiresAt = body.expirationDateTime === undefined ? undefined : lifetime(core, body.expirationDateTime, "Update");
-    if (body.notificationUrl !== undefined && body.notificationUrl !== subscription.notificationUrl) {
       checkUrl(core, body.notificationUrl, "notificationUrl");
+      if (body.lifecycleNotificationUrl)
+        checkUrl(core, body.lifecycleNotificationUrl, "lifecycleNotificationUrl");
+      const expiresAt = lifetime(core, body.expirationDateTime, "Create");
+      const conflict = () => {
+        if (core.subscriptions.existingFor(caller.tenantId, caller.appId, caller.userId)) {
+          // Observed answer (docs-contrib#2219): 409 "A subscripton already exists. It must be deleted before a another can be made".
+          throw extensionError(
+            409,
+            "Create",
+            "Conflict",
+            "A subscripton already exists. It must be deleted before a another can be made",
+          );
+        }
+      };
+      conflict();
       await handshake(core, body.notificationUrl);
-    }
-    const updated = core.subscriptions.update(subscription.id, {
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-      ...(body.notificationUrl === undefined ? {} : { notificationUrl: body.notificationUrl }),
-    });
-    if (!updated) throw extensionError(404, "Update", "NotFound", `The object was not found: subscription '${subscription.id}'.`);
-    sendGraphJson(res, 200, subscriptionResource(updated, req));
-  }));
+      if (body.lifecycleNotificationUrl) await handshake(core, body.lifecycleNotificationUrl);
+      conflict();
+      const subscription = core.subscriptions.create({
+        tenantId: caller.tenantId,
+        applicationId: caller.appId,
+        creatorId: caller.userId,
+        resource: body.resource,
+        userIds: parsed.userIds,
+        changeType: "updated",
+        notificationUrl: body.notificationUrl,
+        lifecycleNotificationUrl: body.lifecycleNotificationUrl ?? null,
+        clientState: body.clientState ?? null,
+        expiresAt,
+        includeResourceData: false,
+        encryptionCertificate: null,
+        encryptionCertificateId: null,
+        latestSupportedTlsVersion: body.latestSupportedTlsVersion ?? "v1_2",
+        notificationUrlAppId: body.notificationUrlAppId ?? null,
+      });
+      res.setHeader("Location", `https://${req.header("host")}/v1.0/subscriptions/${subscription.id}`);
+      sendGraphJson(res, 201, subscriptionResource(subscription, req));
+    }),
+  );
 
-  router.delete("/subscriptions/:id", graphRoute(core, "subscriptions", ({ req, res, principal }) => {
-    const subscription = owned(core, principal, String(req.params.id), "Delete");
-    core.subscriptions.delete(subscription.id);
-    res.status(204).end();
-  }));
+  router.get(
+    "/subscriptions",
+    graphRoute(core, "subscriptions", ({ req, res, principal }) => {
+      const list = core.subscriptions.list({
+        tenantId: principal.tenantId,
+        applicationId: principal.appId,
+        ...(principal.kind === "delegated" ? { creatorId: principal.userId } : {}),
+      });
+      sendGraphJson(res, 200, {
+        "@odata.context": `https://${req.header("host")}/v1.0/$metadata#subscriptions`,
+        value: list.map((s) => {
+          const { "@odata.context": _context, ...rest } = subscriptionResource(s, req);
+          return rest;
+        }),
+      });
+    }),
+  );
 
-  router.post("/subscriptions/:id/reauthorize", graphRoute(core, "subscriptions", ({ req, res, principal }) => {
-    const caller = delegatedOnly(principal, "Reauthorize");
-    const subscription = owned(core, caller, String(req.params.id), "Reauthorize");
-    checkFreshToken(subscription, caller, "Reauthorize");
-    core.subscriptions.reauthorize(subscription.id);
-    res.status(200).end();
-  }));
+  router.get(
+    "/subscriptions/:id",
+    graphRoute(core, "subscriptions", ({ req, res, principal }) => {
+      sendGraphJson(
+        res,
+        200,
+        subscriptionResource(owned(core, principal, String(req.params.id), "Get"), req),
+      );
+    }),
+  );
+
+  router.patch(
+    "/subscriptions/:id",
+    graphRoute(core, "subscriptions", async ({ req, res, principal }) => {
+      const caller = delegatedOnly(principal, "Update");
+      const subscription = owned(core, caller, String(req.params.id), "Update");
+      const body = parseBody(updateSubscriptionBodySchema, req.body);
+      checkFreshToken(subscription, caller, "Update");
+      const expiresAt =
+        body.expirationDateTime === undefined ? undefined : lifetime(core, body.expirationDateTime, "Update");
+      if (body.notificationUrl !== undefined && body.notificationUrl !== subscription.notificationUrl) {
+        checkUrl(core, body.notificationUrl, "notificationUrl");
+        await handshake(core, body.notificationUrl);
+      }
+      const updated = core.subscriptions.update(subscription.id, {
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+        ...(body.notificationUrl === undefined ? {} : { notificationUrl: body.notificationUrl }),
+      });
+      if (!updated)
+        throw extensionError(
+          404,
+          "Update",
+          "NotFound",
+          `The object was not found: subscription '${subscription.id}'.`,
+        );
+      sendGraphJson(res, 200, subscriptionResource(updated, req));
+    }),
+  );
+
+  router.delete(
+    "/subscriptions/:id",
+    graphRoute(core, "subscriptions", ({ req, res, principal }) => {
+      const subscription = owned(core, principal, String(req.params.id), "Delete");
+      core.subscriptions.delete(subscription.id);
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    "/subscriptions/:id/reauthorize",
+    graphRoute(core, "subscriptions", ({ req, res, principal }) => {
+      const caller = delegatedOnly(principal, "Reauthorize");
+      const subscription = owned(core, caller, String(req.params.id), "Reauthorize");
+      checkFreshToken(subscription, caller, "Reauthorize");
+      core.subscriptions.reauthorize(subscription.id);
+      res.status(200).end();
+    }),
+  );
 
   return router;
 }

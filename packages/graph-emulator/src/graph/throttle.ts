@@ -15,7 +15,8 @@ export class Throttle {
       window = { start: now, count: 0 };
       this.#windows.set(key, window);
     }
-    if (window.count >= this.settings.limit) return Math.max(1, Math.ceil((window.start + this.settings.windowMs - now) / 1000));
+    if (window.count >= this.settings.limit)
+      return Math.max(1, Math.ceil((window.start + this.settings.windowMs - now) / 1000));
     window.count += 1;
     return undefined;
   }

@@ -39,7 +39,11 @@ describe("presence throttling per app per tenant", () => {
     expect(error.headers?.get("content-type")).toMatch(/^application\/json/);
     expect(error.requestId).toBeTruthy();
     // Writes count against the same budget; users do not.
-    await expect(graph.api(`/users/${fx.users[0]?.id ?? ""}/presence/setPresence`).post({ sessionId: fx.app.clientId, availability: "Away", activity: "Away" })).rejects.toMatchObject({ statusCode: 429 });
+    await expect(
+      graph
+        .api(`/users/${fx.users[0]?.id ?? ""}/presence/setPresence`)
+        .post({ sessionId: fx.app.clientId, availability: "Away", activity: "Away" }),
+    ).rejects.toMatchObject({ statusCode: 429 });
     await graph.api("/users").get();
 
     await sleep(retryAfter * 1000);
@@ -49,7 +53,11 @@ describe("presence throttling per app per tenant", () => {
   it("another app in the tenant has its own budget", async () => {
     await sleep(2000);
     for (let i = 0; i < 5; i += 1) await presenceOf(graph);
-    const other = fx.emulator.control.createApp({ tenantId: fx.tenant.id, clientSecret: "other", applicationPermissions: ["Presence.Read.All"] });
+    const other = fx.emulator.control.createApp({
+      tenantId: fx.tenant.id,
+      clientSecret: "other",
+      applicationPermissions: ["Presence.Read.All"],
+    });
     const { cca } = msalFor(fx.emulator, fx.tenant.id, other.clientId, { clientSecret: "other" });
     await presenceOf(graphClientFor(fx.emulator, appTokenProvider(fx.emulator, cca)));
     await expect(presenceOf(graph)).rejects.toMatchObject({ statusCode: 429 });
@@ -62,7 +70,10 @@ describe("presence throttling per app per tenant", () => {
     const started = Date.now();
     await presenceOf(withRetries);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    const statuses = fx.emulator.control.requests({ surface: "graph" }).slice(-2).map((r) => r.status);
+    const statuses = fx.emulator.control
+      .requests({ surface: "graph" })
+      .slice(-2)
+      .map((r) => r.status);
     expect(statuses).toEqual([429, 200]);
   });
 });
@@ -72,13 +83,20 @@ describe("injected Graph faults", () => {
     await sleep(2000);
     fx.emulator.control.injectFault({ target: "presence-read", status: 503, count: 2 });
     const first = await failure(presenceOf(graph, 1));
-    expect([first.statusCode, first.code, first.headers?.get("Retry-After")]).toEqual([503, "serviceNotAvailable", "1"]);
+    expect([first.statusCode, first.code, first.headers?.get("Retry-After")]).toEqual([
+      503,
+      "serviceNotAvailable",
+      "1",
+    ]);
     await expect(graph.api("/users").get()).resolves.toBeTruthy();
     await expect(presenceOf(graph, 1)).rejects.toMatchObject({ statusCode: 503 });
     await expect(presenceOf(graph, 1)).resolves.toBeTruthy();
 
     fx.emulator.control.injectFault({ target: "graph", status: 500, code: "generalException" });
-    await expect(graph.api("/users").get()).rejects.toMatchObject({ statusCode: 500, code: "generalException" });
+    await expect(graph.api("/users").get()).rejects.toMatchObject({
+      statusCode: 500,
+      code: "generalException",
+    });
     fx.emulator.control.injectFault({ target: "users", status: 429, retryAfterS: 7 });
     const throttled = await failure(graph.api("/users").get());
     expect([throttled.statusCode, throttled.headers?.get("Retry-After")]).toEqual([429, "7"]);

@@ -7,7 +7,15 @@ import { GraphError } from "./graph-errors.ts";
  * comparison ignores case, as the directory does. Anything else is a 400, so a bridge never relies on a filter the
  * emulator silently ignored.
  */
-const STRING_PROPS = ["id", "displayName", "mail", "userPrincipalName", "givenName", "surname", "jobTitle"] as const;
+const STRING_PROPS = [
+  "id",
+  "displayName",
+  "mail",
+  "userPrincipalName",
+  "givenName",
+  "surname",
+  "jobTitle",
+] as const;
 type StringProp = (typeof STRING_PROPS)[number];
 
 type Clause = (user: DirectoryUser) => boolean;
@@ -23,7 +31,12 @@ function unquote(text: string): string {
 
 function property(name: string): StringProp {
   const prop = STRING_PROPS.find((p) => p.toLowerCase() === name.toLowerCase());
-  if (!prop) throw new GraphError(400, "Request_UnsupportedQuery", `Unsupported or invalid query filter clause specified for property '${name}' of resource 'User'.`);
+  if (!prop)
+    throw new GraphError(
+      400,
+      "Request_UnsupportedQuery",
+      `Unsupported or invalid query filter clause specified for property '${name}' of resource 'User'.`,
+    );
   return prop;
 }
 
@@ -42,7 +55,9 @@ function clause(text: string): Clause {
   match = IN.exec(trimmed);
   if (match) {
     const prop = property(match[1] ?? "");
-    const values = [...(match[2] ?? "").matchAll(new RegExp(LITERAL, "g"))].map((m) => unquote(m[1] ?? "").toLowerCase());
+    const values = [...(match[2] ?? "").matchAll(new RegExp(LITERAL, "g"))].map((m) =>
+      unquote(m[1] ?? "").toLowerCase(),
+    );
     return (user) => values.includes(valueOf(user, prop)?.toLowerCase() ?? "\u0000");
   }
   match = STARTSWITH.exec(trimmed);
@@ -76,6 +91,8 @@ function splitOutsideQuotes(text: string, keyword: "and" | "or"): string[] {
 }
 
 export function compileUserFilter(filter: string): (user: DirectoryUser) => boolean {
-  const alternatives = splitOutsideQuotes(filter, "or").map((alt) => splitOutsideQuotes(alt, "and").map(clause));
+  const alternatives = splitOutsideQuotes(filter, "or").map((alt) =>
+    splitOutsideQuotes(alt, "and").map(clause),
+  );
   return (user) => alternatives.some((all) => all.every((c) => c(user)));
 }

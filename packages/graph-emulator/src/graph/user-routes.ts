@@ -21,7 +21,12 @@ function parseSelect(select: string | undefined): UserProperty[] {
   return select.split(",").map((raw) => {
     const name = raw.trim();
     const prop = USER_SELECTABLE_PROPERTIES.find((p) => p.toLowerCase() === name.toLowerCase());
-    if (!prop) throw new GraphError(400, "Request_BadRequest", `Could not find a property named '${name}' on type 'microsoft.graph.user'.`);
+    if (!prop)
+      throw new GraphError(
+        400,
+        "Request_BadRequest",
+        `Could not find a property named '${name}' on type 'microsoft.graph.user'.`,
+      );
     return prop;
   });
 }
@@ -33,7 +38,11 @@ function project(user: DirectoryUser, props: UserProperty[]): Record<string, unk
 function rejectUnsupported(req: Request): void {
   for (const key of Object.keys(req.query)) {
     if (key.startsWith("$") && !SUPPORTED_QUERY.has(key)) {
-      throw new GraphError(400, "Request_UnsupportedQuery", `The query option '${key}' is not supported by the graph-emulator.`);
+      throw new GraphError(
+        400,
+        "Request_UnsupportedQuery",
+        `The query option '${key}' is not supported by the graph-emulator.`,
+      );
     }
   }
 }
@@ -49,40 +58,58 @@ interface PageState {
 export function userRoutes(core: EmulatorCore) {
   const router = express.Router();
 
-  router.get("/users", graphRoute(core, "users", ({ req, res, principal }) => {
-    requirePermission(principal, "users.read");
-    rejectUnsupported(req);
-    const token = query(req, "$skiptoken");
-    let state: PageState;
-    if (token !== undefined) {
-      try {
-        state = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as PageState;
-      } catch {
-        throw new GraphError(400, "Directory_ExpiredPageToken", "The specified page token value has expired and can no longer be included in your request.");
+  router.get(
+    "/users",
+    graphRoute(core, "users", ({ req, res, principal }) => {
+      requirePermission(principal, "users.read");
+      rejectUnsupported(req);
+      const token = query(req, "$skiptoken");
+      let state: PageState;
+      if (token !== undefined) {
+        try {
+          state = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as PageState;
+        } catch {
+          throw new GraphError(
+            400,
+            "Directory_ExpiredPageToken",
+            "The specified page token value has expired and can no longer be included in your request.",
+          );
+        }
+      } else {
+        const topText = query(req, "$top");
+        const top = topText === undefined ? core.config.usersPageSize : Number(topText);
+        if (!Number.isInteger(top) || top < 1 || top > 999)
+          throw new GraphError(
+            400,
+            "Request_BadRequest",
+            `Invalid page size specified: '${topText ?? ""}'. Must be between 1 and 999 inclusive.`,
+          );
+        const filter = query(req, "$filter");
+        const select = query(req, "$select");
+        state = {
+          offset: 0,
+          top,
+          ...(filter === undefined ? {} : { filter }),
+          ...(select === undefined ? {} : { select }),
+        };
       }
-    } else {
-      const topText = query(req, "$top");
-      const top = topText === undefined ? core.config.usersPageSize : Number(topText);
-      if (!Number.isInteger(top) || top < 1 || top > 999) throw new GraphError(400, "Request_BadRequest", `Invalid page size specified: '${topText ?? ""}'. Must be between 1 and 999 inclusive.`);
-      const filter = query(req, "$filter");
-      const select = query(req, "$select");
-      state = { offset: 0, top, ...(filter === undefined ? {} : { filter }), ...(select === undefined ? {} : { select }) };
-    }
-    const props = parseSelect(state.select);
-    const matches = state.filter === undefined ? () => true : compileUserFilter(state.filter);
-    const all = core.directory.users(principal.tenantId).filter(matches);
-    const page = all.slice(state.offset, state.offset + state.top);
-    const origin = `https://${req.header("host")}`;
-    const body: Record<string, unknown> = {
-      "@odata.context": `${origin}/v1.0/$metadata#users${state.select === undefined ? "" : `(${props.join(",")})`}`,
-      value: page.map((u) => project(u, props)),
-    };
-    if (state.offset + state.top < all.length) {
-      const next: PageState = { ...state, offset: state.offset + state.top };
-      body["@odata.nextLink"] = `${origin}/v1.0/users?$skiptoken=${Buffer.from(JSON.stringify(next)).toString("base64url")}`;
-    }
-    sendGraphJson(res, 200, body);
-  }));
+      const props = parseSelect(state.select);
+      const matches = state.filter === undefined ? () => true : compileUserFilter(state.filter);
+      const all = core.directory.users(principal.tenantId).filter(matches);
+      const page = all.slice(state.offset, state.offset + state.top);
+      const origin = `https://${req.header("host")}`;
+      const body: Record<string, unknown> = {
+        "@odata.context": `${origin}/v1.0/$metadata#users${state.select === undefined ? "" : `(${props.join(",")})`}`,
+        value: page.map((u) => project(u, props)),
+      };
+      if (state.offset + state.top < all.length) {
+        const next: PageState = { ...state, offset: state.offset + state.top };
+        body["@odata.nextLink"] =
+          `${origin}/v1.0/users?$skiptoken=${Buffer.from(JSON.stringify(next)).toString("base64url")}`;
+      }
+      sendGraphJson(res, 200, body);
+    }),
+  );
 
   const one = (call: Parameters<Parameters<typeof graphRoute>[2]>[0], idOrUpn: string): void => {
     const { req, res, principal } = call;
@@ -90,7 +117,11 @@ export function userRoutes(core: EmulatorCore) {
     const user = core.directory.findUser(principal.tenantId, idOrUpn);
     requirePermission(principal, "users.read", user?.id ?? idOrUpn);
     if (!user) {
-      throw new GraphError(404, "Request_ResourceNotFound", `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
+      throw new GraphError(
+        404,
+        "Request_ResourceNotFound",
+        `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     }
     const select = query(req, "$select");
     const props = parseSelect(select);
@@ -100,10 +131,21 @@ export function userRoutes(core: EmulatorCore) {
     });
   };
 
-  router.get("/me", graphRoute(core, "users", (call) => {
-    if (call.principal.kind !== "delegated") throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
-    one(call, call.principal.userId);
-  }));
-  router.get("/users/:id", graphRoute(core, "users", (call) => one(call, String(call.req.params.id))));
+  router.get(
+    "/me",
+    graphRoute(core, "users", (call) => {
+      if (call.principal.kind !== "delegated")
+        throw new GraphError(
+          400,
+          "BadRequest",
+          "/me request is only valid with delegated authentication flow.",
+        );
+      one(call, call.principal.userId);
+    }),
+  );
+  router.get(
+    "/users/:id",
+    graphRoute(core, "users", (call) => one(call, String(call.req.params.id))),
+  );
   return router;
 }

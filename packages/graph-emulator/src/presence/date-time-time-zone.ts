@@ -3,7 +3,7 @@
  * UTC, IANA names (through Intl) and the common Windows names Graph samples use ("Pacific Standard Time").
  */
 const WINDOWS_ZONES: Record<string, string> = {
-  "utc": "UTC",
+  utc: "UTC",
   "coordinated universal time": "UTC",
   "gmt standard time": "Europe/London",
   "greenwich standard time": "Atlantic/Reykjavik",
@@ -35,7 +35,14 @@ function zoneOffsetMs(zone: string, utcMs: number): number {
     second: "2-digit",
   }).formatToParts(new Date(utcMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -43,7 +50,15 @@ export function dateTimeTimeZoneToEpochMs(value: { dateTime: string; timeZone: s
   const match = LOCAL.exec(value.dateTime.trim().replace(/Z$/, ""));
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, frac] = match;
-  const wallAsUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((frac ?? "0").padEnd(3, "0").slice(0, 3)));
+  const wallAsUtc = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s ?? 0),
+    Number((frac ?? "0").padEnd(3, "0").slice(0, 3)),
+  );
   const zone = WINDOWS_ZONES[value.timeZone.trim().toLowerCase()] ?? value.timeZone.trim();
   try {
     // Two passes settle the offset around DST changes.

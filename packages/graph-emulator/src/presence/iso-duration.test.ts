@@ -11,6 +11,7 @@ describe("parseIsoDuration", () => {
   });
 
   it("refuses what is not a fixed-length ISO 8601 duration", () => {
-    for (const text of ["", "P", "PT", "5M", "P1M", "PT5X", "1 hour"]) expect(parseIsoDuration(text)).toBeUndefined();
+    for (const text of ["", "P", "PT", "5M", "P1M", "PT5X", "1 hour"])
+      expect(parseIsoDuration(text)).toBeUndefined();
   });
 });

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { effectivePresence, newUserPresenceState, nextTransitionAt, type PresenceSession } from "./presence-model.ts";
+import {
+  effectivePresence,
+  newUserPresenceState,
+  nextTransitionAt,
+  type PresenceSession,
+} from "./presence-model.ts";
 import type { Activity, Availability } from "./vocabulary.ts";
 
 const FADE = 1000;
 
-function session(id: string, availability: Availability, activity: Activity, lastSetAt = 0, fades = false): PresenceSession {
+function session(
+  id: string,
+  availability: Availability,
+  activity: Activity,
+  lastSetAt = 0,
+  fades = false,
+): PresenceSession {
   return { sessionId: id, kind: "app", availability, activity, lastSetAt, fades };
 }
 
@@ -34,8 +45,14 @@ describe("effectivePresence", () => {
   });
 
   it("a fresh Available beats a faded one; ties go to the most recent session", () => {
-    const state = stateWith(session("old", "Available", "Available", 0, true), session("new", "Available", "Available", 1500, true));
-    expect(effectivePresence(state, 1600, FADE)).toMatchObject({ availability: "Available", activity: "Available" });
+    const state = stateWith(
+      session("old", "Available", "Available", 0, true),
+      session("new", "Available", "Available", 1500, true),
+    );
+    expect(effectivePresence(state, 1600, FADE)).toMatchObject({
+      availability: "Available",
+      activity: "Available",
+    });
     const tie = stateWith(session("a", "Busy", "InACall", 0), session("b", "Busy", "InAConferenceCall", 5));
     expect(effectivePresence(tie, 10, FADE).activity).toBe("InAConferenceCall");
   });
@@ -43,13 +60,23 @@ describe("effectivePresence", () => {
   it("shows out of office on an Available or Offline activity only", () => {
     const available = stateWith(session("a", "Available", "Available"));
     available.outOfOffice = { isOutOfOffice: true, message: null };
-    expect(effectivePresence(available, 0, FADE)).toMatchObject({ availability: "Available", activity: "OutOfOffice" });
+    expect(effectivePresence(available, 0, FADE)).toMatchObject({
+      availability: "Available",
+      activity: "OutOfOffice",
+    });
     const offline = newUserPresenceState();
     offline.outOfOffice = { isOutOfOffice: true, message: null };
-    expect(effectivePresence(offline, 0, FADE)).toMatchObject({ availability: "Offline", activity: "OutOfOffice" });
+    expect(effectivePresence(offline, 0, FADE)).toMatchObject({
+      availability: "Offline",
+      activity: "OutOfOffice",
+    });
     const inCall = stateWith(session("a", "Busy", "InACall"));
     inCall.outOfOffice = { isOutOfOffice: true, message: null };
-    expect(effectivePresence(inCall, 0, FADE)).toMatchObject({ availability: "Busy", activity: "InACall", outOfOffice: { isOutOfOffice: true } });
+    expect(effectivePresence(inCall, 0, FADE)).toMatchObject({
+      availability: "Busy",
+      activity: "InACall",
+      outOfOffice: { isOutOfOffice: true },
+    });
   });
 
   it("names the next fade and expiry instants", () => {

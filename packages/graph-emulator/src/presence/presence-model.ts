@@ -119,14 +119,19 @@ export function effectivePresence(state: UserPresenceState, now: number, fadeMs:
     } else {
       const ranked = live
         .map((session) => ({ session, shown: sessionDisplay(session, now, fadeMs) }))
-        .sort((a, b) => RANK[b.shown.availability] - RANK[a.shown.availability] || b.session.lastSetAt - a.session.lastSetAt);
+        .sort(
+          (a, b) =>
+            RANK[b.shown.availability] - RANK[a.shown.availability] ||
+            b.session.lastSetAt - a.session.lastSetAt,
+        );
       pair = ranked[0]?.shown ?? pair;
     }
   }
   if (state.outOfOffice.isOutOfOffice && (pair.activity === "Available" || pair.activity === "Offline")) {
     pair = { availability: pair.availability, activity: "OutOfOffice" };
   }
-  const statusMessage = state.statusMessage && isLive(state.statusMessage.expiresAt, now) ? state.statusMessage : undefined;
+  const statusMessage =
+    state.statusMessage && isLive(state.statusMessage.expiresAt, now) ? state.statusMessage : undefined;
   return { ...pair, outOfOffice: { ...state.outOfOffice }, ...(statusMessage ? { statusMessage } : {}) };
 }
 

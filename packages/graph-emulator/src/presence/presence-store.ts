@@ -59,7 +59,10 @@ export class PresenceStore {
   sessions(userId: string): SessionView[] {
     this.#refresh(userId);
     const now = Date.now();
-    return [...this.#entry(userId).state.sessions.values()].map((s) => ({ ...s, shown: sessionDisplay(s, now, this.fadeMs) }));
+    return [...this.#entry(userId).state.sessions.values()].map((s) => ({
+      ...s,
+      shown: sessionDisplay(s, now, this.fadeMs),
+    }));
   }
 
   setSession(userId: string, session: PresenceSession): PresenceSnapshot {
@@ -80,7 +83,10 @@ export class PresenceStore {
     });
   }
 
-  setOutOfOffice(userId: string, outOfOffice: { isOutOfOffice: boolean; message: string | null }): PresenceSnapshot {
+  setOutOfOffice(
+    userId: string,
+    outOfOffice: { isOutOfOffice: boolean; message: string | null },
+  ): PresenceSnapshot {
     return this.#mutate(userId, (state) => {
       state.outOfOffice = { ...outOfOffice };
     });

@@ -10,7 +10,10 @@ export function presenceResource(snapshot: PresenceSnapshot, options: { self: bo
     ? {
         message: { content: message.content, contentType: message.contentType },
         ...(options.self
-          ? { expiryDateTime: message.expiry ?? null, publishedDateTime: new Date(message.publishedAt).toISOString() }
+          ? {
+              expiryDateTime: message.expiry ?? null,
+              publishedDateTime: new Date(message.publishedAt).toISOString(),
+            }
           : {}),
       }
     : null;
@@ -20,7 +23,10 @@ export function presenceResource(snapshot: PresenceSnapshot, options: { self: bo
     availability: snapshot.availability,
     activity: snapshot.activity,
     statusMessage,
-    outOfOfficeSettings: { message: snapshot.outOfOffice.message, isOutOfOffice: snapshot.outOfOffice.isOutOfOffice },
+    outOfOfficeSettings: {
+      message: snapshot.outOfOffice.message,
+      isOutOfOffice: snapshot.outOfOffice.isOutOfOffice,
+    },
     sequenceNumber: snapshot.sequenceNumber,
   };
 }

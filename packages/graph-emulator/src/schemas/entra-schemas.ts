@@ -76,5 +76,7 @@ export const openIdConfigurationSchema = z.object({
 export const instanceDiscoverySchema = z.object({
   tenant_discovery_endpoint: z.string().url(),
   "api-version": z.literal("1.1"),
-  metadata: z.array(z.object({ preferred_network: z.string(), preferred_cache: z.string(), aliases: z.array(z.string()) })),
+  metadata: z.array(
+    z.object({ preferred_network: z.string(), preferred_cache: z.string(), aliases: z.array(z.string()) }),
+  ),
 });

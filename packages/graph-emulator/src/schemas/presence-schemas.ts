@@ -56,7 +56,10 @@ export const presenceResourceSchema = z
 
 /** presence as another user sees it: no expiryDateTime / publishedDateTime (reference §1.2). */
 export const otherUserPresenceSchema = presenceResourceSchema.extend({
-  statusMessage: statusMessageSchema.omit({ expiryDateTime: true, publishedDateTime: true }).strict().nullable(),
+  statusMessage: statusMessageSchema
+    .omit({ expiryDateTime: true, publishedDateTime: true })
+    .strict()
+    .nullable(),
 });
 
 export const presenceCollectionSchema = z.object({

@@ -53,12 +53,18 @@ export const changeNotificationSchema = z
     resource: z.string().regex(/^communications\/presences\/[0-9a-f-]{36}$/i),
     subscriptionExpirationDateTime: z.string(),
     resourceData: z
-      .object({ "@odata.id": z.string(), "@odata.type": z.literal("#microsoft.graph.presence"), id: z.string() })
+      .object({
+        "@odata.id": z.string(),
+        "@odata.type": z.literal("#microsoft.graph.presence"),
+        id: z.string(),
+      })
       .strict(),
   })
   .strict();
 
-export const changeNotificationCollectionSchema = z.object({ value: z.array(changeNotificationSchema).min(1) }).strict();
+export const changeNotificationCollectionSchema = z
+  .object({ value: z.array(changeNotificationSchema).min(1) })
+  .strict();
 
 /** A lifecycle notification (reference §4.5 payload). */
 export const lifecycleNotificationCollectionSchema = z

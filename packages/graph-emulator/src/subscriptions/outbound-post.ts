@@ -34,7 +34,11 @@ export function outboundPost(
       target,
       {
         method: "POST",
-        headers: { "Content-Type": input.contentType, "Content-Length": Buffer.byteLength(input.body), "User-Agent": "graph-emulator" },
+        headers: {
+          "Content-Type": input.contentType,
+          "Content-Length": Buffer.byteLength(input.body),
+          "User-Agent": "graph-emulator",
+        },
         ...(target.protocol === "https:" && input.ca.length > 0 ? { ca: input.ca } : {}),
         agent: false,
       },
@@ -48,7 +52,9 @@ export function outboundPost(
             body: Buffer.concat(chunks).toString("utf8"),
           }),
         );
-        response.on("error", (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
+        response.on("error", (error: NodeJS.ErrnoException) =>
+          finish({ error: error.code ?? error.message }),
+        );
       },
     );
     const timer = setTimeout(() => {

@@ -7,8 +7,14 @@ const B = "66825e03-7ef5-42da-9069-724602c31f6b";
 describe("parsePresenceResource", () => {
   it("reads the single and bulk forms of the docs", () => {
     expect(parsePresenceResource(`communications/presences/${A}`)).toEqual({ ok: true, userIds: [A] });
-    expect(parsePresenceResource(`/communications/presences?$filter=id in ('${A}', '${B}')`)).toEqual({ ok: true, userIds: [A, B] });
-    expect(parsePresenceResource(`/communications/presences?$filter=id%20in%20('${A}')`)).toEqual({ ok: true, userIds: [A] });
+    expect(parsePresenceResource(`/communications/presences?$filter=id in ('${A}', '${B}')`)).toEqual({
+      ok: true,
+      userIds: [A, B],
+    });
+    expect(parsePresenceResource(`/communications/presences?$filter=id%20in%20('${A}')`)).toEqual({
+      ok: true,
+      userIds: [A],
+    });
   });
 
   it("refuses other resources and ids that are not GUIDs", () => {

@@ -20,6 +20,7 @@ export function parsePresenceResource(resource: string): ParsedPresenceResource 
     ids = (bulk[1] ?? "").split(",").map((part) => part.trim().replace(/^'(.*)'$/, "$1"));
   }
   const invalid = ids.find((id) => !isGuid(id));
-  if (invalid !== undefined) return { ok: false, reason: `'${invalid}' is not a valid user id in resource '${resource}'.` };
+  if (invalid !== undefined)
+    return { ok: false, reason: `'${invalid}' is not a valid user id in resource '${resource}'.` };
   return { ok: true, userIds: [...new Set(ids.map((id) => id.toLowerCase()))] };
 }

@@ -56,7 +56,9 @@ export class SubscriptionService {
     private readonly deliveries: DeliveryLog,
   ) {
     this.#unsubscribe.push(presence.onChange((snapshot) => this.#onPresenceChange(snapshot)));
-    this.#unsubscribe.push(grants.onRevoked(({ userId, clientId, at }) => this.#onRevoked(userId, clientId, at)));
+    this.#unsubscribe.push(
+      grants.onRevoked(({ userId, clientId, at }) => this.#onRevoked(userId, clientId, at)),
+    );
   }
 
   get deliveriesLog(): DeliveryLog {
@@ -71,7 +73,9 @@ export class SubscriptionService {
     return this.#subscriptions.get(id.toLowerCase());
   }
 
-  list(filter: { tenantId?: string; applicationId?: string; creatorId?: string } = {}): PresenceSubscription[] {
+  list(
+    filter: { tenantId?: string; applicationId?: string; creatorId?: string } = {},
+  ): PresenceSubscription[] {
     return [...this.#subscriptions.values()].filter(
       (s) =>
         (filter.tenantId === undefined || s.tenantId === filter.tenantId) &&
@@ -93,7 +97,10 @@ export class SubscriptionService {
   }
 
   /** Renewal / notificationUrl change (PATCH). A PATCH also reauthorizes (reference §4.5). */
-  update(id: string, change: { expiresAt?: number; notificationUrl?: string }): PresenceSubscription | undefined {
+  update(
+    id: string,
+    change: { expiresAt?: number; notificationUrl?: string },
+  ): PresenceSubscription | undefined {
     const subscription = this.find(id);
     if (!subscription) return undefined;
     if (change.expiresAt !== undefined) subscription.expiresAt = change.expiresAt;
@@ -148,7 +155,11 @@ export class SubscriptionService {
 
   #onRevoked(userId: string, clientId: string | undefined, at: number): void {
     for (const subscription of this.#subscriptions.values()) {
-      if (subscription.creatorId !== userId || (clientId !== undefined && subscription.applicationId !== clientId)) continue;
+      if (
+        subscription.creatorId !== userId ||
+        (clientId !== undefined && subscription.applicationId !== clientId)
+      )
+        continue;
       subscription.reauthorizationRequiredSince = at;
       this.#sendLifecycle(subscription.id);
     }
@@ -174,7 +185,8 @@ export class SubscriptionService {
   #onPresenceChange(snapshot: PresenceSnapshot): void {
     const userId = snapshot.userId.toLowerCase();
     for (const subscription of this.#subscriptions.values()) {
-      if (!subscription.userIds.includes(userId) || subscription.reauthorizationRequiredSince !== undefined) continue;
+      if (!subscription.userIds.includes(userId) || subscription.reauthorizationRequiredSince !== undefined)
+        continue;
       const payload = {
         value: [
           {
@@ -185,7 +197,11 @@ export class SubscriptionService {
             organizationId: subscription.tenantId,
             resource: `communications/presences/${snapshot.userId}`,
             subscriptionExpirationDateTime: graphDateTime(subscription.expiresAt),
-            resourceData: { "@odata.id": `users/${snapshot.userId}/presence`, "@odata.type": "#microsoft.graph.presence" as const, id: snapshot.userId },
+            resourceData: {
+              "@odata.id": `users/${snapshot.userId}/presence`,
+              "@odata.type": "#microsoft.graph.presence" as const,
+              id: snapshot.userId,
+            },
           },
         ],
       };
@@ -194,7 +210,12 @@ export class SubscriptionService {
   }
 
   /** POSTs with the notification timeout; retries non-2xx and timeouts with doubling backoff while the subscription lives. */
-  async #deliver(subscriptionId: string, kind: "change" | "lifecycle", url: string, payload: object): Promise<void> {
+  async #deliver(
+    subscriptionId: string,
+    kind: "change" | "lifecycle",
+    url: string,
+    payload: object,
+  ): Promise<void> {
     const { retries, initialDelayMs } = this.config.notificationRetry;
     for (let attempt = 1; attempt <= retries + 1; attempt += 1) {
       if (this.#abort.signal.aborted || !this.find(subscriptionId)) return;
@@ -226,10 +247,14 @@ export class SubscriptionService {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
       timer.unref();
-      this.#abort.signal.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
+      this.#abort.signal.addEventListener(
+        "abort",
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 }

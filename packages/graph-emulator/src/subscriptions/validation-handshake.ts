@@ -37,7 +37,20 @@ export async function runValidationHandshake(
   });
   if (ok) return { ok: true };
   if (result.error === "timeout") return { ok: false, message: "Subscription validation request timed out." };
-  if (result.status !== 200) return { ok: false, message: "Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request." };
-  if (!textPlain) return { ok: false, message: "Subscription validation request failed. Response must be of content type text/plain." };
-  return { ok: false, message: "Subscription validation request failed. Response must exactly match validationToken query parameter." };
+  if (result.status !== 200)
+    return {
+      ok: false,
+      message:
+        "Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.",
+    };
+  if (!textPlain)
+    return {
+      ok: false,
+      message: "Subscription validation request failed. Response must be of content type text/plain.",
+    };
+  return {
+    ok: false,
+    message:
+      "Subscription validation request failed. Response must exactly match validationToken query parameter.",
+  };
 }

@@ -11,7 +11,10 @@ export interface AppCertificateMaterial {
 
 /** A certificate an app registration would hold for client assertions (uploaded public part, private key at the app). */
 export async function generateAppCertificate(): Promise<AppCertificateMaterial> {
-  const pems = await generate([{ name: "commonName", value: "presence-bridge app" }], { keySize: 2048, algorithm: "sha256" });
+  const pems = await generate([{ name: "commonName", value: "presence-bridge app" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+  });
   const raw = new X509Certificate(pems.cert).raw;
   return {
     certPem: pems.cert,

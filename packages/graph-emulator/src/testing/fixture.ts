@@ -17,7 +17,12 @@ export async function startFixture(options: GraphEmulatorOptions = {}, userCount
   const emulator = await startGraphEmulator(options);
   const tenant = emulator.control.createTenant({ displayName: "Contoso", domain: "contoso.onmicrosoft.com" });
   const users = Array.from({ length: userCount }, (_, i) =>
-    emulator.control.createUser({ tenantId: tenant.id, displayName: `Person ${i + 1}`, userPrincipalName: `person${i + 1}@contoso.com`, password: "Passw0rd!" }),
+    emulator.control.createUser({
+      tenantId: tenant.id,
+      displayName: `Person ${i + 1}`,
+      userPrincipalName: `person${i + 1}@contoso.com`,
+      password: "Passw0rd!",
+    }),
   );
   const clientSecret = "app-secret-value";
   const app = emulator.control.createApp({

@@ -30,7 +30,9 @@ export class NotificationReceiver {
   }
 
   notifications(path = "/notify"): unknown[] {
-    return this.posts.filter((p) => p.path === path && !p.query.has("validationToken")).map((p) => JSON.parse(p.body) as unknown);
+    return this.posts
+      .filter((p) => p.path === path && !p.query.has("validationToken"))
+      .map((p) => JSON.parse(p.body) as unknown);
   }
 
   validations(): ReceivedPost[] {
@@ -41,7 +43,10 @@ export class NotificationReceiver {
   waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
     if (predicate()) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`receiver: condition not met within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`receiver: condition not met within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.#waiters.push({ predicate, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }
@@ -56,7 +61,13 @@ export class NotificationReceiver {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", this.url);
-      const post: ReceivedPost = { path: url.pathname, query: url.searchParams, contentType: req.headers["content-type"] ?? "", body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      const post: ReceivedPost = {
+        path: url.pathname,
+        query: url.searchParams,
+        contentType: req.headers["content-type"] ?? "",
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      };
       this.posts.push(post);
       const token = url.searchParams.get("validationToken");
       if (token !== null) this.#answerValidation(res, token);

@@ -1,11 +1,22 @@
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
-import { AuthenticationHandler, Client, HTTPMessageHandler, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  type AuthenticationProvider,
+} from "@microsoft/microsoft-graph-client";
 import type { GraphEmulator } from "../server.ts";
-import { recordingNetworkClient, trustingDispatcher, type RecordingNetworkClient } from "./trusting-network.ts";
+import {
+  recordingNetworkClient,
+  trustingDispatcher,
+  type RecordingNetworkClient,
+} from "./trusting-network.ts";
 
 export type AppCredential =
   | { clientSecret: string }
-  | { clientCertificate: { thumbprint?: string; thumbprintSha256?: string; privateKey: string; x5c?: string } };
+  | {
+      clientCertificate: { thumbprint?: string; thumbprintSha256?: string; privateKey: string; x5c?: string };
+    };
 
 /**
  * msal-node against the emulator, configured as a bridge must be for a national cloud: an https authority on the
@@ -38,7 +49,11 @@ export function msalFor(
  * the bearer token is attached, and fetch options carrying a dispatcher that trusts the CA. With `retries: false` the
  * chain has no RetryHandler (as the bridge runs it in production: the job queue owns retries).
  */
-export function graphClientFor(emulator: GraphEmulator, getAccessToken: () => Promise<string>, options: { retries?: boolean } = {}): Client {
+export function graphClientFor(
+  emulator: GraphEmulator,
+  getAccessToken: () => Promise<string>,
+  options: { retries?: boolean } = {},
+): Client {
   const authProvider: AuthenticationProvider = { getAccessToken };
   const common = {
     baseUrl: emulator.url,
@@ -46,11 +61,17 @@ export function graphClientFor(emulator: GraphEmulator, getAccessToken: () => Pr
     fetchOptions: { dispatcher: trustingDispatcher(emulator.ca) } as unknown as RequestInit,
   };
   if (options.retries ?? false) return Client.initWithMiddleware({ authProvider, ...common });
-  return Client.initWithMiddleware({ middleware: [new AuthenticationHandler(authProvider), new HTTPMessageHandler()], ...common });
+  return Client.initWithMiddleware({
+    middleware: [new AuthenticationHandler(authProvider), new HTTPMessageHandler()],
+    ...common,
+  });
 }
 
 /** An auth provider for app-only tokens through msal's client-credentials flow (msal's cache makes it cheap per call). */
-export function appTokenProvider(emulator: GraphEmulator, cca: ConfidentialClientApplication): () => Promise<string> {
+export function appTokenProvider(
+  emulator: GraphEmulator,
+  cca: ConfidentialClientApplication,
+): () => Promise<string> {
   return async () => {
     const result = await cca.acquireTokenByClientCredential({ scopes: [`${emulator.url}/.default`] });
     if (!result) throw new Error("msal returned no token");

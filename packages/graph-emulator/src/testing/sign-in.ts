@@ -27,8 +27,16 @@ export async function signIn(
   try {
     const response = await tls.fetch(url, { redirect: "manual" });
     const code = new URL(response.headers.get("location") ?? "").searchParams.get("code");
-    if (!code) throw new Error(`sign-in of ${userPrincipalName} failed: ${response.status} ${response.headers.get("location") ?? ""}`);
-    const result = await cca.acquireTokenByCode({ code, scopes, redirectUri: TEST_REDIRECT_URI, codeVerifier: verifier });
+    if (!code)
+      throw new Error(
+        `sign-in of ${userPrincipalName} failed: ${response.status} ${response.headers.get("location") ?? ""}`,
+      );
+    const result = await cca.acquireTokenByCode({
+      code,
+      scopes,
+      redirectUri: TEST_REDIRECT_URI,
+      codeVerifier: verifier,
+    });
     const account = result.account;
     if (!account) throw new Error("msal returned no account");
     return {

@@ -33,7 +33,11 @@ export interface RecordingNetworkClient extends INetworkModule {
 export function recordingNetworkClient(ca: string): RecordingNetworkClient {
   const { fetch: tlsFetch } = trustingFetch(ca);
   const urls: string[] = [];
-  const send = async <T>(url: string, method: "GET" | "POST", options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+  const send = async <T>(
+    url: string,
+    method: "GET" | "POST",
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> => {
     urls.push(url);
     const response = await tlsFetch(url, {
       method,

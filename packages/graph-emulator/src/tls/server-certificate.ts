@@ -16,7 +16,9 @@ export interface ServerCertificate {
  */
 export async function generateServerCertificate(extraHostnames: string[] = []): Promise<ServerCertificate> {
   const names = [...new Set(["localhost", "127.0.0.1", "::1", ...extraHostnames])];
-  const altNames = names.map((name) => (isIP(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name }));
+  const altNames = names.map((name) =>
+    isIP(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name },
+  );
   const now = Date.now();
   const pems = await generate([{ name: "commonName", value: "presence-bridge graph-emulator" }], {
     keySize: 2048,

@@ -1,0 +1,2 @@
+export * from "./create-slack-bridge.ts";
+export * from "./env.ts";

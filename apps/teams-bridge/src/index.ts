@@ -1,0 +1,2 @@
+export * from "./create-teams-bridge.ts";
+export * from "./env.ts";

@@ -1,0 +1,18 @@
+import type { SideWriter } from "@presence/pipeline";
+import type { ReadinessCheck } from "@presence/telemetry";
+import type { Router } from "express";
+
+/**
+ * One app's contribution to a process: its HTTP routes (mounted at the server's root; each app
+ * owns its prefix: /slack, /graph, /api …), the side writers it brings to the pipeline, its
+ * readiness checks and its own background work.
+ */
+export interface AppModule {
+  name: string;
+  router: Router;
+  writers: SideWriter[];
+  readiness: ReadinessCheck[];
+  /** Starts background work (polling, renewals) once the server listens. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export * from "./app-module.ts";
+export * from "./on-shutdown.ts";
+export * from "./run-apps.ts";
+export * from "./start-runtime.ts";

@@ -1,0 +1,80 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+
+import { startPipeline, type Pipeline } from "@presence/pipeline";
+import { createOpsRouter } from "@presence/telemetry";
+import express from "express";
+
+import type { AppModule } from "./app-module.ts";
+import type { Runtime } from "./start-runtime.ts";
+
+export interface RunAppsOptions {
+  host: string;
+  port: number;
+  workerConcurrency: number;
+}
+
+export interface RunningApps {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the modules' routes plus /healthz, /readyz and /metrics on one HTTP server, and runs one
+ * pipeline worker with every writer the modules bring. `stop` ends it all in order.
+ */
+export async function runApps(
+  runtime: Runtime,
+  modules: readonly AppModule[],
+  options: RunAppsOptions,
+): Promise<RunningApps> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(
+    createOpsRouter({
+      registry: runtime.metrics.registry,
+      checks: [
+        { name: "database", check: async () => void (await runtime.db.$queryRaw`SELECT 1`) },
+        ...modules.flatMap((m) => m.readiness),
+      ],
+    }),
+  );
+  for (const module of modules) app.use(module.router);
+  app.use((_req, res) => void res.status(404).json({ error: "not_found" }));
+
+  const writers = Object.fromEntries(modules.flatMap((m) => m.writers).map((w) => [w.side, w]));
+  const pipeline: Pipeline = await startPipeline({
+    databaseUrl: runtime.databaseUrl,
+    embedded: runtime.embedded,
+    concurrency: options.workerConcurrency,
+    context: {
+      db: runtime.db,
+      logger: runtime.logger,
+      metrics: runtime.metrics,
+      writers,
+      now: runtime.now,
+      staleLockMs: 5 * 60_000,
+    },
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, options.host, () => resolve(s));
+    s.on("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${address.port}`;
+  for (const module of modules) await module.start();
+  runtime.logger.info({ url, apps: modules.map((m) => m.name) }, "listening");
+
+  return {
+    url,
+    server,
+    async stop() {
+      for (const module of modules) await module.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pipeline.stop();
+    },
+  };
+}
