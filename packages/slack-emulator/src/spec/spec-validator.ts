@@ -1,0 +1,135 @@
+import { Ajv } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { APP_RATE_LIMITED_SCHEMA, EVENT_SCHEMAS, URL_VERIFICATION_SCHEMA, eventWrapperSchema } from "./event-schemas.ts";
+import { loadEventsSpec, loadWebApiSpec } from "./load-spec.ts";
+import type { EventsSpec, JsonSchema, WebApiOperation, WebApiSpec } from "./load-spec.ts";
+import { normalizeSchema } from "./normalize-schema.ts";
+import { JSON_ARGUMENTS, overlayWebApiSpec } from "./web-api-overlays.ts";
+
+interface MethodValidators {
+  args: ValidateFunction;
+  ok: ValidateFunction;
+  error: ValidateFunction;
+  scopes: string[];
+}
+
+function newAjv(coerceTypes: boolean): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes, validateFormats: true });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+function describe(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+}
+
+const PARAM_TYPES: Record<string, JsonSchema> = {
+  string: { type: "string" },
+  integer: { type: "integer" },
+  number: { type: "number" },
+  boolean: { type: "boolean" },
+};
+
+/** The arguments of an operation as a JSON schema (the token is checked separately; extra args are allowed). */
+function argsSchema(operation: WebApiOperation): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const param of operation.parameters) {
+    if (param.name === "token" || param.in === "header") continue;
+    properties[param.name] = JSON_ARGUMENTS.has(param.name)
+      ? { type: ["string", "object", "array"] }
+      : (PARAM_TYPES[param.type ?? "string"] ?? {});
+    if (param.required) required.push(param.name);
+  }
+  return { type: "object", properties, required };
+}
+
+/**
+ * Validates what the emulator accepts and produces against the copied official spec, after the documented
+ * overlays (see spec-deviations.ts). Built once per process: the spec is static.
+ */
+export class SpecValidator {
+  static #shared: SpecValidator | undefined;
+  readonly #methods = new Map<string, MethodValidators>();
+  readonly #wrapper: ValidateFunction;
+  readonly #events = new Map<string, ValidateFunction>();
+  readonly #appRateLimited: ValidateFunction;
+  readonly #urlVerification: ValidateFunction;
+  readonly eventsSpec: EventsSpec;
+  readonly webApiSpec: WebApiSpec;
+
+  static shared(): SpecValidator {
+    SpecValidator.#shared ??= new SpecValidator(loadWebApiSpec(), loadEventsSpec());
+    return SpecValidator.#shared;
+  }
+
+  constructor(webApi: WebApiSpec, events: EventsSpec) {
+    this.webApiSpec = overlayWebApiSpec(webApi);
+    this.eventsSpec = events;
+    const strict = newAjv(false);
+    const coercing = newAjv(true);
+    const definitions = normalizeSchema({ $id: "slack-web", definitions: this.webApiSpec.definitions }) as JsonSchema;
+    strict.addSchema(definitions);
+    coercing.addSchema(definitions);
+    for (const [path, verbs] of Object.entries(this.webApiSpec.paths)) {
+      const operation = Object.values(verbs)[0];
+      if (!operation) continue;
+      const scopes = (operation.security?.[0]?.slackAuth ?? []).filter((scope) => scope !== "none");
+      this.#methods.set(path.slice(1), {
+        args: coercing.compile(normalizeSchema(argsSchema(operation)) as JsonSchema),
+        ok: strict.compile(normalizeSchema(operation.responses["200"].schema) as JsonSchema),
+        error: strict.compile(normalizeSchema(operation.responses.default.schema) as JsonSchema),
+        scopes,
+      });
+    }
+    this.#wrapper = strict.compile(eventWrapperSchema(events));
+    for (const [type, schema] of Object.entries(EVENT_SCHEMAS)) this.#events.set(type, strict.compile(schema));
+    this.#appRateLimited = strict.compile(APP_RATE_LIMITED_SCHEMA);
+    this.#urlVerification = strict.compile(URL_VERIFICATION_SCHEMA);
+  }
+
+  #method(method: string): MethodValidators {
+    const validators = this.#methods.get(method);
+    if (!validators) throw new Error(`${method} is not in the spec subset`);
+    return validators;
+  }
+
+  methods(): string[] {
+    return [...this.#methods.keys()];
+  }
+
+  /** The scopes the spec lists for a method (`none` → []). Any one of them suffices. */
+  scopesOf(method: string): string[] {
+    return this.#method(method).scopes;
+  }
+
+  /** Checks wire arguments (strings from forms are coerced to the spec's types on a copy). */
+  validateArgs(method: string, args: Record<string, unknown>): string[] {
+    const validate = this.#method(method).args;
+    return validate(structuredClone(args)) ? [] : describe(validate.errors);
+  }
+
+  validateResponse(method: string, body: Record<string, unknown>): string[] {
+    const validators = this.#method(method);
+    const validate = body.ok === true ? validators.ok : validators.error;
+    return validate(body) ? [] : describe(validate.errors);
+  }
+
+  /** Checks an event_callback envelope and its inner event. */
+  validateEventCallback(body: Record<string, unknown>): string[] {
+    const problems = this.#wrapper(body) ? [] : describe(this.#wrapper.errors);
+    const event = body.event as { type?: unknown } | undefined;
+    const validate = typeof event?.type === "string" ? this.#events.get(event.type) : undefined;
+    if (!validate) return [...problems, `/event/type ${String(event?.type)} has no schema`];
+    return validate(event) ? problems : [...problems, ...describe(validate.errors).map((p) => `/event${p}`)];
+  }
+
+  validateAppRateLimited(body: Record<string, unknown>): string[] {
+    return this.#appRateLimited(body) ? [] : describe(this.#appRateLimited.errors);
+  }
+
+  validateUrlVerification(body: Record<string, unknown>): string[] {
+    return this.#urlVerification(body) ? [] : describe(this.#urlVerification.errors);
+  }
+}
