@@ -55,7 +55,7 @@ describe("SpecValidator (official spec subset + documented overlays)", () => {
   it("coerces form strings to the spec's argument types and reports missing required ones", () => {
     expect(spec.validateArgs("users.list", { limit: "20" })).toEqual([]);
     expect(spec.validateArgs("users.list", { limit: "twenty" })).not.toEqual([]);
-    expect(spec.validateArgs("users.lookupByEmail", {})).not.toEqual([]);
+    expect(spec.validateArgs("users.lookupByEmail", {})).toEqual([{ argument: "email", message: "`email` must have required property 'email'" }]);
     expect(spec.validateArgs("users.profile.set", { profile: { status_text: "x" } })).toEqual([]);
   });
 });

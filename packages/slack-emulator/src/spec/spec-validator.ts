@@ -7,6 +7,11 @@ import type { EventsSpec, JsonSchema, WebApiOperation, WebApiSpec } from "./load
 import { normalizeSchema } from "./normalize-schema.ts";
 import { JSON_ARGUMENTS, overlayWebApiSpec } from "./web-api-overlays.ts";
 
+export interface ArgumentProblem {
+  argument: string;
+  message: string;
+}
+
 interface MethodValidators {
   args: ValidateFunction;
   ok: ValidateFunction;
@@ -105,9 +110,14 @@ export class SpecValidator {
   }
 
   /** Checks wire arguments (strings from forms are coerced to the spec's types on a copy). */
-  validateArgs(method: string, args: Record<string, unknown>): string[] {
+  validateArgs(method: string, args: Record<string, unknown>): ArgumentProblem[] {
     const validate = this.#method(method).args;
-    return validate(structuredClone(args)) ? [] : describe(validate.errors);
+    if (validate(structuredClone(args))) return [];
+    return (validate.errors ?? []).map((error) => {
+      const missing = (error.params as { missingProperty?: unknown }).missingProperty;
+      const argument = typeof missing === "string" ? missing : error.instancePath.slice(1).split("/")[0] ?? "";
+      return { argument, message: `\`${argument}\` ${error.message ?? "is invalid"}` };
+    });
   }
 
   validateResponse(method: string, body: Record<string, unknown>): string[] {
