@@ -57,6 +57,8 @@ function argsSchema(operation: WebApiOperation): JsonSchema {
 export class SpecValidator {
   static #shared: SpecValidator | undefined;
   readonly #methods = new Map<string, MethodValidators>();
+  readonly #strict = newAjv(false);
+  readonly #coercing = newAjv(true);
   readonly #wrapper: ValidateFunction;
   readonly #events = new Map<string, ValidateFunction>();
   readonly #appRateLimited: ValidateFunction;
@@ -72,41 +74,41 @@ export class SpecValidator {
   constructor(webApi: WebApiSpec, events: EventsSpec) {
     this.webApiSpec = overlayWebApiSpec(webApi);
     this.eventsSpec = events;
-    const strict = newAjv(false);
-    const coercing = newAjv(true);
+    const strict = this.#strict;
     const definitions = normalizeSchema({ $id: "slack-web", definitions: this.webApiSpec.definitions }) as JsonSchema;
     strict.addSchema(definitions);
-    coercing.addSchema(definitions);
-    for (const [path, verbs] of Object.entries(this.webApiSpec.paths)) {
-      const operation = Object.values(verbs)[0];
-      if (!operation) continue;
-      const scopes = (operation.security?.[0]?.slackAuth ?? []).filter((scope) => scope !== "none");
-      this.#methods.set(path.slice(1), {
-        args: coercing.compile(normalizeSchema(argsSchema(operation)) as JsonSchema),
-        ok: strict.compile(normalizeSchema(operation.responses["200"].schema) as JsonSchema),
-        error: strict.compile(normalizeSchema(operation.responses.default.schema) as JsonSchema),
-        scopes,
-      });
-    }
+    this.#coercing.addSchema(definitions);
     this.#wrapper = strict.compile(eventWrapperSchema(events));
     for (const [type, schema] of Object.entries(EVENT_SCHEMAS)) this.#events.set(type, strict.compile(schema));
     this.#appRateLimited = strict.compile(APP_RATE_LIMITED_SCHEMA);
     this.#urlVerification = strict.compile(URL_VERIFICATION_SCHEMA);
   }
 
+  /** Compiles a method's validators on first use (compiling all of them up front costs about a second). */
   #method(method: string): MethodValidators {
-    const validators = this.#methods.get(method);
-    if (!validators) throw new Error(`${method} is not in the spec subset`);
+    const cached = this.#methods.get(method);
+    if (cached) return cached;
+    const operation = Object.values(this.webApiSpec.paths[`/${method}`] ?? {})[0];
+    if (!operation) throw new Error(`${method} is not in the spec subset`);
+    const validators: MethodValidators = {
+      args: this.#coercing.compile(normalizeSchema(argsSchema(operation)) as JsonSchema),
+      ok: this.#strict.compile(normalizeSchema(operation.responses["200"].schema) as JsonSchema),
+      error: this.#strict.compile(normalizeSchema(operation.responses.default.schema) as JsonSchema),
+      scopes: (operation.security?.[0]?.slackAuth ?? []).filter((scope) => scope !== "none"),
+    };
+    this.#methods.set(method, validators);
     return validators;
   }
 
   methods(): string[] {
-    return [...this.#methods.keys()];
+    return Object.keys(this.webApiSpec.paths).map((path) => path.slice(1));
   }
 
   /** The scopes the spec lists for a method (`none` → []). Any one of them suffices. */
   scopesOf(method: string): string[] {
-    return this.#method(method).scopes;
+    const operation = Object.values(this.webApiSpec.paths[`/${method}`] ?? {})[0];
+    if (!operation) throw new Error(`${method} is not in the spec subset`);
+    return (operation.security?.[0]?.slackAuth ?? []).filter((scope) => scope !== "none");
   }
 
   /** Checks wire arguments (strings from forms are coerced to the spec's types on a copy). */
