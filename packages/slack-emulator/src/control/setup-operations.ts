@@ -35,17 +35,17 @@ export const setupOperations = {
     if (result.verified) app.requestUrl = input.url;
     return result;
   }),
-  setSocketMode: operation(z.object({ appId: z.string(), enabled: z.boolean() }), (ctx, input) => {
-    ctx.world.app(input.appId).socketMode = input.enabled;
-    return { socketMode: input.enabled };
-  }),
-  setEventSubscriptions: operation(
-    z.object({ appId: z.string(), botEvents: z.array(z.string()).optional(), userEvents: z.array(z.string()).optional() }),
+  /** Changes app settings (as on the app's settings pages); the Request URL has its own operation. */
+  updateApp: operation(
+    appInput
+      .pick({ name: true, socketMode: true, tokenRotation: true, botEvents: true, userEvents: true, redirectUrls: true, orgDeployEnabled: true, homeTabEnabled: true })
+      .partial()
+      .extend({ appId: z.string() }),
     (ctx, input) => {
-      const app = ctx.world.app(input.appId);
-      if (input.botEvents) app.botEvents = input.botEvents;
-      if (input.userEvents) app.userEvents = input.userEvents;
-      return { botEvents: app.botEvents, userEvents: app.userEvents };
+      const { appId, ...changes } = input;
+      const app = ctx.world.app(appId);
+      for (const [key, value] of Object.entries(changes)) if (value !== undefined) Object.assign(app, { [key]: value });
+      return app;
     },
   ),
 

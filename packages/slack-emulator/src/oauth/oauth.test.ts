@@ -101,9 +101,9 @@ describe("OAuth v2", () => {
     const start = async (): Promise<string> =>
       (await authorize(emulator, { client_id: app.clientId, user_scope: "users:read", code_challenge: challenge, code_challenge_method: "S256", _emulator_user: member.id })).location?.searchParams.get("code") ?? "";
     const client = webClient(emulator);
-    expect((await slackError(client.oauth.v2.access({ client_id: app.clientId, code: await start(), code_verifier: "wrong" }))).error).toBe("invalid_code_verifier");
-    const access = await client.oauth.v2.access({ client_id: app.clientId, code: await start(), code_verifier: verifier });
-    expect(access.authed_user?.access_token).toMatch(/^xoxp-/);
+    expect((await slackError(client.apiCall("oauth.v2.access", { client_id: app.clientId, code: await start(), code_verifier: "wrong" }))).error).toBe("invalid_code_verifier");
+    const access = await client.apiCall("oauth.v2.access", { client_id: app.clientId, code: await start(), code_verifier: verifier });
+    expect((access as unknown as { authed_user: { access_token: string } }).authed_user.access_token).toMatch(/^xoxp-/);
   });
 
   it("token rotation: expiring tokens, token_expired, and single-use refresh tokens", async () => {

@@ -42,7 +42,7 @@ export async function startEventReceiver(): Promise<EventReceiver> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const rawBody = Buffer.concat(chunks).toString("utf8");
-      let body: Record<string, unknown> | null = null;
+      let body: Record<string, unknown> | null;
       try {
         body = JSON.parse(rawBody) as Record<string, unknown>;
       } catch {

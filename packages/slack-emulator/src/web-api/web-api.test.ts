@@ -50,8 +50,8 @@ describe("Web API basics (driven by @slack/web-api)", () => {
   it("ignores the team_id that Bolt's context.client adds to every call", async () => {
     const emulator = await emulatorForTest();
     const seeded = seedWorkspace(emulator);
-    const result = await webClient(emulator, seeded.install.bot.token).users.info({ user: seeded.people[1]?.id ?? "", team_id: "T0000000000" });
-    expect(result.user?.name).toBe("grace");
+    const result = await webClient(emulator, seeded.install.bot.token).apiCall("users.info", { user: seeded.people[1]?.id ?? "", team_id: "T0000000000" });
+    expect(result).toMatchObject({ user: { name: "grace" } });
   });
 
   it("enforces scopes with missing_scope, needed and provided, and reports scopes in headers", async () => {
@@ -112,7 +112,7 @@ describe("Web API basics (driven by @slack/web-api)", () => {
     let pages = 0;
     for await (const page of bot.paginate("users.list", { limit: 10 })) {
       pages++;
-      for (const member of (page as { members: { id: string }[] }).members) ids.push(member.id);
+      for (const member of (page as unknown as { members: { id: string }[] }).members) ids.push(member.id);
     }
     // 26 people + the bot user, 10 per page.
     expect(pages).toBe(3);
@@ -154,11 +154,11 @@ describe("Web API basics (driven by @slack/web-api)", () => {
     expect(snoozed).toMatchObject({ snooze_enabled: true, snooze_remaining: 1800 });
     const self = await asGrace.dnd.info({});
     expect(self).toMatchObject({ dnd_enabled: false, snooze_enabled: true, snooze_endtime: snoozed.snooze_endtime });
-    const other = await webClient(emulator, seeded.userTokens.get(seeded.people[0]?.id ?? "")).dnd.info({ user: grace });
-    expect(other.snooze_enabled).toBeUndefined();
+    const other = await webClient(emulator, seeded.userTokens.get(seeded.people[0]?.id ?? "")).apiCall("dnd.info", { user: grace });
+    expect(other).not.toHaveProperty("snooze_enabled");
     const ended = await asGrace.dnd.endSnooze();
     expect(ended).toMatchObject({ snooze_enabled: false });
-    expect((await asGrace.dnd.info({})).snooze_enabled).toBe(false);
+    expect(await asGrace.apiCall("dnd.info")).toMatchObject({ snooze_enabled: false });
   });
 
   it("views.publish stores a home view, checks hash, and chat.postMessage posts a DM", async () => {
