@@ -103,7 +103,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     async close() {
       clearInterval(sweeper);
       stopping.abort();
-      hub.close();
+      await hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

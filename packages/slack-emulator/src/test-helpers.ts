@@ -15,10 +15,18 @@ export function webClient(emulator: SlackEmulator, token?: string, options: { re
   });
 }
 
+const beforeClose: (() => unknown)[] = [];
+
+/** Stops an SDK client (Bolt App, SocketModeClient) at the end of the test, before the emulator closes. */
+export function stopBeforeEmulator(stop: () => unknown): void {
+  beforeClose.push(stop);
+}
+
 /** Starts an emulator for one test and closes it afterwards, checking it produced nothing off-spec. */
 export async function emulatorForTest(options: SlackEmulatorOptions = {}): Promise<SlackEmulator> {
   const emulator = await startSlackEmulator(options);
   onTestFinished(async () => {
+    for (const stop of beforeClose.splice(0).reverse()) await stop();
     await emulator.close();
     expect(emulator.control.specViolations()).toEqual([]);
   });

@@ -35,12 +35,20 @@ export const setupOperations = {
     if (result.verified) app.requestUrl = input.url;
     return result;
   }),
-  /** Changes app settings (as on the app's settings pages); the Request URL has its own operation. */
+  /** Changes app settings; a `requestUrl` given here is stored without the handshake, as from a manifest. */
   updateApp: operation(
-    appInput
-      .pick({ name: true, socketMode: true, tokenRotation: true, botEvents: true, userEvents: true, redirectUrls: true, orgDeployEnabled: true, homeTabEnabled: true })
-      .partial()
-      .extend({ appId: z.string() }),
+    z.object({
+      appId: z.string(),
+      name: z.string().min(1).optional(),
+      requestUrl: z.url().nullable().optional(),
+      socketMode: z.boolean().optional(),
+      tokenRotation: z.boolean().optional(),
+      botEvents: z.array(z.string().min(1)).optional(),
+      userEvents: z.array(z.string().min(1)).optional(),
+      redirectUrls: z.array(z.url()).optional(),
+      orgDeployEnabled: z.boolean().optional(),
+      homeTabEnabled: z.boolean().optional(),
+    }),
     (ctx, input) => {
       const { appId, ...changes } = input;
       const app = ctx.world.app(appId);

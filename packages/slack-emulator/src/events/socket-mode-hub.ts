@@ -163,9 +163,22 @@ export class SocketModeHub {
     return targets.length;
   }
 
-  close(): void {
+  /** Closes every connection with a close handshake (1001 going away), forcing any that hang. */
+  async close(graceMs = 500): Promise<void> {
     if (this.#pinger) clearInterval(this.#pinger);
-    for (const connection of this.#connections) connection.socket.terminate();
+    const closing = [...this.#connections].map(
+      ({ socket }) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === socket.CLOSED) return resolve();
+          const force = setTimeout(() => socket.terminate(), graceMs);
+          socket.once("close", () => {
+            clearTimeout(force);
+            resolve();
+          });
+          if (socket.readyState === socket.OPEN) socket.close(1001, "going away");
+        }),
+    );
+    await Promise.all(closing);
     this.#connections.clear();
     this.#wss.close();
   }
