@@ -111,7 +111,7 @@ export function createUser(world: SlackWorld, input: UserInput & { botId?: strin
     orgRole: parsed.orgRole,
     deleted: parsed.deleted,
     isBot: parsed.isBot,
-    botId: input.botId ?? null,
+    botId: input.botId ?? (parsed.isBot ? newId.bot() : null),
     appId: input.appId ?? null,
     tz: parsed.tz,
     tzLabel: parsed.tz,
