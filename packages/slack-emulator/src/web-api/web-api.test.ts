@@ -172,6 +172,8 @@ describe("Web API basics (driven by @slack/web-api)", () => {
     expect((await slackError(bot.views.publish({ user_id: grace, view, hash: "stale" }))).error).toBe("hash_conflict");
     await bot.views.publish({ user_id: grace, view, hash: published.view?.hash ?? "" });
     expect((await slackError(bot.views.publish({ user_id: "U0NOBODY000", view }))).response_metadata).toMatchObject({ messages: ["invalid `user_id`"] });
+    const modal = await slackError(bot.views.publish({ user_id: grace, view: { type: "modal", blocks: [] } as unknown as typeof view }));
+    expect(modal).toMatchObject({ error: "invalid_arguments", response_metadata: { messages: [expect.stringContaining("view.type")] } });
     const posted = await bot.chat.postMessage({ channel: grace, text: "Your Slack status now mirrors Teams." });
     expect(posted.channel).toMatch(/^D/);
     expect(emulator.control.messages()).toMatchObject([{ channel: posted.channel, text: "Your Slack status now mirrors Teams." }]);

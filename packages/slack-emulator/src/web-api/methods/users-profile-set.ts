@@ -5,11 +5,11 @@ import type { Status, User } from "../../world/types.ts";
 import type { SlackWorld } from "../../world/world.ts";
 import { ApiError } from "../api-error.ts";
 import { jsonArgument, stringArgument } from "../api-request.ts";
+import { profileArgument } from "../argument-shapes.ts";
 import type { MethodContext, MethodDefinition } from "../method-definition.ts";
 import { callerOf } from "../method-definition.ts";
 import { emailVisible, visibleUser } from "./visibility.ts";
 
-const MAX_FIELDS = 50;
 const DISPLAY_NAME_MAX = 80;
 const NAME_PART_MAX = 35;
 const EMOJI = /^:[a-z0-9_+'-]+:(:skin-tone-[2-6]:)?$/;
@@ -36,9 +36,9 @@ function requestedFields(ctx: MethodContext): Record<string, unknown> {
   const profile = jsonArgument(ctx.args, "profile");
   if (!profile.present) return {};
   if ("invalid" in profile) throw new ApiError("invalid_profile");
-  const value = profile.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiError("invalid_profile");
-  return value as Record<string, unknown>;
+  const parsed = profileArgument.safeParse(profile.value);
+  if (!parsed.success) throw new ApiError("invalid_profile");
+  return parsed.data;
 }
 
 /**
@@ -108,7 +108,6 @@ export const usersProfileSet: MethodDefinition = {
     const target = visibleUser(ctx.world, auth, targetId(ctx));
     if (target.id !== caller.id) checkAdminEdit(ctx.world, caller, target);
     const fields = requestedFields(ctx);
-    if (Object.keys(fields).length > MAX_FIELDS) throw new ApiError("invalid_profile");
     const touchesStatus = STATUS_KEYS.some((key) => key in fields);
     // Validate everything before changing anything.
     const status = nextStatus(target.status, fields);

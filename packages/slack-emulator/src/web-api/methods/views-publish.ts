@@ -1,6 +1,7 @@
 import { newId } from "../../ids.ts";
 import { ApiError, invalidArguments } from "../api-error.ts";
 import { jsonArgument, stringArgument } from "../api-request.ts";
+import { homeViewArgument } from "../argument-shapes.ts";
 import type { MethodDefinition } from "../method-definition.ts";
 import { authOf, callerOf, teamOf } from "../method-definition.ts";
 import { canSee } from "./visibility.ts";
@@ -18,10 +19,9 @@ export const viewsPublish: MethodDefinition = {
     if (!user || !canSee(ctx.world, auth, user)) throw invalidArguments(["invalid `user_id`"]);
     const view = jsonArgument(ctx.args, "view");
     if (!view.present || "invalid" in view) throw invalidArguments(["invalid `view`"]);
-    const value = view.value as Record<string, unknown> | null;
-    if (typeof value !== "object" || value === null || value.type !== "home" || !Array.isArray(value.blocks)) {
-      throw invalidArguments(["invalid `view`: a home view needs type \"home\" and blocks"]);
-    }
+    const parsed = homeViewArgument.safeParse(view.value);
+    if (!parsed.success) throw invalidArguments(parsed.error.issues.map((issue) => `invalid \`view.${issue.path.join(".")}\`: ${issue.message}`));
+    const value = parsed.data;
     if (Buffer.byteLength(JSON.stringify(value)) > MAX_VIEW_BYTES) throw new ApiError("view_too_large");
     const key = `${auth.app.id}:${user.id}`;
     const existing = ctx.world.homeViews.get(key);
@@ -44,8 +44,8 @@ export const viewsPublish: MethodDefinition = {
         team_id: stored.teamId,
         type: "home",
         blocks: value.blocks,
-        private_metadata: typeof value.private_metadata === "string" ? value.private_metadata : "",
-        callback_id: typeof value.callback_id === "string" ? value.callback_id : "",
+        private_metadata: value.private_metadata ?? "",
+        callback_id: value.callback_id ?? "",
         state: { values: {} },
         hash: stored.hash,
         clear_on_close: false,
@@ -53,7 +53,7 @@ export const viewsPublish: MethodDefinition = {
         root_view_id: stored.id,
         previous_view_id: null,
         app_id: auth.app.id,
-        external_id: typeof value.external_id === "string" ? value.external_id : "",
+        external_id: value.external_id ?? "",
         bot_id: bot.botId,
       },
     };
