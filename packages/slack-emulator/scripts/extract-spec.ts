@@ -51,7 +51,8 @@ function readJson(path: string): Record<string, Json> {
 }
 
 function asObject(value: Json | undefined, what: string): Record<string, Json> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${what} is not an object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`${what} is not an object`);
   return value;
 }
 
@@ -103,7 +104,12 @@ function extractWebApi(path: string): Json {
   return {
     swagger: spec.swagger ?? null,
     info: spec.info ?? null,
-    "x-extracted": { source: SOURCE, commit: SOURCE_COMMIT, file: "web-api/slack_web_openapi_v2.json", methods: WEB_API_METHODS },
+    "x-extracted": {
+      source: SOURCE,
+      commit: SOURCE_COMMIT,
+      file: "web-api/slack_web_openapi_v2.json",
+      methods: WEB_API_METHODS,
+    },
     securityDefinitions: spec.securityDefinitions ?? null,
     paths: selected,
     definitions: pick(definitions, collectRefs(selected, definitions, "#/definitions/")),
@@ -119,7 +125,12 @@ function extractEvents(path: string): Json {
   return {
     asyncapi: spec.asyncapi ?? null,
     info: spec.info ?? null,
-    "x-extracted": { source: SOURCE, commit: SOURCE_COMMIT, file: "events-api/slack_events_api_async_v1.json", topics: EVENT_TOPICS },
+    "x-extracted": {
+      source: SOURCE,
+      commit: SOURCE_COMMIT,
+      file: "events-api/slack_events_api_async_v1.json",
+      topics: EVENT_TOPICS,
+    },
     topics: selected,
     components: { schemas: pick(schemas, collectRefs(selected, schemas, "#/components/schemas/")) },
   };
@@ -128,7 +139,9 @@ function extractEvents(path: string): Json {
 function main(): void {
   const dir = process.argv[2];
   if (!dir) {
-    console.error("usage: extract-spec <dir holding slack_web_openapi_v2.json and slack_events_api_async_v1.json>");
+    console.error(
+      "usage: extract-spec <dir holding slack_web_openapi_v2.json and slack_events_api_async_v1.json>",
+    );
     process.exit(2);
   }
   const out = new URL("../spec/", import.meta.url);

@@ -17,7 +17,12 @@ const { values } = parseArgs({
 });
 
 const emulator = await startSlackEmulator({ port: Number(values.port), host: values.host });
-const summary: Record<string, unknown> = { url: emulator.url, apiUrl: emulator.apiUrl, authorizeUrl: emulator.authorizeUrl, control: `${emulator.url}/_emulator` };
+const summary: Record<string, unknown> = {
+  url: emulator.url,
+  apiUrl: emulator.apiUrl,
+  authorizeUrl: emulator.authorizeUrl,
+  control: `${emulator.url}/_emulator`,
+};
 if (values.seed) {
   const seeded = seedWorkspace(emulator);
   summary.seed = {
@@ -28,7 +33,12 @@ if (values.seed) {
     signingSecret: seeded.app.signingSecret,
     appToken: seeded.appToken,
     botToken: seeded.install.bot.token,
-    people: seeded.people.map((p) => ({ id: p.id, name: p.name, email: p.email, userToken: seeded.userTokens.get(p.id) })),
+    people: seeded.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      userToken: seeded.userTokens.get(p.id),
+    })),
   };
 }
 console.log(JSON.stringify(summary, null, 2));

@@ -29,15 +29,18 @@ export const newId = {
   secret: (): string => randomBytes(16).toString("hex"),
   clientId: (): string => `${randomDigits(12)}.${randomDigits(13)}`,
   oauthCode: (): string => `${randomDigits(12)}.${randomDigits(13)}.${randomBytes(32).toString("hex")}`,
-  verificationToken: (): string => randomChars(24, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+  verificationToken: (): string =>
+    randomChars(24, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
   avatarHash: (): string => randomBytes(6).toString("hex"),
 };
 
-const tokenBody = (): string => randomChars(24, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+const tokenBody = (): string =>
+  randomChars(24, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
 /** Token strings in Slack's formats; rotating tokens carry the `xoxe.` prefix. */
 export const newToken = {
-  bot: (rotating: boolean): string => `${rotating ? "xoxe.xoxb-1-" : "xoxb-"}${randomDigits(12)}-${randomDigits(13)}-${tokenBody()}`,
+  bot: (rotating: boolean): string =>
+    `${rotating ? "xoxe.xoxb-1-" : "xoxb-"}${randomDigits(12)}-${randomDigits(13)}-${tokenBody()}`,
   user: (rotating: boolean): string =>
     `${rotating ? "xoxe.xoxp-1-" : "xoxp-"}${randomDigits(12)}-${randomDigits(12)}-${randomDigits(13)}-${randomBytes(16).toString("hex")}`,
   app: (appId: string): string => `xapp-1-${appId}-${randomDigits(13)}-${randomBytes(32).toString("hex")}`,

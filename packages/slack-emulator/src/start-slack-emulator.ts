@@ -51,12 +51,44 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const signIn = defaultSignIn();
   const stopping = new AbortController();
   let baseUrl = "";
-  const hub = new SocketModeHub(() => baseUrl.replace(/^http/, "ws"), settings.delivery.ackTimeoutMs, settings.delivery.socketPingIntervalMs);
-  const router = new EventRouter({ world, clock, log: deliveries, spec, violations, settings: settings.delivery, hub, signal: stopping.signal });
+  const hub = new SocketModeHub(
+    () => baseUrl.replace(/^http/, "ws"),
+    settings.delivery.ackTimeoutMs,
+    settings.delivery.socketPingIntervalMs,
+  );
+  const router = new EventRouter({
+    world,
+    clock,
+    log: deliveries,
+    spec,
+    violations,
+    settings: settings.delivery,
+    hub,
+    signal: stopping.signal,
+  });
   const methods = methodTable(codes);
   const sweep = (): void => expireTimedState(world);
-  const ctx: ControlContext = { world, clock, router, hub, calls, limiter, deliveries, violations, signIn, sweep };
-  const apiDeps = { world, methods, limiter, spec, calls, violations, services: { openSocketModeTicket: (appId: string) => hub.openTicket(appId) } };
+  const ctx: ControlContext = {
+    world,
+    clock,
+    router,
+    hub,
+    calls,
+    limiter,
+    deliveries,
+    violations,
+    signIn,
+    sweep,
+  };
+  const apiDeps = {
+    world,
+    methods,
+    limiter,
+    spec,
+    calls,
+    violations,
+    services: { openSocketModeTicket: (appId: string) => hub.openTicket(appId) },
+  };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", baseUrl);
@@ -65,7 +97,12 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       const method = decodeURIComponent(path.slice("/api/".length));
       const body = await readBody(request);
       const httpMethod = request.method ?? "POST";
-      const answer = await dispatchApiCall(apiDeps, () => readApiRequest(method, httpMethod, request.headers, url.searchParams, body), method, httpMethod);
+      const answer = await dispatchApiCall(
+        apiDeps,
+        () => readApiRequest(method, httpMethod, request.headers, url.searchParams, body),
+        method,
+        httpMethod,
+      );
       sendJson(response, answer.status, answer.body, answer.headers);
     } else if (path === "/oauth/v2/authorize" && request.method === "GET") {
       handleAuthorize(world, codes, signIn, url.searchParams, response);
@@ -79,7 +116,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
-      sendJson(response, error instanceof BodyTooLarge ? 413 : 500, { ok: false, error: error instanceof Error ? error.message : String(error) });
+      sendJson(response, error instanceof BodyTooLarge ? 413 : 500, {
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      });
     });
   });
   server.on("upgrade", (request, socket, head) => {

@@ -6,7 +6,11 @@ import { startSlackEmulator } from "./start-slack-emulator.ts";
 import type { SlackEmulator } from "./start-slack-emulator.ts";
 
 /** A WebClient pointed at the emulator, with the SDK's retries off (as the bridge runs it). */
-export function webClient(emulator: SlackEmulator, token?: string, options: { rejectRateLimitedCalls?: boolean } = {}): WebClient {
+export function webClient(
+  emulator: SlackEmulator,
+  token?: string,
+  options: { rejectRateLimitedCalls?: boolean } = {},
+): WebClient {
   return new WebClient(token, {
     slackApiUrl: emulator.apiUrl,
     retryConfig: { retries: 0 },

@@ -9,8 +9,12 @@ const none = z.object({}).optional();
 
 /** Reading the world and what the emulator received and sent; moving time. */
 export const inspectOperations = {
-  getUser: operation(z.object({ userId }), (ctx, input) => renderUser(ctx.world, ctx.world.user(input.userId), { includeEmail: true })),
-  getProfile: operation(z.object({ userId }), (ctx, input) => renderProfile(ctx.world, ctx.world.user(input.userId), { includeEmail: true })),
+  getUser: operation(z.object({ userId }), (ctx, input) =>
+    renderUser(ctx.world, ctx.world.user(input.userId), { includeEmail: true }),
+  ),
+  getProfile: operation(z.object({ userId }), (ctx, input) =>
+    renderProfile(ctx.world, ctx.world.user(input.userId), { includeEmail: true }),
+  ),
   /** DND as the person sees it (with snooze fields). */
   getDnd: operation(z.object({ userId }), (ctx, input) => {
     const user = ctx.world.user(input.userId);
@@ -24,7 +28,13 @@ export const inspectOperations = {
   /** Web API calls received, oldest first. */
   calls: operation(
     z
-      .object({ method: z.string(), token: z.string(), status: z.number().int(), error: z.string(), appId: z.string() })
+      .object({
+        method: z.string(),
+        token: z.string(),
+        status: z.number().int(),
+        error: z.string(),
+        appId: z.string(),
+      })
       .partial()
       .optional(),
     (ctx, input) => ctx.calls.list(input ?? {}),
@@ -40,7 +50,11 @@ export const inspectOperations = {
   /** Events API deliveries with every attempt. */
   deliveries: operation(
     z
-      .object({ appId: z.string(), eventType: z.string(), state: z.enum(["pending", "delivered", "failed", "undeliverable", "dropped"]) })
+      .object({
+        appId: z.string(),
+        eventType: z.string(),
+        state: z.enum(["pending", "delivered", "failed", "undeliverable", "dropped"]),
+      })
       .partial()
       .optional(),
     (ctx, input) => ctx.deliveries.list(input ?? {}),
@@ -70,10 +84,17 @@ export const inspectOperations = {
   specViolations: operation(none, (ctx) => ctx.violations.list()),
   messages: operation(none, (ctx) => [...ctx.world.messages]),
   homeViews: operation(none, (ctx) => [...ctx.world.homeViews.values()]),
-  socketConnections: operation(z.object({ appId: z.string() }), (ctx, input) => ({ count: ctx.hub.connectionCount(input.appId) })),
+  socketConnections: operation(z.object({ appId: z.string() }), (ctx, input) => ({
+    count: ctx.hub.connectionCount(input.appId),
+  })),
   /** Sends `disconnect` (default reason refresh_requested) to the app's Socket Mode connections. */
   disconnectSocket: operation(
-    z.object({ appId: z.string(), reason: z.enum(["warning", "refresh_requested", "link_disabled", "too_many_websockets"]).default("refresh_requested") }),
+    z.object({
+      appId: z.string(),
+      reason: z
+        .enum(["warning", "refresh_requested", "link_disabled", "too_many_websockets"])
+        .default("refresh_requested"),
+    }),
     (ctx, input) => ({ count: ctx.hub.disconnect(input.appId, input.reason) }),
   ),
 

@@ -30,6 +30,9 @@ export interface Operation<S extends z.ZodType, R> {
 }
 
 /** Declares a control operation: a zod input schema (shared by the in-process and HTTP forms) and its effect. */
-export function operation<S extends z.ZodType, R>(input: S, run: (ctx: ControlContext, input: z.output<S>) => R): Operation<S, R> {
+export function operation<S extends z.ZodType, R>(
+  input: S,
+  run: (ctx: ControlContext, input: z.output<S>) => R,
+): Operation<S, R> {
   return { input, run };
 }

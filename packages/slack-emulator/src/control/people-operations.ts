@@ -27,7 +27,10 @@ export const peopleOperations = {
     (ctx, input) => joinHuddle(ctx.world, input.userId, input).huddle,
   ),
   leaveHuddle: operation(z.object({ userId }), (ctx, input) => leaveHuddle(ctx.world, input.userId).huddle),
-  snoozeDnd: operation(z.object({ userId, minutes: z.number().int().min(1) }), (ctx, input) => snooze(ctx.world, input.userId, input.minutes).dnd),
+  snoozeDnd: operation(
+    z.object({ userId, minutes: z.number().int().min(1) }),
+    (ctx, input) => snooze(ctx.world, input.userId, input.minutes).dnd,
+  ),
   endSnooze: operation(z.object({ userId }), (ctx, input) => {
     if (!endSnooze(ctx.world, input.userId)) throw new EmulatorError("no snooze is active");
     return ctx.world.user(input.userId).dnd;
@@ -37,18 +40,25 @@ export const peopleOperations = {
     (ctx, input) => setDndSchedule(ctx.world, input.userId, input).dnd,
   ),
   /** "away" = the person sets themselves away; "active" = back (clears manual away, a client is connected). */
-  setPresence: operation(z.object({ userId, presence: z.enum(["away", "active"]) }), (ctx, input) =>
-    setManualAway(ctx.world, input.userId, input.presence === "away").presence,
+  setPresence: operation(
+    z.object({ userId, presence: z.enum(["away", "active"]) }),
+    (ctx, input) => setManualAway(ctx.world, input.userId, input.presence === "away").presence,
   ),
   /** Whether any Slack client of the person is connected (all closed → away). */
-  setOnline: operation(z.object({ userId, online: z.boolean() }), (ctx, input) => setOnline(ctx.world, input.userId, input.online).presence),
+  setOnline: operation(
+    z.object({ userId, online: z.boolean() }),
+    (ctx, input) => setOnline(ctx.world, input.userId, input.online).presence,
+  ),
   /** The person opens the app's Home (or Messages) tab: `app_home_opened`. */
-  openAppHome: operation(z.object({ appId: z.string(), userId, tab: z.enum(["home", "messages"]).default("home") }), (ctx, input) => {
-    ctx.world.app(input.appId);
-    ctx.world.user(input.userId);
-    ctx.world.emit({ kind: "app_home_opened", appId: input.appId, userId: input.userId, tab: input.tab });
-    return { opened: true };
-  }),
+  openAppHome: operation(
+    z.object({ appId: z.string(), userId, tab: z.enum(["home", "messages"]).default("home") }),
+    (ctx, input) => {
+      ctx.world.app(input.appId);
+      ctx.world.user(input.userId);
+      ctx.world.emit({ kind: "app_home_opened", appId: input.appId, userId: input.userId, tab: input.tab });
+      return { opened: true };
+    },
+  ),
   /** An admin deactivates (or reactivates) an account: `user_change`. */
   setUserDeleted: operation(z.object({ userId, deleted: z.boolean() }), (ctx, input) => {
     const user = ctx.world.user(input.userId);

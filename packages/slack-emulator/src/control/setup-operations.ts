@@ -2,7 +2,17 @@ import { z } from "zod";
 import { EmulatorError } from "../emulator-error.ts";
 import { authorizeUser, installBot, issueToken, revokeToken, uninstallApp } from "../world/grants.ts";
 import type { IssuedToken } from "../world/grants.ts";
-import { appInput, createApp, createAppToken, createEnterprise, createUser, createWorkspace, enterpriseInput, userInput, workspaceInput } from "../world/setup.ts";
+import {
+  appInput,
+  createApp,
+  createAppToken,
+  createEnterprise,
+  createUser,
+  createWorkspace,
+  enterpriseInput,
+  userInput,
+  workspaceInput,
+} from "../world/setup.ts";
 import { operation } from "./operation.ts";
 
 const scopes = z.array(z.string().min(1));
@@ -24,9 +34,12 @@ export const setupOperations = {
   createWorkspace: operation(workspaceInput, (ctx, input) => createWorkspace(ctx.world, input)),
   createUser: operation(userInput, (ctx, input) => createUser(ctx.world, input)),
   createApp: operation(appInput, (ctx, input) => createApp(ctx.world, input)),
-  createAppToken: operation(z.object({ appId: z.string(), scopes: scopes.default(["connections:write"]) }), (ctx, input) => ({
-    token: createAppToken(ctx.world, input.appId, input.scopes),
-  })),
+  createAppToken: operation(
+    z.object({ appId: z.string(), scopes: scopes.default(["connections:write"]) }),
+    (ctx, input) => ({
+      token: createAppToken(ctx.world, input.appId, input.scopes),
+    }),
+  ),
 
   /** Saves a Request URL after Slack's url_verification handshake; an unverified URL is not saved. */
   setRequestUrl: operation(z.object({ appId: z.string(), url: z.url() }), async (ctx, input) => {
@@ -52,7 +65,8 @@ export const setupOperations = {
     (ctx, input) => {
       const { appId, ...changes } = input;
       const app = ctx.world.app(appId);
-      for (const [key, value] of Object.entries(changes)) if (value !== undefined) Object.assign(app, { [key]: value });
+      for (const [key, value] of Object.entries(changes))
+        if (value !== undefined) Object.assign(app, { [key]: value });
       return app;
     },
   ),
@@ -89,16 +103,29 @@ export const setupOperations = {
   ),
   /** A person connects their Slack account (user token only), as a user-scope OAuth flow would. */
   authorizeUser: operation(
-    z.object({ appId: z.string(), userId: z.string(), userScopes: scopes.min(1), orgWide: z.boolean().default(false) }),
+    z.object({
+      appId: z.string(),
+      userId: z.string(),
+      userScopes: scopes.min(1),
+      orgWide: z.boolean().default(false),
+    }),
     (ctx, input) => {
-      const grant = authorizeUser(ctx.world, { appId: input.appId, installerUserId: input.userId, orgWide: input.orgWide }, input.userScopes);
+      const grant = authorizeUser(
+        ctx.world,
+        { appId: input.appId, installerUserId: input.userId, orgWide: input.orgWide },
+        input.userScopes,
+      );
       return { id: grant.userId, scopes: grant.scopes, ...issueToken(ctx.world, grant) };
     },
   ),
 
   /** Who is signed in at /oauth/v2/authorize and what they answer on the consent screen. */
   oauthSignIn: operation(
-    z.object({ userId: z.string().nullable(), decision: z.enum(["allow", "deny"]).default("allow"), orgWide: z.boolean().default(false) }),
+    z.object({
+      userId: z.string().nullable(),
+      decision: z.enum(["allow", "deny"]).default("allow"),
+      orgWide: z.boolean().default(false),
+    }),
     (ctx, input) => {
       if (input.userId !== null) ctx.world.user(input.userId);
       Object.assign(ctx.signIn, input);
@@ -112,9 +139,13 @@ export const setupOperations = {
     return { revoked: true };
   }),
   /** An admin removes the app from a workspace (or the org): `tokens_revoked`, then `app_uninstalled`. */
-  uninstallApp: operation(z.object({ appId: z.string(), teamId: z.string().optional(), enterpriseId: z.string().optional() }), (ctx, input) => {
-    if ((input.teamId === undefined) === (input.enterpriseId === undefined)) throw new EmulatorError("give exactly one of teamId or enterpriseId");
-    uninstallApp(ctx.world, input.appId, input);
-    return { uninstalled: true };
-  }),
+  uninstallApp: operation(
+    z.object({ appId: z.string(), teamId: z.string().optional(), enterpriseId: z.string().optional() }),
+    (ctx, input) => {
+      if ((input.teamId === undefined) === (input.enterpriseId === undefined))
+        throw new EmulatorError("give exactly one of teamId or enterpriseId");
+      uninstallApp(ctx.world, input.appId, input);
+      return { uninstalled: true };
+    },
+  ),
 };

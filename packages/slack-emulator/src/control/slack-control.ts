@@ -24,7 +24,8 @@ function invoke(ctx: ControlContext, name: OperationName, input: unknown): unkno
 
 export function createControl(ctx: ControlContext): SlackControl {
   const control: Record<string, (input?: unknown) => unknown> = {};
-  for (const name of Object.keys(operations) as OperationName[]) control[name] = (input?: unknown) => invoke(ctx, name, input);
+  for (const name of Object.keys(operations) as OperationName[])
+    control[name] = (input?: unknown) => invoke(ctx, name, input);
   return control as SlackControl;
 }
 

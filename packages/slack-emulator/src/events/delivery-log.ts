@@ -1,4 +1,5 @@
-export type DeliveryOutcome = "ok" | "http_error" | "http_timeout" | "connection_failed" | "timeout" | "no_connection";
+export type DeliveryOutcome =
+  "ok" | "http_error" | "http_timeout" | "connection_failed" | "timeout" | "no_connection";
 
 export interface DeliveryAttempt {
   /** 0 for the first try, then 1..3 (`X-Slack-Retry-Num` / `retry_attempt`). */
@@ -64,7 +65,11 @@ export class DeliveryLog {
   }
 
   /** Resolves with the matching records once `predicate` holds for them (checked on every change). */
-  waitFor(filter: DeliveryFilter, predicate: (records: DeliveryRecord[]) => boolean, timeoutMs: number): Promise<DeliveryRecord[]> {
+  waitFor(
+    filter: DeliveryFilter,
+    predicate: (records: DeliveryRecord[]) => boolean,
+    timeoutMs: number,
+  ): Promise<DeliveryRecord[]> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const records = this.list(filter);

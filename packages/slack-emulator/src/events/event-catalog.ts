@@ -24,7 +24,10 @@ export function eventCatalog(spec: EventsSpec): Record<string, EventRule> {
     const tokens = subscribe["x-tokens-allowed"] ?? [];
     catalog[topic.replaceAll(".", "_")] = {
       scopes: subscribe["x-scopes-required"] ?? [],
-      subscriptions: [...(tokens.includes("workspace") ? (["bot"] as const) : []), ...(tokens.includes("user") ? (["user"] as const) : [])],
+      subscriptions: [
+        ...(tokens.includes("workspace") ? (["bot"] as const) : []),
+        ...(tokens.includes("user") ? (["user"] as const) : []),
+      ],
     };
   }
   return catalog;

@@ -8,19 +8,34 @@ export type InnerEvent = Record<string, unknown> & { type: string; event_ts: str
 
 /** `user_change`, `user_status_changed`, `user_huddle_changed`: the same full user object, different type. */
 export function userEvent(world: SlackWorld, type: string, user: User, includeEmail: boolean): InnerEvent {
-  return { type, user: renderUser(world, user, { includeEmail, includeLocale: true }), cache_ts: world.clock.nowSeconds(), event_ts: world.nextTs() };
+  return {
+    type,
+    user: renderUser(world, user, { includeEmail, includeLocale: true }),
+    cache_ts: world.clock.nowSeconds(),
+    event_ts: world.nextTs(),
+  };
 }
 
 /** `dnd_updated` (to the person's own user-token subscription) carries the snooze fields. */
 export function dndUpdated(world: SlackWorld, user: User): InnerEvent {
   const snooze = snoozeFields(world, user);
   delete snooze.snooze_is_indefinite;
-  return { type: "dnd_updated", user: user.id, dnd_status: { ...scheduleFields(user), ...snooze }, event_ts: world.nextTs() };
+  return {
+    type: "dnd_updated",
+    user: user.id,
+    dnd_status: { ...scheduleFields(user), ...snooze },
+    event_ts: world.nextTs(),
+  };
 }
 
 /** `dnd_updated_user` has no snooze fields. */
 export function dndUpdatedUser(world: SlackWorld, user: User): InnerEvent {
-  return { type: "dnd_updated_user", user: user.id, dnd_status: scheduleFields(user), event_ts: world.nextTs() };
+  return {
+    type: "dnd_updated_user",
+    user: user.id,
+    dnd_status: scheduleFields(user),
+    event_ts: world.nextTs(),
+  };
 }
 
 export function tokensRevoked(world: SlackWorld, oauth: string[], bot: string[]): InnerEvent {
@@ -34,14 +49,25 @@ export function appUninstalled(world: SlackWorld): InnerEvent {
   return { type: "app_uninstalled", event_ts: world.nextTs() };
 }
 
-export function appHomeOpened(world: SlackWorld, appId: string, user: User, tab: "home" | "messages"): InnerEvent {
+export function appHomeOpened(
+  world: SlackWorld,
+  appId: string,
+  user: User,
+  tab: "home" | "messages",
+): InnerEvent {
   const key = `${appId}:${user.id}`;
   let channel = world.dmChannels.get(key);
   if (!channel) {
     channel = newId.dm();
     world.dmChannels.set(key, channel);
   }
-  const event: InnerEvent = { type: "app_home_opened", user: user.id, channel, tab, event_ts: world.nextTs() };
+  const event: InnerEvent = {
+    type: "app_home_opened",
+    user: user.id,
+    channel,
+    tab,
+    event_ts: world.nextTs(),
+  };
   const view = world.homeViews.get(key);
   if (view) {
     event.view = {

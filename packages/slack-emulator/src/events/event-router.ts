@@ -9,7 +9,14 @@ import type { DeliveryLog, DeliveryRecord } from "./delivery-log.ts";
 import type { DeliverySettings } from "./delivery-settings.ts";
 import { eventCatalog } from "./event-catalog.ts";
 import type { EventRule } from "./event-catalog.ts";
-import { appHomeOpened, appUninstalled, dndUpdated, dndUpdatedUser, tokensRevoked, userEvent } from "./event-payloads.ts";
+import {
+  appHomeOpened,
+  appUninstalled,
+  dndUpdated,
+  dndUpdatedUser,
+  tokensRevoked,
+  userEvent,
+} from "./event-payloads.ts";
 import type { InnerEvent } from "./event-payloads.ts";
 import { postSigned } from "./post-signed.ts";
 import { deliverWithRetries } from "./retry-loop.ts";
@@ -53,11 +60,21 @@ export class EventRouter {
     switch (change.kind) {
       case "user_changed": {
         const user = world.user(change.userId);
-        const types = ["user_change", ...(change.status ? ["user_status_changed"] : []), ...(change.huddle ? ["user_huddle_changed"] : [])];
+        const types = [
+          "user_change",
+          ...(change.status ? ["user_status_changed"] : []),
+          ...(change.huddle ? ["user_huddle_changed"] : []),
+        ];
         for (const app of world.apps.values()) {
           for (const type of types) {
             const grant = this.#route(app, user.teamId, type);
-            if (grant) this.#emit(app, user.teamId, grant, userEvent(world, type, user, grant.scopes.includes("users:read.email")));
+            if (grant)
+              this.#emit(
+                app,
+                user.teamId,
+                grant,
+                userEvent(world, type, user, grant.scopes.includes("users:read.email")),
+              );
           }
         }
         return;
@@ -79,7 +96,10 @@ export class EventRouter {
         if (!change.teamId || !(app.botEvents.includes(type) || app.userEvents.includes(type))) return;
         const grant = this.#latestBotGrant(app.id, change.teamId, change.enterpriseId);
         if (!grant) return;
-        const event = change.kind === "tokens_revoked" ? tokensRevoked(world, change.oauth, change.bot) : appUninstalled(world);
+        const event =
+          change.kind === "tokens_revoked"
+            ? tokensRevoked(world, change.oauth, change.bot)
+            : appUninstalled(world);
         this.#emit(app, change.teamId, grant, event);
         return;
       }
@@ -97,7 +117,8 @@ export class EventRouter {
   #route(app: App, teamId: string, type: string, subjectUserId?: string): Grant | null {
     const rule = this.#catalog[type];
     if (!rule) return null;
-    const hasScope = (grant: Grant): boolean => rule.scopes.length === 0 || rule.scopes.some((scope) => grant.scopes.includes(scope));
+    const hasScope = (grant: Grant): boolean =>
+      rule.scopes.length === 0 || rule.scopes.some((scope) => grant.scopes.includes(scope));
     if (rule.subscriptions.includes("bot") && app.botEvents.includes(type)) {
       const bot = this.deps.world.activeGrantsFor(app.id, teamId, "bot").find(hasScope);
       if (bot) return bot;
@@ -114,7 +135,12 @@ export class EventRouter {
   #latestBotGrant(appId: string, teamId: string, enterpriseId: string | null): Grant | undefined {
     return [...this.deps.world.grants.values()]
       .reverse()
-      .find((g) => g.appId === appId && g.kind === "bot" && (g.teamId === teamId || (g.teamId === null && g.enterpriseId === enterpriseId)));
+      .find(
+        (g) =>
+          g.appId === appId &&
+          g.kind === "bot" &&
+          (g.teamId === teamId || (g.teamId === null && g.enterpriseId === enterpriseId)),
+      );
   }
 
   #emit(app: App, teamId: string, grant: Grant, event: InnerEvent): void {
@@ -152,7 +178,16 @@ export class EventRouter {
     const capKey = `${app.id}:${teamId}`;
     const now = clock.nowMs();
     if (this.#cap.waitMs(capKey, settings.eventsPerWindow, now) > 0) {
-      this.deps.log.add({ appId: app.id, teamId, kind: "event_callback", eventType: event.type, eventId, body, transport: "none", state: "dropped" });
+      this.deps.log.add({
+        appId: app.id,
+        teamId,
+        kind: "event_callback",
+        eventType: event.type,
+        eventId,
+        body,
+        transport: "none",
+        state: "dropped",
+      });
       this.#appRateLimited(app, teamId);
       return;
     }
@@ -166,39 +201,84 @@ export class EventRouter {
     const key = `${app.id}:${teamId}`;
     if (this.#rateLimitedMinute.get(key) === minute) return;
     this.#rateLimitedMinute.set(key, minute);
-    const body = { token: app.verificationToken, type: "app_rate_limited", team_id: teamId, minute_rate_limited: minute, api_app_id: app.id };
+    const body = {
+      token: app.verificationToken,
+      type: "app_rate_limited",
+      team_id: teamId,
+      minute_rate_limited: minute,
+      api_app_id: app.id,
+    };
     const problems = this.deps.spec.validateAppRateLimited(body);
     if (problems.length > 0) this.deps.violations.add({ source: "app_rate_limited", problems });
     this.#send(app, this.#record(app, teamId, "app_rate_limited", "app_rate_limited", null, body));
   }
 
-  #record(app: App, teamId: string, kind: DeliveryRecord["kind"], eventType: string, eventId: string | null, body: Record<string, unknown>): DeliveryRecord {
+  #record(
+    app: App,
+    teamId: string,
+    kind: DeliveryRecord["kind"],
+    eventType: string,
+    eventId: string | null,
+    body: Record<string, unknown>,
+  ): DeliveryRecord {
     const transport = app.socketMode ? "socket" : app.requestUrl ? "http" : "none";
-    return this.deps.log.add({ appId: app.id, teamId, kind, eventType, eventId, body, transport, state: transport === "none" ? "undeliverable" : "pending" });
+    return this.deps.log.add({
+      appId: app.id,
+      teamId,
+      kind,
+      eventType,
+      eventId,
+      body,
+      transport,
+      state: transport === "none" ? "undeliverable" : "pending",
+    });
   }
 
   #send(app: App, record: DeliveryRecord): void {
     if (record.transport === "none") return;
     const { settings, hub, log, signal } = this.deps;
     const rawBody = JSON.stringify(record.body);
-    const task = deliverWithRetries(record, log, settings.retryDelaysMs, signal, async (retryNum, retryReason) => {
-      if (record.transport === "socket") return hub.send(app.id, record.body, retryNum, retryReason);
-      const retryHeaders: Record<string, string> = retryNum > 0 ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": retryReason } : {};
-      const result = await postSigned(app.requestUrl ?? "", app.signingSecret, rawBody, retryHeaders, settings.ackTimeoutMs);
-      return { outcome: result.outcome, status: result.status, noRetry: result.noRetry, envelopeId: null };
-    });
+    const task = deliverWithRetries(
+      record,
+      log,
+      settings.retryDelaysMs,
+      signal,
+      async (retryNum, retryReason) => {
+        if (record.transport === "socket") return hub.send(app.id, record.body, retryNum, retryReason);
+        const retryHeaders: Record<string, string> =
+          retryNum > 0 ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": retryReason } : {};
+        const result = await postSigned(
+          app.requestUrl ?? "",
+          app.signingSecret,
+          rawBody,
+          retryHeaders,
+          settings.ackTimeoutMs,
+        );
+        return { outcome: result.outcome, status: result.status, noRetry: result.noRetry, envelopeId: null };
+      },
+    );
     this.#inflight.add(task);
     void task.finally(() => this.#inflight.delete(task));
   }
 
   /** The url_verification handshake Slack runs when a Request URL is saved. */
-  async verifyRequestUrl(app: App, url: string): Promise<{ verified: boolean; status: number | null; problem: string | null }> {
+  async verifyRequestUrl(
+    app: App,
+    url: string,
+  ): Promise<{ verified: boolean; status: number | null; problem: string | null }> {
     const challenge = newId.secret() + newId.secret();
     const body = { token: app.verificationToken, challenge, type: "url_verification" };
     const problems = this.deps.spec.validateUrlVerification(body);
     if (problems.length > 0) this.deps.violations.add({ source: "url_verification", problems });
-    const result = await postSigned(url, app.signingSecret, JSON.stringify(body), {}, this.deps.settings.ackTimeoutMs);
-    if (result.outcome !== "ok") return { verified: false, status: result.status, problem: `receiver answered ${result.outcome}` };
+    const result = await postSigned(
+      url,
+      app.signingSecret,
+      JSON.stringify(body),
+      {},
+      this.deps.settings.ackTimeoutMs,
+    );
+    if (result.outcome !== "ok")
+      return { verified: false, status: result.status, problem: `receiver answered ${result.outcome}` };
     let echoed: unknown = result.body.trim();
     try {
       echoed = (JSON.parse(result.body) as { challenge?: unknown }).challenge;

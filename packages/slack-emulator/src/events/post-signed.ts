@@ -48,7 +48,14 @@ export async function postSigned(
       };
     }
   } catch (error) {
-    const timedOut = signal.aborted || (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"));
-    return { outcome: timedOut ? "http_timeout" : "connection_failed", status: null, noRetry: false, body: "" };
+    const timedOut =
+      signal.aborted ||
+      (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"));
+    return {
+      outcome: timedOut ? "http_timeout" : "connection_failed",
+      status: null,
+      noRetry: false,
+      body: "",
+    };
   }
 }

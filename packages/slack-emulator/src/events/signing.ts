@@ -6,7 +6,11 @@ export function slackSignature(signingSecret: string, timestamp: number | string
 }
 
 /** The headers Slack sends with every signed request. Timestamps are real wall-clock seconds. */
-export function signedHeaders(signingSecret: string, rawBody: string, nowMs = Date.now()): Record<string, string> {
+export function signedHeaders(
+  signingSecret: string,
+  rawBody: string,
+  nowMs = Date.now(),
+): Record<string, string> {
   const timestamp = Math.floor(nowMs / 1000);
   return {
     "content-type": "application/json",

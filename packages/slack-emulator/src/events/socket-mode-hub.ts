@@ -98,13 +98,16 @@ export class SocketModeHub {
   }
 
   connectionCount(appId: string): number {
-    return [...this.#connections].filter((c) => c.appId === appId && c.socket.readyState === c.socket.OPEN).length;
+    return [...this.#connections].filter((c) => c.appId === appId && c.socket.readyState === c.socket.OPEN)
+      .length;
   }
 
   /** An open connection of the app (round robin), waiting up to `timeoutMs` for one to appear. */
   async #connectionFor(appId: string, timeoutMs: number): Promise<Connection | null> {
     const pick = (): Connection | null => {
-      const open = [...this.#connections].filter((c) => c.appId === appId && c.socket.readyState === c.socket.OPEN);
+      const open = [...this.#connections].filter(
+        (c) => c.appId === appId && c.socket.readyState === c.socket.OPEN,
+      );
       return open.length === 0 ? null : (open[this.#rotation++ % open.length] ?? null);
     };
     const now = pick();
@@ -125,7 +128,12 @@ export class SocketModeHub {
   }
 
   /** Sends one `events_api` envelope and waits for its ack. */
-  async send(appId: string, payload: Record<string, unknown>, retryNum: number, retryReason: string): Promise<AttemptResult> {
+  async send(
+    appId: string,
+    payload: Record<string, unknown>,
+    retryNum: number,
+    retryReason: string,
+  ): Promise<AttemptResult> {
     const connection = await this.#connectionFor(appId, this.ackTimeoutMs);
     if (!connection) return { outcome: "no_connection", status: null, noRetry: false, envelopeId: null };
     const envelopeId = newId.envelope();
@@ -155,7 +163,9 @@ export class SocketModeHub {
   disconnect(appId: string, reason: DisconnectReason, graceMs = 1000): number {
     const targets = [...this.#connections].filter((c) => c.appId === appId);
     for (const connection of targets) {
-      connection.socket.send(JSON.stringify({ type: "disconnect", reason, debug_info: { host: "wss-emulator" } }));
+      connection.socket.send(
+        JSON.stringify({ type: "disconnect", reason, debug_info: { host: "wss-emulator" } }),
+      );
       setTimeout(() => {
         if (connection.socket.readyState !== connection.socket.CLOSED) connection.socket.terminate();
       }, graceMs).unref();

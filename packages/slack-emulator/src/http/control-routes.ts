@@ -6,7 +6,12 @@ import { EmulatorError } from "../emulator-error.ts";
 import { readBody, sendJson } from "./http-io.ts";
 
 /** `GET /_emulator` lists the operations; `POST /_emulator/<operation>` runs one with a JSON body. */
-export async function handleControl(ctx: ControlContext, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+export async function handleControl(
+  ctx: ControlContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+): Promise<void> {
   const name = path.replace(/^\/_emulator\/?/, "");
   if (name === "" && request.method === "GET") {
     sendJson(response, 200, { operations: Object.keys(operations) });
@@ -17,7 +22,12 @@ export async function handleControl(ctx: ControlContext, request: IncomingMessag
     return;
   }
   if (request.method !== "POST") {
-    sendJson(response, 405, { error: "method_not_allowed", hint: "control operations are POST with a JSON body" }, { allow: "POST" });
+    sendJson(
+      response,
+      405,
+      { error: "method_not_allowed", hint: "control operations are POST with a JSON body" },
+      { allow: "POST" },
+    );
     return;
   }
   try {

@@ -21,7 +21,12 @@ export class OAuthCodes {
   readonly #codes = new Map<string, OAuthCode>();
 
   issue(fields: Omit<OAuthCode, "code" | "used" | "expiresAt">, nowMs: number): OAuthCode {
-    const code: OAuthCode = { ...fields, code: newId.oauthCode(), used: false, expiresAt: nowMs + CODE_LIFETIME_MS };
+    const code: OAuthCode = {
+      ...fields,
+      code: newId.oauthCode(),
+      used: false,
+      expiresAt: nowMs + CODE_LIFETIME_MS,
+    };
     this.#codes.set(code.code, code);
     return code;
   }

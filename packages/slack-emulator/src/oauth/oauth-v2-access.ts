@@ -10,7 +10,9 @@ import type { OAuthCodes } from "./oauth-codes.ts";
 import { redirectAllowed } from "./redirect-urls.ts";
 
 function expiring(issued: IssuedToken): Record<string, unknown> {
-  return issued.refreshToken === null ? {} : { expires_in: issued.expiresIn, refresh_token: issued.refreshToken };
+  return issued.refreshToken === null
+    ? {}
+    : { expires_in: issued.expiresIn, refresh_token: issued.refreshToken };
 }
 
 function teamAndEnterprise(world: SlackWorld, grant: Grant): Record<string, unknown> {
@@ -30,27 +32,43 @@ function clientApp(ctx: MethodContext): { app: App; secret: string | undefined }
   return { app, secret: stringArgument(ctx.args, "client_secret") ?? ctx.request.basic?.password };
 }
 
-function exchangeCode(ctx: MethodContext, codes: OAuthCodes, app: App, secret: string | undefined): Record<string, unknown> {
+function exchangeCode(
+  ctx: MethodContext,
+  codes: OAuthCodes,
+  app: App,
+  secret: string | undefined,
+): Record<string, unknown> {
   const { world } = ctx;
   const code = codes.redeemable(stringArgument(ctx.args, "code") ?? "", app.id, world.clock.nowMs());
   if (!code) throw new ApiError("invalid_code");
   const verifier = stringArgument(ctx.args, "code_verifier");
   if (code.codeChallenge !== null) {
-    if (verifier === undefined || s256(verifier) !== code.codeChallenge) throw new ApiError("invalid_code_verifier");
+    if (verifier === undefined || s256(verifier) !== code.codeChallenge)
+      throw new ApiError("invalid_code_verifier");
     if (secret !== undefined && secret !== app.clientSecret) throw new ApiError("bad_client_secret");
   } else if (secret !== app.clientSecret) {
     throw new ApiError("bad_client_secret");
   }
   const redirect = stringArgument(ctx.args, "redirect_uri");
-  if (code.redirectUri !== null ? redirect !== code.redirectUri : redirect !== undefined && !redirectAllowed(app.redirectUrls, redirect)) {
+  if (
+    code.redirectUri !== null
+      ? redirect !== code.redirectUri
+      : redirect !== undefined && !redirectAllowed(app.redirectUrls, redirect)
+  ) {
     throw new ApiError("bad_redirect_uri");
   }
   const installer = world.user(code.userId);
   const enterpriseId = world.workspace(installer.teamId).enterpriseId;
   const orgInstalled = [...world.grants.values()].some(
-    (g) => g.appId === app.id && g.kind === "bot" && g.active && g.isEnterpriseInstall && g.enterpriseId === enterpriseId,
+    (g) =>
+      g.appId === app.id &&
+      g.kind === "bot" &&
+      g.active &&
+      g.isEnterpriseInstall &&
+      g.enterpriseId === enterpriseId,
   );
-  if (!code.orgWide && code.botScopes.length > 0 && enterpriseId !== null && orgInstalled) throw new ApiError("cannot_install_an_org_installed_app");
+  if (!code.orgWide && code.botScopes.length > 0 && enterpriseId !== null && orgInstalled)
+    throw new ApiError("cannot_install_an_org_installed_app");
   code.used = true;
 
   const target = { appId: app.id, installerUserId: installer.id, orgWide: code.orgWide };
@@ -59,7 +77,12 @@ function exchangeCode(ctx: MethodContext, codes: OAuthCodes, app: App, secret: s
   if (code.userScopes.length > 0) {
     const grant = authorizeUser(world, target, code.userScopes);
     const issued = issueToken(world, grant);
-    Object.assign(authedUser, { scope: grant.scopes.join(","), access_token: issued.token, token_type: "user", ...expiring(issued) });
+    Object.assign(authedUser, {
+      scope: grant.scopes.join(","),
+      access_token: issued.token,
+      token_type: "user",
+      ...expiring(issued),
+    });
     body = { ...body, ...teamAndEnterprise(world, grant) };
   }
   if (code.botScopes.length > 0) {
@@ -83,7 +106,8 @@ function refresh(ctx: MethodContext, app: App, secret: string | undefined): Reco
   const { world } = ctx;
   const record = world.refreshTokens.get(stringArgument(ctx.args, "refresh_token") ?? "");
   const grant = record ? world.grants.get(record.grantId) : undefined;
-  if (!record || record.used || !grant || !grant.active || grant.appId !== app.id) throw new ApiError("invalid_refresh_token");
+  if (!record || record.used || !grant || !grant.active || grant.appId !== app.id)
+    throw new ApiError("invalid_refresh_token");
   // "The refresh token is then revoked, and a new refresh token is used" (docs.slack.dev, token rotation).
   record.used = true;
   const issued = issueToken(world, grant);

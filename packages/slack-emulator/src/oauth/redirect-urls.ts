@@ -16,6 +16,7 @@ export function redirectAllowed(configured: readonly string[], candidate: string
 
 export function withQuery(target: string, params: Record<string, string | undefined>): string {
   const url = new URL(target);
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined) url.searchParams.set(key, value);
   return url.toString();
 }

@@ -60,11 +60,19 @@ export class ApiRateLimiter {
     if (!this.settings.enabled) return null;
     const now = this.clock.nowMs();
     const tierKey = `${call.appId}:${call.scopeId}:${call.method}`;
-    const checks: [RateLimitRule, number][] = [["tier", this.#tier.waitMs(tierKey, this.allowance(call.method), now)]];
+    const checks: [RateLimitRule, number][] = [
+      ["tier", this.#tier.waitMs(tierKey, this.allowance(call.method), now)],
+    ];
     if (call.profile) {
       const { grantId, targetUserId } = call.profile;
-      checks.push(["profile_per_person", this.#perPerson.waitMs(`${grantId}:${targetUserId}`, this.#scaled(PROFILE_UPDATES_PER_PERSON), now)]);
-      checks.push(["profiles_per_token", this.#perToken.waitMs(grantId, targetUserId, this.#scaled(PROFILES_PER_TOKEN), now)]);
+      checks.push([
+        "profile_per_person",
+        this.#perPerson.waitMs(`${grantId}:${targetUserId}`, this.#scaled(PROFILE_UPDATES_PER_PERSON), now),
+      ]);
+      checks.push([
+        "profiles_per_token",
+        this.#perToken.waitMs(grantId, targetUserId, this.#scaled(PROFILES_PER_TOKEN), now),
+      ]);
     }
     const refused = checks.filter(([, wait]) => wait > 0).sort((a, b) => b[1] - a[1])[0];
     if (refused) {

@@ -27,7 +27,12 @@ describe("Web API rate limits", () => {
     expect(limited.retryAfter).toBeLessThanOrEqual(2);
     expect(emulator.control.rateLimitedCount({ method: "users.getPresence" })).toEqual({ count: 1 });
     const [record] = emulator.control.calls({ status: 429 });
-    expect(record).toMatchObject({ method: "users.getPresence", error: "ratelimited", retryAfter: limited.retryAfter, response: { ok: false, error: "ratelimited" } });
+    expect(record).toMatchObject({
+      method: "users.getPresence",
+      error: "ratelimited",
+      retryAfter: limited.retryAfter,
+      response: { ok: false, error: "ratelimited" },
+    });
     await sleep(limited.retryAfter * 1000);
     expect((await bot.users.getPresence({ user: grace })).ok).toBe(true);
   });
@@ -35,7 +40,11 @@ describe("Web API rate limits", () => {
   it("answers 429 with a Retry-After header and {ok:false, error:ratelimited} on the wire", async () => {
     const emulator = await emulatorForTest({ rateLimits: { overrides: { "auth.test": 1 } } });
     const seeded = seedWorkspace(emulator);
-    const call = (): Promise<Response> => fetch(`${emulator.apiUrl}auth.test`, { method: "POST", headers: { authorization: `Bearer ${seeded.install.bot.token}` } });
+    const call = (): Promise<Response> =>
+      fetch(`${emulator.apiUrl}auth.test`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${seeded.install.bot.token}` },
+      });
     expect((await call()).status).toBe(200);
     const limited = await call();
     expect(limited.status).toBe(429);
@@ -55,12 +64,21 @@ describe("Web API rate limits", () => {
     await webClient(emulator, tokens[0]).users.getPresence({});
     // … nor is another app in the same workspace.
     const other = emulator.control.createApp({});
-    const otherToken = emulator.control.authorizeUser({ appId: other.app.id, userId: seeded.people[1]?.id ?? "", userScopes: BRIDGE_USER_SCOPES }).token;
+    const otherToken = emulator.control.authorizeUser({
+      appId: other.app.id,
+      userId: seeded.people[1]?.id ?? "",
+      userScopes: BRIDGE_USER_SCOPES,
+    }).token;
     await webClient(emulator, otherToken).users.setPresence({ presence: "away" });
     // … nor the same app in another workspace.
     const ws2 = emulator.control.createWorkspace({});
     const owner2 = emulator.control.createUser({ teamId: ws2.id, name: "owner2", role: "owner" });
-    const install2 = emulator.control.installApp({ appId: seeded.app.id, installerUserId: owner2.id, botScopes: ["users:read"], userScopes: ["users:write"] });
+    const install2 = emulator.control.installApp({
+      appId: seeded.app.id,
+      installerUserId: owner2.id,
+      botScopes: ["users:read"],
+      userScopes: ["users:write"],
+    });
     await webClient(emulator, install2.user?.token).users.setPresence({ presence: "away" });
     expect(emulator.control.rateLimitedCount()).toEqual({ count: 1 });
   });
@@ -69,11 +87,16 @@ describe("Web API rate limits", () => {
     const emulator = await emulatorForTest({ rateLimits: { overrides: { "users.profile.set": 1000 } } });
     const seeded = seedWorkspace(emulator);
     const grace = webClient(emulator, seeded.userTokens.get(seeded.people[1]?.id ?? ""));
-    for (let i = 0; i < 10; i++) await grace.users.profile.set({ profile: { status_text: `update ${i}`, status_emoji: ":x:" } });
-    const limited = await rateLimited(grace.users.profile.set({ profile: { status_text: "one too many", status_emoji: ":x:" } }));
+    for (let i = 0; i < 10; i++)
+      await grace.users.profile.set({ profile: { status_text: `update ${i}`, status_emoji: ":x:" } });
+    const limited = await rateLimited(
+      grace.users.profile.set({ profile: { status_text: "one too many", status_emoji: ":x:" } }),
+    );
     expect(limited.retryAfter).toBeGreaterThan(0);
     // Someone else's token is a different budget.
-    await webClient(emulator, seeded.userTokens.get(seeded.people[2]?.id ?? "")).users.profile.set({ profile: { status_text: "fine", status_emoji: ":x:" } });
+    await webClient(emulator, seeded.userTokens.get(seeded.people[2]?.id ?? "")).users.profile.set({
+      profile: { status_text: "fine", status_emoji: ":x:" },
+    });
     emulator.control.advanceTime({ ms: 60_000 });
     await grace.users.profile.set({ profile: { status_text: "later", status_emoji: ":x:" } });
   });
@@ -81,14 +104,30 @@ describe("Web API rate limits", () => {
   it("users.profile.set: one token may set at most 30 different profiles per minute", async () => {
     const emulator = await emulatorForTest({ rateLimits: { overrides: { "users.profile.set": 1000 } } });
     const people = Array.from({ length: 31 }, (_, i) => ({ name: `member${i}` }));
-    const seeded = seedWorkspace(emulator, { workspace: { profileSource: "api" }, people: [{ name: "admin", role: "owner" }, ...people], connectPeople: false });
+    const seeded = seedWorkspace(emulator, {
+      workspace: { profileSource: "api" },
+      people: [{ name: "admin", role: "owner" }, ...people],
+      connectPeople: false,
+    });
     const admin = webClient(emulator, seeded.install.user?.token);
     const members = seeded.people.slice(1);
-    for (const member of members.slice(0, 30)) await admin.users.profile.set({ user: member.id, profile: { status_text: "OOO", status_emoji: ":palm_tree:" } });
-    const limited = await rateLimited(admin.users.profile.set({ user: members[30]?.id ?? "", profile: { status_text: "OOO", status_emoji: ":palm_tree:" } }));
+    for (const member of members.slice(0, 30))
+      await admin.users.profile.set({
+        user: member.id,
+        profile: { status_text: "OOO", status_emoji: ":palm_tree:" },
+      });
+    const limited = await rateLimited(
+      admin.users.profile.set({
+        user: members[30]?.id ?? "",
+        profile: { status_text: "OOO", status_emoji: ":palm_tree:" },
+      }),
+    );
     expect(limited.retryAfter).toBeGreaterThan(50);
     // A profile already counted this minute can still be updated.
-    await admin.users.profile.set({ user: members[0]?.id ?? "", profile: { status_text: "Back", status_emoji: ":wave:" } });
+    await admin.users.profile.set({
+      user: members[0]?.id ?? "",
+      profile: { status_text: "Back", status_emoji: ":wave:" },
+    });
     expect(emulator.control.rateLimitedCount({ method: "users.profile.set" })).toEqual({ count: 1 });
   });
 });

@@ -28,7 +28,12 @@ describe("Bolt App with HTTPReceiver against the emulator", () => {
     });
     for (const type of ["user_change", "user_status_changed"] as const) {
       app.event(type, async ({ event, context, client }) => {
-        seen.push({ type, user: event.user.id, statusText: event.user.profile.status_text ?? "", retryNum: context.retryNum });
+        seen.push({
+          type,
+          user: event.user.id,
+          statusText: event.user.profile.status_text ?? "",
+          retryNum: context.retryNum,
+        });
         // context.client adds team_id to every call; the emulator accepts it.
         const info = await client.users.info({ user: event.user.id });
         names.push(info.user?.name ?? "");
@@ -37,15 +42,26 @@ describe("Bolt App with HTTPReceiver against the emulator", () => {
     const server = (await app.start(0)) as Server;
     stopBeforeEmulator(() => app.stop());
     const port = (server.address() as AddressInfo).port;
-    expect(await emulator.control.setRequestUrl({ appId: seeded.app.id, url: `http://127.0.0.1:${port}/slack/events` })).toMatchObject({ verified: true });
+    expect(
+      await emulator.control.setRequestUrl({
+        appId: seeded.app.id,
+        url: `http://127.0.0.1:${port}/slack/events`,
+      }),
+    ).toMatchObject({ verified: true });
 
     emulator.control.setStatus({ userId: grace, text: "In a Teams meeting", emoji: ":calendar:" });
     const delivered = await emulator.control.waitForDeliveries({ appId: seeded.app.id, count: 2 });
     expect(delivered.every((d) => d.attempts.length === 1 && d.attempts[0]?.status === 200)).toBe(true);
     expect(seen.map((s) => s.type).sort()).toEqual(["user_change", "user_status_changed"]);
-    expect(seen.every((s) => s.user === grace && s.statusText === "In a Teams meeting" && s.retryNum === undefined)).toBe(true);
+    expect(
+      seen.every(
+        (s) => s.user === grace && s.statusText === "In a Teams meeting" && s.retryNum === undefined,
+      ),
+    ).toBe(true);
     expect(names).toEqual(["grace", "grace"]);
-    expect(emulator.control.calls({ method: "users.info" }).every((c) => c.args.team_id === seeded.workspace.id)).toBe(true);
+    expect(
+      emulator.control.calls({ method: "users.info" }).every((c) => c.args.team_id === seeded.workspace.id),
+    ).toBe(true);
   });
 
   it("Bolt refuses a request signed with another secret; the emulator retries with http_error", async () => {
@@ -65,7 +81,9 @@ describe("Bolt App with HTTPReceiver against the emulator", () => {
     const server = (await app.start(0)) as Server;
     stopBeforeEmulator(() => app.stop());
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-    expect(await emulator.control.setRequestUrl({ appId: seeded.app.id, url })).toMatchObject({ verified: false });
+    expect(await emulator.control.setRequestUrl({ appId: seeded.app.id, url })).toMatchObject({
+      verified: false,
+    });
     emulator.control.updateApp({ appId: seeded.app.id, requestUrl: url });
     emulator.control.setStatus({ userId: seeded.people[1]?.id ?? "", text: "Away", emoji: ":x:" });
     const [failed] = await emulator.control.waitForDeliveries({ state: "failed" });

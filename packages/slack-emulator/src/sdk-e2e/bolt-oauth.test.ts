@@ -19,7 +19,10 @@ class PerUserInstallationStore implements InstallationStore {
   }
 
   async storeInstallation(installation: Installation): Promise<void> {
-    const key = this.#key(installation.enterprise?.id, installation.isEnterpriseInstall ? undefined : installation.team?.id);
+    const key = this.#key(
+      installation.enterprise?.id,
+      installation.isEnterpriseInstall ? undefined : installation.team?.id,
+    );
     if (installation.bot) this.workspaceInstalls.set(key, installation);
     this.userInstalls.set(`${key}:${installation.user.id}`, installation);
   }
@@ -29,7 +32,10 @@ class PerUserInstallationStore implements InstallationStore {
     const workspace = this.workspaceInstalls.get(key);
     if (!workspace) throw new Error(`no installation for ${key}`);
     const person = query.userId ? this.userInstalls.get(`${key}:${query.userId}`) : undefined;
-    return { ...workspace, user: person?.user ?? { id: query.userId ?? workspace.user.id, token: undefined, scopes: undefined } };
+    return {
+      ...workspace,
+      user: person?.user ?? { id: query.userId ?? workspace.user.id, token: undefined, scopes: undefined },
+    };
   }
 }
 
@@ -104,7 +110,10 @@ describe("Bolt OAuth install flow against the emulator", () => {
     expect(callback.searchParams.get("state")).toBe(state);
 
     // 3. Bolt's callback (carrying the cookie) exchanges the code and stores the installation.
-    const done = await fetch(callback, { headers: { cookie: `slack-app-oauth-state=${state}` }, redirect: "manual" });
+    const done = await fetch(callback, {
+      headers: { cookie: `slack-app-oauth-state=${state}` },
+      redirect: "manual",
+    });
     expect(done.status).toBe(200);
     const installation = store.workspaceInstalls.get(`-:${ws.id}`);
     expect(installation).toMatchObject({
@@ -116,16 +125,30 @@ describe("Bolt OAuth install flow against the emulator", () => {
       user: { id: owner.id, scopes: BRIDGE_USER_SCOPES },
     });
     expect(installation?.bot?.id).toMatch(/^B/);
-    expect((await webClient(emulator, installation?.bot?.token).auth.test()).bot_id).toBe(installation?.bot?.id);
+    expect((await webClient(emulator, installation?.bot?.token).auth.test()).bot_id).toBe(
+      installation?.bot?.id,
+    );
     expect(emulator.control.calls({ method: "oauth.v2.access" })).toHaveLength(1);
 
     // 4. Events authorize from the store; for someone who never connected: the workspace installation, no user token.
-    expect((await emulator.control.setRequestUrl({ appId: slackApp.id, url: `${base}/slack/events` })).verified).toBe(true);
-    await webClient(emulator, installation?.user.token).users.profile.set({ profile: { status_text: "Installed the bridge", status_emoji: ":tada:" } });
+    expect(
+      (await emulator.control.setRequestUrl({ appId: slackApp.id, url: `${base}/slack/events` })).verified,
+    ).toBe(true);
+    await webClient(emulator, installation?.user.token).users.profile.set({
+      profile: { status_text: "Installed the bridge", status_emoji: ":tada:" },
+    });
     emulator.control.setStatus({ userId: neverConnected.id, text: "Lunch", emoji: ":sandwich:" });
     await emulator.control.waitForDeliveries({ appId: slackApp.id, eventType: "user_change", count: 2 });
-    expect(contexts).toContainEqual({ user: neverConnected.id, botToken: installation?.bot?.token, userToken: undefined });
-    expect(contexts).toContainEqual({ user: owner.id, botToken: installation?.bot?.token, userToken: installation?.user.token });
+    expect(contexts).toContainEqual({
+      user: neverConnected.id,
+      botToken: installation?.bot?.token,
+      userToken: undefined,
+    });
+    expect(contexts).toContainEqual({
+      user: owner.id,
+      botToken: installation?.bot?.token,
+      userToken: installation?.user.token,
+    });
   });
 
   it("a callback without the state cookie is refused and nothing is installed", async () => {
@@ -152,7 +175,9 @@ describe("Bolt OAuth install flow against the emulator", () => {
     emulator.control.updateApp({ appId: slackApp.id, redirectUrls: [`${base}/slack/oauth_redirect`] });
     const install = await fetch(`${base}/slack/install`, { redirect: "manual" });
     expect(install.status).toBe(302);
-    const consent = await fetch(`${install.headers.get("location")}&_emulator_user=${owner.id}`, { redirect: "manual" });
+    const consent = await fetch(`${install.headers.get("location")}&_emulator_user=${owner.id}`, {
+      redirect: "manual",
+    });
     const done = await fetch(consent.headers.get("location") ?? "", { redirect: "manual" });
     expect(done.status).not.toBe(200);
     expect(errors.join("\n")).toContain("InvalidStateError");

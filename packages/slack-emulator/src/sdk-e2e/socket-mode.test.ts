@@ -30,7 +30,9 @@ describe("Socket Mode", () => {
       logLevel: LogLevel.ERROR,
     });
     const received = new Promise<{ user: string; text: string; teamId: string | undefined }>((resolve) => {
-      app.event("user_change", async ({ event, context }) => resolve({ user: event.user.id, text: event.user.profile.status_text ?? "", teamId: context.teamId }));
+      app.event("user_change", async ({ event, context }) =>
+        resolve({ user: event.user.id, text: event.user.profile.status_text ?? "", teamId: context.teamId }),
+      );
     });
     await app.start();
     stopBeforeEmulator(() => app.stop());
@@ -45,7 +47,11 @@ describe("Socket Mode", () => {
   it("re-sends an envelope that is not acked within the timeout, with retry_attempt and retry_reason", async () => {
     const emulator = await emulatorForTest({ delivery: { ackTimeoutMs: 300, retryDelaysMs: [0, 10, 10] } });
     const seeded = seedWorkspace(emulator, { app: { socketMode: true, botEvents: ["user_change"] } });
-    const client = new SocketModeClient({ appToken: seeded.appToken, clientOptions: { slackApiUrl: emulator.apiUrl, retryConfig: { retries: 0 } }, logLevel: LogLevel.ERROR });
+    const client = new SocketModeClient({
+      appToken: seeded.appToken,
+      clientOptions: { slackApiUrl: emulator.apiUrl, retryConfig: { retries: 0 } },
+      logLevel: LogLevel.ERROR,
+    });
     await client.start();
     stopBeforeEmulator(() => client.disconnect());
     const first = nextEvent(client, "user_change");
@@ -85,18 +91,34 @@ describe("Socket Mode", () => {
   it("apps.connections.open needs an app-level token with connections:write", async () => {
     const emulator = await emulatorForTest();
     const seeded = seedWorkspace(emulator);
-    expect((await slackError(webClient(emulator, seeded.install.bot.token).apps.connections.open({}))).error).toBe("not_allowed_token_type");
-    const noScope = emulator.control.createAppToken({ appId: seeded.app.id, scopes: ["authorizations:read"] });
-    expect(await slackError(webClient(emulator, noScope.token).apps.connections.open({}))).toMatchObject({ error: "missing_scope", needed: "connections:write" });
+    expect(
+      (await slackError(webClient(emulator, seeded.install.bot.token).apps.connections.open({}))).error,
+    ).toBe("not_allowed_token_type");
+    const noScope = emulator.control.createAppToken({
+      appId: seeded.app.id,
+      scopes: ["authorizations:read"],
+    });
+    expect(await slackError(webClient(emulator, noScope.token).apps.connections.open({}))).toMatchObject({
+      error: "missing_scope",
+      needed: "connections:write",
+    });
     const opened = await webClient(emulator, seeded.appToken).apps.connections.open({});
     expect(opened.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=/);
     // A ticket works once.
     const first = new WebSocket(opened.url ?? "");
-    const hello = await new Promise<string>((resolve) => first.once("message", (data: Buffer) => resolve(data.toString())));
-    expect(JSON.parse(hello)).toMatchObject({ type: "hello", num_connections: 1, connection_info: { app_id: seeded.app.id } });
+    const hello = await new Promise<string>((resolve) =>
+      first.once("message", (data: Buffer) => resolve(data.toString())),
+    );
+    expect(JSON.parse(hello)).toMatchObject({
+      type: "hello",
+      num_connections: 1,
+      connection_info: { app_id: seeded.app.id },
+    });
     first.close();
     const second = new WebSocket(opened.url ?? "");
-    const refused = await new Promise<number>((resolve) => second.once("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0)));
+    const refused = await new Promise<number>((resolve) =>
+      second.once("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0)),
+    );
     expect(refused).toBe(401);
   });
 });

@@ -64,7 +64,12 @@ export const EVENT_SCHEMAS: Record<string, JsonSchema> = {
         type: "object",
         additionalProperties: false,
         required: ["dnd_enabled", "next_dnd_start_ts", "next_dnd_end_ts", "snooze_enabled"],
-        properties: { ...dndStatusBase, snooze_enabled: { type: "boolean" }, snooze_endtime: int, snooze_remaining: int },
+        properties: {
+          ...dndStatusBase,
+          snooze_enabled: { type: "boolean" },
+          snooze_endtime: int,
+          snooze_remaining: int,
+        },
       },
     },
   },
@@ -94,7 +99,10 @@ export const EVENT_SCHEMAS: Record<string, JsonSchema> = {
       tokens: {
         type: "object",
         additionalProperties: false,
-        properties: { oauth: { type: "array", items: web("defs_user_id") }, bot: { type: "array", items: web("defs_user_id") } },
+        properties: {
+          oauth: { type: "array", items: web("defs_user_id") },
+          bot: { type: "array", items: web("defs_user_id") },
+        },
       },
     },
   },
@@ -124,7 +132,13 @@ export const APP_RATE_LIMITED_SCHEMA: JsonSchema = {
   type: "object",
   additionalProperties: false,
   required: ["token", "type", "team_id", "minute_rate_limited", "api_app_id"],
-  properties: { token: str, type: { const: "app_rate_limited" }, team_id: str, minute_rate_limited: int, api_app_id: str },
+  properties: {
+    token: str,
+    type: { const: "app_rate_limited" },
+    team_id: str,
+    minute_rate_limited: int,
+    api_app_id: str,
+  },
 };
 
 export const URL_VERIFICATION_SCHEMA: JsonSchema = {

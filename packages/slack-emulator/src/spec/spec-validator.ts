@@ -1,7 +1,12 @@
 import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { APP_RATE_LIMITED_SCHEMA, EVENT_SCHEMAS, URL_VERIFICATION_SCHEMA, eventWrapperSchema } from "./event-schemas.ts";
+import {
+  APP_RATE_LIMITED_SCHEMA,
+  EVENT_SCHEMAS,
+  URL_VERIFICATION_SCHEMA,
+  eventWrapperSchema,
+} from "./event-schemas.ts";
 import { loadEventsSpec, loadWebApiSpec } from "./load-spec.ts";
 import type { EventsSpec, JsonSchema, WebApiOperation, WebApiSpec } from "./load-spec.ts";
 import { normalizeSchema } from "./normalize-schema.ts";
@@ -26,7 +31,10 @@ function newAjv(coerceTypes: boolean): Ajv {
 }
 
 function describe(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+  return (errors ?? []).map(
+    (e) =>
+      `${e.instancePath || "/"} ${e.message ?? "is invalid"}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+  );
 }
 
 const PARAM_TYPES: Record<string, JsonSchema> = {
@@ -75,11 +83,15 @@ export class SpecValidator {
     this.webApiSpec = overlayWebApiSpec(webApi);
     this.eventsSpec = events;
     const strict = this.#strict;
-    const definitions = normalizeSchema({ $id: "slack-web", definitions: this.webApiSpec.definitions }) as JsonSchema;
+    const definitions = normalizeSchema({
+      $id: "slack-web",
+      definitions: this.webApiSpec.definitions,
+    }) as JsonSchema;
     strict.addSchema(definitions);
     this.#coercing.addSchema(definitions);
     this.#wrapper = strict.compile(eventWrapperSchema(events));
-    for (const [type, schema] of Object.entries(EVENT_SCHEMAS)) this.#events.set(type, strict.compile(schema));
+    for (const [type, schema] of Object.entries(EVENT_SCHEMAS))
+      this.#events.set(type, strict.compile(schema));
     this.#appRateLimited = strict.compile(APP_RATE_LIMITED_SCHEMA);
     this.#urlVerification = strict.compile(URL_VERIFICATION_SCHEMA);
   }
@@ -117,7 +129,8 @@ export class SpecValidator {
     if (validate(structuredClone(args))) return [];
     return (validate.errors ?? []).map((error) => {
       const missing = (error.params as { missingProperty?: unknown }).missingProperty;
-      const argument = typeof missing === "string" ? missing : error.instancePath.slice(1).split("/")[0] ?? "";
+      const argument =
+        typeof missing === "string" ? missing : (error.instancePath.slice(1).split("/")[0] ?? "");
       return { argument, message: `\`${argument}\` ${error.message ?? "is invalid"}` };
     });
   }

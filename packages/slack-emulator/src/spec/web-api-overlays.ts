@@ -23,7 +23,10 @@ function errorSchema(method: string, specEnum: string[]): JsonSchema {
       response_metadata: {
         type: "object",
         additionalProperties: false,
-        properties: { messages: { type: "array", items: { type: "string" } }, warnings: { type: "array", items: { type: "string" } } },
+        properties: {
+          messages: { type: "array", items: { type: "string" } },
+          warnings: { type: "array", items: { type: "string" } },
+        },
       },
     },
   };
@@ -124,7 +127,8 @@ export function overlayWebApiSpec(original: WebApiSpec): WebApiSpec {
   });
 
   // dnd-snooze-is-indefinite
-  for (const method of ["dnd.info", "dnd.setSnooze"]) successProperties(spec, method).snooze_is_indefinite = { type: "boolean" };
+  for (const method of ["dnd.info", "dnd.setSnooze"])
+    successProperties(spec, method).snooze_is_indefinite = { type: "boolean" };
 
   // auth-test-fields
   const authTest = successProperties(spec, "auth.test");

@@ -24,12 +24,17 @@ export interface EventReceiver {
   /** Decides each answer; by default 200 with the url_verification challenge echoed, else empty. */
   reply: (request: ReceivedRequest, index: number) => ReceiverReply;
   /** Resolves once `count` requests matching `predicate` arrived. */
-  waitFor(count: number, predicate?: (request: ReceivedRequest) => boolean, timeoutMs?: number): Promise<ReceivedRequest[]>;
+  waitFor(
+    count: number,
+    predicate?: (request: ReceivedRequest) => boolean,
+    timeoutMs?: number,
+  ): Promise<ReceivedRequest[]>;
   close(): Promise<void>;
 }
 
 function defaultReply(request: ReceivedRequest): ReceiverReply {
-  if (request.body?.type === "url_verification") return { status: 200, body: JSON.stringify({ challenge: request.body.challenge }) };
+  if (request.body?.type === "url_verification")
+    return { status: 200, body: JSON.stringify({ challenge: request.body.challenge }) };
   return { status: 200 };
 }
 
@@ -78,7 +83,9 @@ export async function startEventReceiver(): Promise<EventReceiver> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`timed out waiting for ${count} request(s); got ${requests.filter(predicate).length}`));
+          reject(
+            new Error(`timed out waiting for ${count} request(s); got ${requests.filter(predicate).length}`),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

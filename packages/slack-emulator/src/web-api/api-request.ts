@@ -25,7 +25,8 @@ function parseBody(contentType: string, body: string): Record<string, unknown> {
     } catch {
       throw new ApiError("invalid_json");
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new ApiError("json_not_object");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new ApiError("json_not_object");
     return parsed as Record<string, unknown>;
   }
   if (type === "application/x-www-form-urlencoded" || type === "") {
@@ -43,7 +44,10 @@ export function readApiRequest(
   query: URLSearchParams,
   body: string,
 ): ApiRequest {
-  const args: Record<string, unknown> = { ...Object.fromEntries(query), ...parseBody(firstHeader(headers["content-type"]), body) };
+  const args: Record<string, unknown> = {
+    ...Object.fromEntries(query),
+    ...parseBody(firstHeader(headers["content-type"]), body),
+  };
   const authorization = firstHeader(headers.authorization);
   let token: string | null = null;
   let basic: ApiRequest["basic"] = null;
@@ -61,7 +65,10 @@ export function readApiRequest(
 }
 
 /** A JSON-carrying argument (`profile`, `view`, …): parsed from a form's JSON text, or taken as is from a JSON body. */
-export function jsonArgument(args: Record<string, unknown>, name: string): { present: false } | { present: true; value: unknown } | { present: true; invalid: true } {
+export function jsonArgument(
+  args: Record<string, unknown>,
+  name: string,
+): { present: false } | { present: true; value: unknown } | { present: true; invalid: true } {
   const raw = args[name];
   if (raw === undefined || raw === "") return { present: false };
   if (typeof raw !== "string") return { present: true, value: raw };

@@ -6,7 +6,10 @@ import { z } from "zod";
  * set. Each field name is limited to 255 characters."
  */
 export const profileArgument = z
-  .record(z.string().min(1).max(255), z.union([z.string(), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown())]))
+  .record(
+    z.string().min(1).max(255),
+    z.union([z.string(), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown())]),
+  )
   .refine((profile) => Object.keys(profile).length <= 50, "at most 50 fields");
 
 /** A Home tab view (views.publish): type "home", up to 100 blocks, each with a `type`. */

@@ -22,18 +22,33 @@ export interface AuthContext {
  * (a bot token of an uninstalled app → `account_inactive`); deactivated person → `account_inactive`;
  * past its rotation expiry → `token_expired`.
  */
-export function authenticate(world: SlackWorld, value: string | null, teamIdArg: string | undefined): AuthContext {
+export function authenticate(
+  world: SlackWorld,
+  value: string | null,
+  teamIdArg: string | undefined,
+): AuthContext {
   if (value === null) throw new ApiError("not_authed");
   const token = world.tokens.get(value);
   if (!token) throw new ApiError("invalid_auth");
   const app = world.app(token.appId);
   if (token.grantId === null) {
     if (token.revoked) throw new ApiError("token_revoked");
-    return { token, kind: "app", app, grant: null, scopes: token.appScopes, userId: null, teamId: null, enterpriseId: null };
+    return {
+      token,
+      kind: "app",
+      app,
+      grant: null,
+      scopes: token.appScopes,
+      userId: null,
+      teamId: null,
+      enterpriseId: null,
+    };
   }
   const grant = world.grant(token.grantId);
   if (token.revoked || !grant.active) {
-    throw new ApiError(grant.kind === "bot" && grant.endedBy === "uninstalled" ? "account_inactive" : "token_revoked");
+    throw new ApiError(
+      grant.kind === "bot" && grant.endedBy === "uninstalled" ? "account_inactive" : "token_revoked",
+    );
   }
   if (world.user(grant.userId).deleted) throw new ApiError("account_inactive");
   if (token.expiresAt !== null && token.expiresAt <= world.clock.nowMs()) throw new ApiError("token_expired");
@@ -43,5 +58,14 @@ export function authenticate(world: SlackWorld, value: string | null, teamIdArg:
     // Only org-wide tokens read team_id; anyone else's team_id is ignored, as Slack does.
     if (ws?.enterpriseId === grant.enterpriseId) teamId = teamIdArg;
   }
-  return { token, kind: grant.kind, app, grant, scopes: grant.scopes, userId: grant.userId, teamId, enterpriseId: grant.enterpriseId };
+  return {
+    token,
+    kind: grant.kind,
+    app,
+    grant,
+    scopes: grant.scopes,
+    userId: grant.userId,
+    teamId,
+    enterpriseId: grant.enterpriseId,
+  };
 }

@@ -37,7 +37,11 @@ function clientIdOf(request: ApiRequest): string | undefined {
   return stringArgument(request.args, "client_id") ?? request.basic?.user;
 }
 
-function checkArguments(deps: DispatchDeps, definition: MethodDefinition, args: Record<string, unknown>): void {
+function checkArguments(
+  deps: DispatchDeps,
+  definition: MethodDefinition,
+  args: Record<string, unknown>,
+): void {
   const problems = deps.spec.validateArgs(definition.name, args);
   if (problems.length === 0) return;
   for (const problem of problems) {
@@ -47,7 +51,12 @@ function checkArguments(deps: DispatchDeps, definition: MethodDefinition, args: 
   throw invalidArguments(problems.map((p) => p.message));
 }
 
-function authorize(deps: DispatchDeps, definition: MethodDefinition, request: ApiRequest, headers: Record<string, string>): AuthContext {
+function authorize(
+  deps: DispatchDeps,
+  definition: MethodDefinition,
+  request: ApiRequest,
+  headers: Record<string, string>,
+): AuthContext {
   const auth = authenticate(deps.world, request.token, stringArgument(request.args, "team_id"));
   headers["x-oauth-scopes"] = auth.scopes.join(",");
   if (!definition.accepts.includes(auth.kind)) throw new ApiError("not_allowed_token_type");
@@ -67,19 +76,27 @@ function admit(deps: DispatchDeps, definition: MethodDefinition, ctx: MethodCont
     if (!app) return;
     verdict = deps.limiter.admit({ method: definition.name, appId: app.id, scopeId: "oauth" });
   } else {
-    const profileTarget = definition.profileTarget && auth.grant ? definition.profileTarget({ ...ctx, auth }) : undefined;
+    const profileTarget =
+      definition.profileTarget && auth.grant ? definition.profileTarget({ ...ctx, auth }) : undefined;
     verdict = deps.limiter.admit({
       method: definition.name,
       appId: auth.app.id,
       scopeId: auth.teamId ?? auth.enterpriseId ?? auth.app.id,
-      ...(profileTarget && auth.grant ? { profile: { grantId: auth.grant.id, targetUserId: profileTarget } } : {}),
+      ...(profileTarget && auth.grant
+        ? { profile: { grantId: auth.grant.id, targetUserId: profileTarget } }
+        : {}),
     });
   }
   if (verdict) throw new RateLimited(verdict.retryAfterSeconds);
 }
 
 /** Runs one Web API call through Slack's checks in Slack's order, then logs and validates the answer. */
-export async function dispatchApiCall(deps: DispatchDeps, readRequest: () => ApiRequest, method: string, httpMethod: string): Promise<ApiResponse> {
+export async function dispatchApiCall(
+  deps: DispatchDeps,
+  readRequest: () => ApiRequest,
+  method: string,
+  httpMethod: string,
+): Promise<ApiResponse> {
   const headers: Record<string, string> = {};
   let request: ApiRequest | null = null;
   let auth: AuthContext | null = null;
@@ -90,8 +107,15 @@ export async function dispatchApiCall(deps: DispatchDeps, readRequest: () => Api
     request = readRequest();
     const definition = deps.methods.get(method);
     if (!definition) throw new ApiError("unknown_method");
-    if (!definition.accepts.includes("client_credentials")) auth = authorize(deps, definition, request, headers);
-    const ctx: MethodContext = { world: deps.world, services: deps.services, request, args: request.args, auth };
+    if (!definition.accepts.includes("client_credentials"))
+      auth = authorize(deps, definition, request, headers);
+    const ctx: MethodContext = {
+      world: deps.world,
+      services: deps.services,
+      request,
+      args: request.args,
+      auth,
+    };
     admit(deps, definition, ctx);
     checkArguments(deps, definition, request.args);
     body = { ok: true, ...(await definition.handle(ctx)) };
@@ -127,7 +151,8 @@ export async function dispatchApiCall(deps: DispatchDeps, readRequest: () => Api
     httpMethod,
     token: request?.token ?? null,
     tokenKind: auth?.kind ?? null,
-    appId: auth?.app.id ?? (request ? (deps.world.appByClientId(clientIdOf(request) ?? "")?.id ?? null) : null),
+    appId:
+      auth?.app.id ?? (request ? (deps.world.appByClientId(clientIdOf(request) ?? "")?.id ?? null) : null),
     teamId: auth?.teamId ?? null,
     userId: auth?.userId ?? null,
     args: request?.args ?? {},

@@ -14,5 +14,9 @@ export function snoozeFields(world: SlackWorld, user: User): Record<string, unkn
 }
 
 export function scheduleFields(user: User): Record<string, unknown> {
-  return { dnd_enabled: user.dnd.enabled, next_dnd_start_ts: user.dnd.nextStartTs, next_dnd_end_ts: user.dnd.nextEndTs };
+  return {
+    dnd_enabled: user.dnd.enabled,
+    next_dnd_start_ts: user.dnd.nextStartTs,
+    next_dnd_end_ts: user.dnd.nextEndTs,
+  };
 }

@@ -34,7 +34,8 @@ export function issueToken(world: SlackWorld, grant: Grant): IssuedToken {
     revoked: false,
   };
   world.tokens.set(record.value, record);
-  if (!app.tokenRotation) return { token: record.value, expiresAt: null, expiresIn: null, refreshToken: null };
+  if (!app.tokenRotation)
+    return { token: record.value, expiresAt: null, expiresIn: null, refreshToken: null };
   const refresh = newToken.refresh();
   world.refreshTokens.set(refresh, { value: refresh, grantId: grant.id, used: false });
   return {
@@ -66,7 +67,8 @@ export function installBot(world: SlackWorld, target: InstallTarget, scopes: str
   const installer = world.user(target.installerUserId);
   const workspace = world.workspace(installer.teamId);
   const enterpriseId = workspace.enterpriseId;
-  if (target.orgWide && enterpriseId === null) throw new EmulatorError("an org-wide install needs an Enterprise Grid workspace");
+  if (target.orgWide && enterpriseId === null)
+    throw new EmulatorError("an org-wide install needs an Enterprise Grid workspace");
   const existing = findGrant(
     world,
     (g) =>
@@ -103,10 +105,21 @@ export function installBot(world: SlackWorld, target: InstallTarget, scopes: str
 }
 
 function createBotUser(world: SlackWorld, app: App, teamId: string): User {
-  const base = app.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "bot";
+  const base =
+    app.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "bot";
   let name = base;
   for (let n = 2; world.usersOfTeam(teamId).some((u) => u.name === name); n++) name = `${base}${n}`;
-  return createUser(world, { teamId, name, realName: app.name, isBot: true, botId: newId.bot(), appId: app.id });
+  return createUser(world, {
+    teamId,
+    name,
+    realName: app.name,
+    isBot: true,
+    botId: newId.bot(),
+    appId: app.id,
+  });
 }
 
 /** Records a person's user-token authorization for an app (adding scopes on repeat). */
@@ -176,7 +189,11 @@ export function revokeToken(world: SlackWorld, value: string): void {
 }
 
 /** Uninstalls an app from a workspace (or an org): every grant ends, then `tokens_revoked` and `app_uninstalled`. */
-export function uninstallApp(world: SlackWorld, appId: string, scope: { teamId?: string; enterpriseId?: string }): void {
+export function uninstallApp(
+  world: SlackWorld,
+  appId: string,
+  scope: { teamId?: string; enterpriseId?: string },
+): void {
   world.app(appId);
   const inScope = (grant: Grant): boolean =>
     grant.appId === appId &&
@@ -197,5 +214,11 @@ export function uninstallApp(world: SlackWorld, appId: string, scope: { teamId?:
     oauth: grants.filter((g) => g.kind === "user").map((g) => g.userId),
     bot: [bot.userId],
   });
-  world.emit({ kind: "app_uninstalled", appId, teamId, enterpriseId: bot.enterpriseId, botUserId: bot.userId });
+  world.emit({
+    kind: "app_uninstalled",
+    appId,
+    teamId,
+    enterpriseId: bot.enterpriseId,
+    botUserId: bot.userId,
+  });
 }

@@ -20,9 +20,14 @@ export function writeStatus(world: SlackWorld, user: User, status: Status): void
 }
 
 /** The person sets a custom status in their Slack client. */
-export function setStatus(world: SlackWorld, userId: string, status: { text: string; emoji: string; expiration?: number }): User {
+export function setStatus(
+  world: SlackWorld,
+  userId: string,
+  status: { text: string; emoji: string; expiration?: number },
+): User {
   const user = person(world, userId);
-  if ([...status.text].length > STATUS_TEXT_MAX) throw new EmulatorError(`status text is longer than ${STATUS_TEXT_MAX} characters`);
+  if ([...status.text].length > STATUS_TEXT_MAX)
+    throw new EmulatorError(`status text is longer than ${STATUS_TEXT_MAX} characters`);
   writeStatus(world, user, { text: status.text, emoji: status.emoji, expiration: status.expiration ?? 0 });
   return user;
 }
@@ -34,9 +39,17 @@ export function clearStatus(world: SlackWorld, userId: string): User {
 }
 
 /** The person joins a huddle (`user_change` + `user_huddle_changed`). */
-export function joinHuddle(world: SlackWorld, userId: string, options: { callId?: string; expirationTs?: number }): User {
+export function joinHuddle(
+  world: SlackWorld,
+  userId: string,
+  options: { callId?: string; expirationTs?: number },
+): User {
   const user = person(world, userId);
-  user.huddle = { state: "in_a_huddle", expirationTs: options.expirationTs ?? 0, callId: options.callId ?? newId.call() };
+  user.huddle = {
+    state: "in_a_huddle",
+    expirationTs: options.expirationTs ?? 0,
+    callId: options.callId ?? newId.call(),
+  };
   user.updated = world.clock.nowSeconds();
   world.emit({ kind: "user_changed", userId: user.id, status: false, huddle: true });
   return user;
@@ -67,7 +80,11 @@ export function endSnooze(world: SlackWorld, userId: string): boolean {
 }
 
 /** A DND schedule (`dnd_enabled` with the next window), as set in the person's preferences. */
-export function setDndSchedule(world: SlackWorld, userId: string, schedule: { enabled: boolean; nextStartTs: number; nextEndTs: number }): User {
+export function setDndSchedule(
+  world: SlackWorld,
+  userId: string,
+  schedule: { enabled: boolean; nextStartTs: number; nextEndTs: number },
+): User {
   const user = person(world, userId);
   user.dnd.enabled = schedule.enabled;
   user.dnd.nextStartTs = schedule.nextStartTs;
@@ -106,7 +123,11 @@ export function expireTimedState(world: SlackWorld): void {
     if (user.status.expiration > 0 && user.status.expiration <= now) {
       writeStatus(world, user, { text: "", emoji: "", expiration: 0 });
     }
-    if (user.huddle.state === "in_a_huddle" && user.huddle.expirationTs > 0 && user.huddle.expirationTs <= now) {
+    if (
+      user.huddle.state === "in_a_huddle" &&
+      user.huddle.expirationTs > 0 &&
+      user.huddle.expirationTs <= now
+    ) {
       leaveHuddle(world, user.id);
     }
     if (user.dnd.snoozeEndtime !== null && user.dnd.snoozeEndtime <= now) {

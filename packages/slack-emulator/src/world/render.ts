@@ -15,9 +15,16 @@ function normalized(text: string): string {
 }
 
 /** A profile object as `users.profile.get`/`set` and `user_change` render it (spec `objs_user_profile` + huddle fields). */
-export function renderProfile(world: SlackWorld, user: User, options: RenderOptions): Record<string, unknown> {
+export function renderProfile(
+  world: SlackWorld,
+  user: User,
+  options: RenderOptions,
+): Record<string, unknown> {
   const images = Object.fromEntries(
-    IMAGE_SIZES.map((size) => [`image_${size}`, `https://avatars.slack-edge.com/emulated/${user.avatarHash}_${size}.png`]),
+    IMAGE_SIZES.map((size) => [
+      `image_${size}`,
+      `https://avatars.slack-edge.com/emulated/${user.avatarHash}_${size}.png`,
+    ]),
   );
   const profile: Record<string, unknown> = {
     title: user.profile.title,

@@ -8,19 +8,27 @@ import type { SlackWorld } from "./world.ts";
 // Id formats follow the spec's `defs_*` patterns, so every rendered object validates.
 const teamId = z.string().regex(/^T[A-Z0-9]{8,}$/, "a team id looks like T0123456789");
 const enterpriseId = z.string().regex(/^E[A-Z0-9]{8,}$/, "an enterprise id looks like E0123456789");
-const userId = z.string().regex(/^[UW][A-Z0-9]{8,}$/, "a user id looks like U0123456789 (W… in Enterprise Grid)");
+const userId = z
+  .string()
+  .regex(/^[UW][A-Z0-9]{8,}$/, "a user id looks like U0123456789 (W… in Enterprise Grid)");
 const appId = z.string().regex(/^A[A-Z0-9]{2,}$/, "an app id looks like A0123456789");
 
 export const enterpriseInput = z.object({
   id: enterpriseId.optional(),
   name: z.string().min(1).default("Emulated Org"),
-  domain: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 
 export const workspaceInput = z.object({
   id: teamId.optional(),
   name: z.string().min(1).default("Emulated Workspace"),
-  domain: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   plan: z.enum(["free", "paid"]).default("paid"),
   enterpriseId: enterpriseId.optional(),
   /** "api" = the Configure Profiles data source is API (needed for admins to set others' status). */
@@ -185,5 +193,10 @@ export function createAppToken(world: SlackWorld, forApp: string, scopes: string
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workspace";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "workspace"
+  );
 }

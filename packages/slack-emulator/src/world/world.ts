@@ -6,8 +6,21 @@ import type { App, Enterprise, Grant, RefreshTokenRecord, TokenRecord, User, Wor
 export type WorldChange =
   | { kind: "user_changed"; userId: string; status: boolean; huddle: boolean }
   | { kind: "dnd_changed"; userId: string }
-  | { kind: "tokens_revoked"; appId: string; teamId: string | null; enterpriseId: string | null; oauth: string[]; bot: string[] }
-  | { kind: "app_uninstalled"; appId: string; teamId: string | null; enterpriseId: string | null; botUserId: string }
+  | {
+      kind: "tokens_revoked";
+      appId: string;
+      teamId: string | null;
+      enterpriseId: string | null;
+      oauth: string[];
+      bot: string[];
+    }
+  | {
+      kind: "app_uninstalled";
+      appId: string;
+      teamId: string | null;
+      enterpriseId: string | null;
+      botUserId: string;
+    }
   | { kind: "app_home_opened"; appId: string; userId: string; tab: "home" | "messages" };
 
 export interface WorldSettings {
@@ -103,7 +116,9 @@ export class SlackWorld {
   /** The workspaces a grant covers: one, or every workspace of the org for an org-wide install. */
   teamIdsOfGrant(grant: Grant): string[] {
     if (grant.teamId !== null) return [grant.teamId];
-    return [...this.workspaces.values()].filter((ws) => ws.enterpriseId === grant.enterpriseId).map((ws) => ws.id);
+    return [...this.workspaces.values()]
+      .filter((ws) => ws.enterpriseId === grant.enterpriseId)
+      .map((ws) => ws.id);
   }
 
   /** Active grants of an app that see events from `teamId` (workspace installs and org-wide installs). */
@@ -114,7 +129,8 @@ export class SlackWorld {
         grant.active &&
         grant.appId === appId &&
         grant.kind === kind &&
-        (grant.teamId === teamId || (grant.teamId === null && grant.enterpriseId !== null && grant.enterpriseId === ws.enterpriseId)),
+        (grant.teamId === teamId ||
+          (grant.teamId === null && grant.enterpriseId !== null && grant.enterpriseId === ws.enterpriseId)),
     );
   }
 }

@@ -14,7 +14,10 @@ export const authTest: MethodDefinition = {
     const enterprise = auth.enterpriseId === null ? null : ctx.world.enterprise(auth.enterpriseId);
     const ws = ctx.world.workspace(user.teamId);
     const body: Record<string, unknown> = {
-      url: orgWide && enterprise ? `https://${enterprise.domain}.enterprise.slack.com/` : `https://${ws.domain}.slack.com/`,
+      url:
+        orgWide && enterprise
+          ? `https://${enterprise.domain}.enterprise.slack.com/`
+          : `https://${ws.domain}.slack.com/`,
       team: orgWide && enterprise ? enterprise.name : ws.name,
       user: user.name,
       team_id: orgWide && enterprise ? enterprise.id : ws.id,
@@ -23,7 +26,8 @@ export const authTest: MethodDefinition = {
     };
     if (auth.kind === "bot" && user.botId !== null) body.bot_id = user.botId;
     if (enterprise) body.enterprise_id = enterprise.id;
-    if (auth.token.expiresAt !== null) body.expires_in = Math.max(0, Math.floor((auth.token.expiresAt - ctx.world.clock.nowMs()) / 1000));
+    if (auth.token.expiresAt !== null)
+      body.expires_in = Math.max(0, Math.floor((auth.token.expiresAt - ctx.world.clock.nowMs()) / 1000));
     return body;
   },
 };

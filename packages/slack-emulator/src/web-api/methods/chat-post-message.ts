@@ -33,13 +33,31 @@ export const chatPostMessage: MethodDefinition = {
     const channel = resolveChannel(ctx, stringArgument(ctx.args, "channel") ?? "");
     const text = stringArgument(ctx.args, "text") ?? "";
     const blocksArg = jsonArgument(ctx.args, "blocks");
-    const blocks = blocksArg.present && "value" in blocksArg && Array.isArray(blocksArg.value) ? (blocksArg.value as unknown[]) : null;
+    const blocks =
+      blocksArg.present && "value" in blocksArg && Array.isArray(blocksArg.value)
+        ? (blocksArg.value as unknown[])
+        : null;
     if (text === "" && blocks === null) throw new ApiError("no_text");
     if (text.length > MAX_TEXT) throw new ApiError("msg_too_long");
     const sender = ctx.world.user(callerOf(ctx));
     const ts = ctx.world.nextTs();
-    ctx.world.messages.push({ appId: auth.app.id, teamId: teamOf(ctx), channel, ts, text, blocks, userId: sender.id, botId: sender.botId });
-    const message: Record<string, unknown> = { type: "message", text, user: sender.id, ts, team: teamOf(ctx) };
+    ctx.world.messages.push({
+      appId: auth.app.id,
+      teamId: teamOf(ctx),
+      channel,
+      ts,
+      text,
+      blocks,
+      userId: sender.id,
+      botId: sender.botId,
+    });
+    const message: Record<string, unknown> = {
+      type: "message",
+      text,
+      user: sender.id,
+      ts,
+      team: teamOf(ctx),
+    };
     if (sender.botId !== null) message.bot_id = sender.botId;
     if (blocks !== null) message.blocks = blocks;
     return { channel, ts, message };

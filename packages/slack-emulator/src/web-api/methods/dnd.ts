@@ -15,7 +15,9 @@ export const dndInfo: MethodDefinition = {
   handle(ctx) {
     const caller = callerOf(ctx);
     const user = visibleUser(ctx.world, authOf(ctx), stringArgument(ctx.args, "user") || caller);
-    return user.id === caller ? { ...scheduleFields(user), ...snoozeFields(ctx.world, user) } : scheduleFields(user);
+    return user.id === caller
+      ? { ...scheduleFields(user), ...snoozeFields(ctx.world, user) }
+      : scheduleFields(user);
   },
 };
 
@@ -40,7 +42,8 @@ export const dndEndSnooze: MethodDefinition = {
   handle(ctx) {
     const userId = callerOf(ctx);
     const user = ctx.world.user(userId);
-    if (!isSnoozing(ctx.world, user) || !endSnooze(ctx.world, userId)) throw new ApiError("snooze_not_active");
+    if (!isSnoozing(ctx.world, user) || !endSnooze(ctx.world, userId))
+      throw new ApiError("snooze_not_active");
     return { ...scheduleFields(user), snooze_enabled: false };
   },
 };

@@ -51,7 +51,8 @@ function checkAdminEdit(world: SlackWorld, caller: User, target: User): void {
   const ws = world.workspace(caller.teamId);
   if (ws.plan !== "paid" || ws.profileSource !== "api") throw new ApiError("permission_denied");
   if (target.isBot) throw new ApiError("user_is_bot");
-  const targetRole = world.workspace(target.teamId).enterpriseId === null ? target.role : (target.orgRole ?? target.role);
+  const targetRole =
+    world.workspace(target.teamId).enterpriseId === null ? target.role : (target.orgRole ?? target.role);
   if (roleRank(targetRole) >= roleRank("admin") && roleRank(callerRole) <= roleRank(targetRole)) {
     throw new ApiError("cannot_update_admin_user");
   }
@@ -90,7 +91,8 @@ function applyTextFields(user: User, fields: Record<string, unknown>): void {
     if (field in fields) next[key] = asText(fields[field]);
   }
   if ([...next.displayName].length > DISPLAY_NAME_MAX) throw new ApiError("too_long");
-  if ([...next.firstName].length > NAME_PART_MAX || [...next.lastName].length > NAME_PART_MAX) throw new ApiError("too_long");
+  if ([...next.firstName].length > NAME_PART_MAX || [...next.lastName].length > NAME_PART_MAX)
+    throw new ApiError("too_long");
   if (!("real_name" in fields) && ("first_name" in fields || "last_name" in fields)) {
     next.realName = `${next.firstName} ${next.lastName}`.trim();
   }
@@ -117,7 +119,9 @@ export const usersProfileSet: MethodDefinition = {
     ctx.world.emit({ kind: "user_changed", userId: target.id, status: touchesStatus, huddle: false });
     return {
       username: target.name,
-      profile: renderProfile(ctx.world, target, { includeEmail: emailVisible(auth) || target.id === caller.id }),
+      profile: renderProfile(ctx.world, target, {
+        includeEmail: emailVisible(auth) || target.id === caller.id,
+      }),
     };
   },
 };

@@ -15,7 +15,9 @@ export const usersProfileGet: MethodDefinition = {
     const auth = authOf(ctx);
     const caller = callerOf(ctx);
     const user = visibleUser(ctx.world, auth, stringArgument(ctx.args, "user") || caller);
-    return { profile: renderProfile(ctx.world, user, { includeEmail: emailVisible(auth) || user.id === caller }) };
+    return {
+      profile: renderProfile(ctx.world, user, { includeEmail: emailVisible(auth) || user.id === caller }),
+    };
   },
 };
 
@@ -25,7 +27,12 @@ export const usersInfo: MethodDefinition = {
   handle(ctx) {
     const auth = authOf(ctx);
     const user = visibleUser(ctx.world, auth, stringArgument(ctx.args, "user"));
-    return { user: renderUser(ctx.world, user, { includeEmail: emailVisible(auth), includeLocale: booleanArgument(ctx.args, "include_locale") }) };
+    return {
+      user: renderUser(ctx.world, user, {
+        includeEmail: emailVisible(auth),
+        includeLocale: booleanArgument(ctx.args, "include_locale"),
+      }),
+    };
   },
 };
 
@@ -33,14 +40,19 @@ const encodeCursor = (userId: string): string => Buffer.from(`user:${userId}`).t
 
 function decodeCursor(cursor: string): string | null {
   const decoded = Buffer.from(cursor, "base64").toString("utf8");
-  return decoded.startsWith("user:") && Buffer.from(decoded).toString("base64") === cursor ? decoded.slice(5) : null;
+  return decoded.startsWith("user:") && Buffer.from(decoded).toString("base64") === cursor
+    ? decoded.slice(5)
+    : null;
 }
 
 /** Members visible to the caller: the workspace, or for org-wide tokens without `team_id` the whole org. */
 function members(ctx: Parameters<MethodDefinition["handle"]>[0]): User[] {
   const auth = authOf(ctx);
-  const orgWide = auth.grant?.isEnterpriseInstall === true && stringArgument(ctx.args, "team_id") === undefined;
-  return [...ctx.world.users.values()].filter((user) => (orgWide ? canSee(ctx.world, auth, user) : user.teamId === auth.teamId));
+  const orgWide =
+    auth.grant?.isEnterpriseInstall === true && stringArgument(ctx.args, "team_id") === undefined;
+  return [...ctx.world.users.values()].filter((user) =>
+    orgWide ? canSee(ctx.world, auth, user) : user.teamId === auth.teamId,
+  );
 }
 
 export const usersList: MethodDefinition = {
@@ -51,7 +63,8 @@ export const usersList: MethodDefinition = {
     const all = members(ctx);
     const limitArg = stringArgument(ctx.args, "limit");
     if (limitArg !== undefined && Number(limitArg) < 0) throw invalidArguments(["`limit` must be positive"]);
-    const limit = limitArg === undefined || Number(limitArg) === 0 ? all.length : Math.min(Number(limitArg), MAX_PAGE);
+    const limit =
+      limitArg === undefined || Number(limitArg) === 0 ? all.length : Math.min(Number(limitArg), MAX_PAGE);
     const cursor = stringArgument(ctx.args, "cursor");
     let start = 0;
     if (cursor) {
@@ -61,7 +74,10 @@ export const usersList: MethodDefinition = {
     }
     const page = all.slice(start, start + limit);
     const next = all[start + limit];
-    const options = { includeEmail: emailVisible(auth), includeLocale: booleanArgument(ctx.args, "include_locale") };
+    const options = {
+      includeEmail: emailVisible(auth),
+      includeLocale: booleanArgument(ctx.args, "include_locale"),
+    };
     return {
       members: page.map((user) => renderUser(ctx.world, user, options)),
       cache_ts: ctx.world.clock.nowSeconds(),
@@ -76,7 +92,9 @@ export const usersLookupByEmail: MethodDefinition = {
   handle(ctx) {
     const auth = authOf(ctx);
     const email = (stringArgument(ctx.args, "email") ?? "").toLowerCase();
-    const user = [...ctx.world.users.values()].find((u) => u.email?.toLowerCase() === email && canSee(ctx.world, auth, u));
+    const user = [...ctx.world.users.values()].find(
+      (u) => u.email?.toLowerCase() === email && canSee(ctx.world, auth, u),
+    );
     if (!user) throw new ApiError("users_not_found");
     return { user: renderUser(ctx.world, user, { includeEmail: true }) };
   },

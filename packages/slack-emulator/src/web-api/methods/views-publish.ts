@@ -20,7 +20,10 @@ export const viewsPublish: MethodDefinition = {
     const view = jsonArgument(ctx.args, "view");
     if (!view.present || "invalid" in view) throw invalidArguments(["invalid `view`"]);
     const parsed = homeViewArgument.safeParse(view.value);
-    if (!parsed.success) throw invalidArguments(parsed.error.issues.map((issue) => `invalid \`view.${issue.path.join(".")}\`: ${issue.message}`));
+    if (!parsed.success)
+      throw invalidArguments(
+        parsed.error.issues.map((issue) => `invalid \`view.${issue.path.join(".")}\`: ${issue.message}`),
+      );
     const value = parsed.data;
     if (Buffer.byteLength(JSON.stringify(value)) > MAX_VIEW_BYTES) throw new ApiError("view_too_large");
     const key = `${auth.app.id}:${user.id}`;
