@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SpecValidator } from "../spec/spec-validator.ts";
 import { emulatorForTest, slackError, webClient } from "../test-helpers.ts";
 import { seedWorkspace } from "../testing/seed.ts";
 
@@ -313,5 +314,46 @@ describe("Web API basics (driven by @slack/web-api)", () => {
       webClient(emulator, seeded.install.bot.token).apiCall("conversations.list"),
     );
     expect(error).toEqual({ ok: false, error: "unknown_method", response_metadata: {} });
+  });
+
+  it("answers user_not_found for unknown people and auth.revoke test=true revokes nothing", async () => {
+    const emulator = await emulatorForTest();
+    const seeded = seedWorkspace(emulator);
+    const asAda = webClient(emulator, seeded.userTokens.get(seeded.people[0]?.id ?? ""));
+    expect((await slackError(asAda.users.getPresence({ user: "U0NOBODY000" }))).error).toBe("user_not_found");
+    expect((await slackError(asAda.dnd.info({ user: "U0NOBODY000" }))).error).toBe("user_not_found");
+    expect((await slackError(asAda.users.profile.get({ user: "U0NOBODY000" }))).error).toBe("user_not_found");
+    expect(await asAda.auth.revoke({ test: true })).toMatchObject({ ok: true, revoked: false });
+    expect((await asAda.auth.test()).ok).toBe(true);
+  });
+
+  it("every answer on the wire validates against the official spec subset (with the documented overlays)", async () => {
+    const emulator = await emulatorForTest();
+    const seeded = seedWorkspace(emulator);
+    const [ada, grace] = seeded.people;
+    const bot = webClient(emulator, seeded.install.bot.token);
+    const asGrace = webClient(emulator, seeded.userTokens.get(grace?.id ?? ""));
+    await bot.auth.test();
+    await bot.users.list({ limit: 2 });
+    await bot.users.info({ user: ada?.id ?? "" });
+    await bot.users.lookupByEmail({ email: grace?.email ?? "" });
+    await asGrace.users.profile.set({
+      profile: { status_text: "Testing", status_emoji: ":test_tube:", status_expiration: 0 },
+    });
+    await asGrace.users.profile.get({});
+    await asGrace.users.getPresence({});
+    await asGrace.dnd.setSnooze({ num_minutes: 5 });
+    await asGrace.dnd.info({});
+    await asGrace.dnd.endSnooze();
+    await bot.views.publish({ user_id: grace?.id ?? "", view: { type: "home", blocks: [] } });
+    await bot.chat.postMessage({ channel: grace?.id ?? "", text: "hi" });
+    await slackError(
+      asGrace.users.profile.set({ profile: { status_text: "x".repeat(101), status_emoji: ":x:" } }),
+    );
+    const calls = emulator.control.calls();
+    expect(calls).toHaveLength(13);
+    const spec = SpecValidator.shared();
+    for (const call of calls)
+      expect([call.method, spec.validateResponse(call.method, call.response)]).toEqual([call.method, []]);
   });
 });
