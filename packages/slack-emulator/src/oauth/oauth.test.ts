@@ -131,6 +131,21 @@ describe("OAuth v2", () => {
         )
       ).error,
     ).toBe("invalid_grant_type");
+    // Codes expire after ten minutes.
+    const stale = await code();
+    emulator.control.advanceTime({ ms: 10 * 60 * 1000 });
+    expect(
+      (
+        await slackError(
+          client.oauth.v2.access({
+            client_id: app.clientId,
+            client_secret: app.clientSecret,
+            code: stale,
+            redirect_uri: REDIRECT,
+          }),
+        )
+      ).error,
+    ).toBe("invalid_code");
     // Client credentials may also come as HTTP Basic.
     const basic = await fetch(`${emulator.apiUrl}oauth.v2.access`, {
       method: "POST",
