@@ -30,6 +30,21 @@ async function authorize(
   return { status: response.status, location: location ? new URL(location) : null };
 }
 
+/** An installed app (bot and the owner's user token) whose Request URL is a recording receiver. */
+async function installedWithReceiver() {
+  const emulator = await emulatorForTest({ delivery: { ackTimeoutMs: 300, retryDelaysMs: [10] } });
+  const events = await startEventReceiver();
+  onTestFinished(() => events.close());
+  const setup = world(emulator, { requestUrl: events.url, botEvents: ["tokens_revoked", "app_uninstalled"] });
+  const install = emulator.control.installApp({
+    appId: setup.app.id,
+    installerUserId: setup.owner.id,
+    botScopes: ["users:read"],
+    userScopes: ["users:read"],
+  });
+  return { emulator, events, install, ...setup };
+}
+
 describe("OAuth v2", () => {
   it("authorize → code → oauth.v2.access installs bot and user scopes (bot+user shape)", async () => {
     const emulator = await emulatorForTest();
@@ -308,19 +323,7 @@ describe("OAuth v2", () => {
   });
 
   it("auth.revoke and an admin revocation: token_revoked, and a tokens_revoked event", async () => {
-    const emulator = await emulatorForTest({ delivery: { ackTimeoutMs: 300, retryDelaysMs: [10] } });
-    const events = await startEventReceiver();
-    onTestFinished(() => events.close());
-    const { owner, member, app } = world(emulator, {
-      requestUrl: events.url,
-      botEvents: ["tokens_revoked", "app_uninstalled"],
-    });
-    const install = emulator.control.installApp({
-      appId: app.id,
-      installerUserId: owner.id,
-      botScopes: ["users:read"],
-      userScopes: ["users:read"],
-    });
+    const { emulator, events, member, app, install } = await installedWithReceiver();
     const memberToken = emulator.control.authorizeUser({
       appId: app.id,
       userId: member.id,
@@ -343,19 +346,7 @@ describe("OAuth v2", () => {
   });
 
   it("uninstalling sends tokens_revoked then app_uninstalled; bot token → account_inactive, user token → token_revoked", async () => {
-    const emulator = await emulatorForTest({ delivery: { ackTimeoutMs: 300, retryDelaysMs: [10] } });
-    const events = await startEventReceiver();
-    onTestFinished(() => events.close());
-    const { ws, owner, app } = world(emulator, {
-      requestUrl: events.url,
-      botEvents: ["tokens_revoked", "app_uninstalled"],
-    });
-    const install = emulator.control.installApp({
-      appId: app.id,
-      installerUserId: owner.id,
-      botScopes: ["users:read"],
-      userScopes: ["users:read"],
-    });
+    const { emulator, events, ws, owner, app, install } = await installedWithReceiver();
     emulator.control.uninstallApp({ appId: app.id, teamId: ws.id });
     const received = await events.waitFor(2);
     expect(received.map((r) => (r.body?.event as { type: string }).type).sort()).toEqual([
