@@ -1,0 +1,13 @@
+export { startSlackEmulator } from "./start-slack-emulator.ts";
+export type { SlackEmulator } from "./start-slack-emulator.ts";
+export type { SlackEmulatorOptions } from "./emulator-options.ts";
+export type { SlackControl, OperationName } from "./control/slack-control.ts";
+export type { InstalledApp } from "./control/setup-operations.ts";
+export type { ApiCallRecord, CallFilter } from "./web-api/call-log.ts";
+export type { DeliveryRecord, DeliveryAttempt, DeliveryFilter } from "./events/delivery-log.ts";
+export type { SpecViolation } from "./spec/violation-log.ts";
+export type { IssuedToken } from "./world/grants.ts";
+export type { App, Enterprise, Grant, Role, User, Workspace } from "./world/types.ts";
+export { SPEC_DEVIATIONS } from "./spec/spec-deviations.ts";
+export { slackSignature } from "./events/signing.ts";
+export { EmulatorError } from "./emulator-error.ts";

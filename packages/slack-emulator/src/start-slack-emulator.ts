@@ -1,0 +1,154 @@
+import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { EmulatorClock } from "./clock.ts";
+import type { ControlContext } from "./control/operation.ts";
+import { createControl } from "./control/slack-control.ts";
+import type { SlackControl } from "./control/slack-control.ts";
+import { emulatorOptions } from "./emulator-options.ts";
+import type { SlackEmulatorOptions } from "./emulator-options.ts";
+import { DeliveryLog } from "./events/delivery-log.ts";
+import { EventRouter } from "./events/event-router.ts";
+import { SocketModeHub } from "./events/socket-mode-hub.ts";
+import { handleAuthorize } from "./http/authorize-route.ts";
+import { handleControl } from "./http/control-routes.ts";
+import { BodyTooLarge, readBody, sendJson } from "./http/http-io.ts";
+import { OAuthCodes } from "./oauth/oauth-codes.ts";
+import { defaultSignIn } from "./oauth/sign-in.ts";
+import { ApiRateLimiter } from "./rate-limits/api-rate-limiter.ts";
+import { SpecValidator } from "./spec/spec-validator.ts";
+import { ViolationLog } from "./spec/violation-log.ts";
+import { readApiRequest } from "./web-api/api-request.ts";
+import { CallLog } from "./web-api/call-log.ts";
+import { dispatchApiCall } from "./web-api/dispatch.ts";
+import { methodTable } from "./web-api/method-table.ts";
+import { expireTimedState } from "./world/people.ts";
+import { SlackWorld } from "./world/world.ts";
+
+export interface SlackEmulator {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** `${url}/api/`: the bridge's `slackApiUrl` / `SLACK_API_URL`. */
+  apiUrl: string;
+  /** `${url}/oauth/v2/authorize`: Bolt's `installerOptions.authorizationUrl` / `SLACK_AUTHORIZE_URL`. */
+  authorizeUrl: string;
+  /** Set up, drive and inspect the emulated Slack (also over HTTP at `${url}/_emulator/<operation>`). */
+  control: SlackControl;
+  close(): Promise<void>;
+}
+
+/** Starts an emulated Slack on 127.0.0.1 (any free port by default). */
+export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Promise<SlackEmulator> {
+  const settings = emulatorOptions.parse(options);
+  const clock = new EmulatorClock();
+  const world = new SlackWorld(clock, { tokenLifetimeSeconds: settings.tokenLifetimeSeconds });
+  const spec = SpecValidator.shared();
+  const violations = new ViolationLog(settings.specViolations);
+  const calls = new CallLog();
+  const deliveries = new DeliveryLog();
+  const limiter = new ApiRateLimiter(clock, settings.rateLimits);
+  const codes = new OAuthCodes();
+  const signIn = defaultSignIn();
+  const stopping = new AbortController();
+  let baseUrl = "";
+  const hub = new SocketModeHub(
+    () => baseUrl.replace(/^http/, "ws"),
+    settings.delivery.ackTimeoutMs,
+    settings.delivery.socketPingIntervalMs,
+  );
+  const router = new EventRouter({
+    world,
+    clock,
+    log: deliveries,
+    spec,
+    violations,
+    settings: settings.delivery,
+    hub,
+    signal: stopping.signal,
+  });
+  const methods = methodTable(codes);
+  const sweep = (): void => expireTimedState(world);
+  const ctx: ControlContext = {
+    world,
+    clock,
+    router,
+    hub,
+    calls,
+    limiter,
+    deliveries,
+    violations,
+    signIn,
+    sweep,
+  };
+  const apiDeps = {
+    world,
+    methods,
+    limiter,
+    spec,
+    calls,
+    violations,
+    services: { openSocketModeTicket: (appId: string) => hub.openTicket(appId) },
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", baseUrl);
+    const path = url.pathname;
+    if (path.startsWith("/api/")) {
+      const method = decodeURIComponent(path.slice("/api/".length));
+      const body = await readBody(request);
+      const httpMethod = request.method ?? "POST";
+      const answer = await dispatchApiCall(
+        apiDeps,
+        () => readApiRequest(method, httpMethod, request.headers, url.searchParams, body),
+        method,
+        httpMethod,
+      );
+      sendJson(response, answer.status, answer.body, answer.headers);
+    } else if (path === "/oauth/v2/authorize" && request.method === "GET") {
+      handleAuthorize(world, codes, signIn, url.searchParams, response);
+    } else if (path === "/_emulator" || path.startsWith("/_emulator/")) {
+      await handleControl(ctx, request, response, path);
+    } else {
+      sendJson(response, 404, { ok: false, error: "not_found" });
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) return response.destroy();
+      sendJson(response, error instanceof BodyTooLarge ? 413 : 500, {
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+  });
+  server.on("upgrade", (request, socket, head) => {
+    if ((request.url ?? "").startsWith("/link")) hub.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(settings.port, settings.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${settings.host}:${port}`;
+  const sweeper = setInterval(sweep, settings.sweepIntervalMs);
+  sweeper.unref();
+
+  return {
+    url: baseUrl,
+    apiUrl: `${baseUrl}/api/`,
+    authorizeUrl: `${baseUrl}/oauth/v2/authorize`,
+    control: createControl(ctx),
+    async close() {
+      clearInterval(sweeper);
+      stopping.abort();
+      await hub.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await router.idle();
+    },
+  };
+}
