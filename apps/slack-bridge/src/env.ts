@@ -1,10 +1,12 @@
 import { commonEnv, parseEnv, slackEnv, zPort } from "@presence/config";
 import { z } from "zod";
 
-/** The Slack bridge's configuration (README: "Configuration"). The only place that reads process.env. */
-export const ZSlackBridgeEnv = z.object({
-  ...commonEnv,
-  ...slackEnv,
+/** What the bridge itself needs (also when it runs inside the all-in-one process). */
+export const ZSlackBridgeConfig = z.object({ ...commonEnv, ...slackEnv });
+export type SlackBridgeConfig = z.infer<typeof ZSlackBridgeConfig>;
+
+/** The Slack bridge process's configuration (README: "Configuration"). The only place that reads process.env. */
+export const ZSlackBridgeEnv = ZSlackBridgeConfig.extend({
   SLACK_BRIDGE_HOST: z.string().default("0.0.0.0"),
   SLACK_BRIDGE_PORT: zPort.default(3001),
 });

@@ -1,10 +1,12 @@
 import { azureEnv, commonEnv, parseEnv, zPort } from "@presence/config";
 import { z } from "zod";
 
-/** The Teams bridge's configuration (README: "Configuration"). The only place that reads process.env. */
-export const ZTeamsBridgeEnv = z.object({
-  ...commonEnv,
-  ...azureEnv,
+/** What the bridge itself needs (also when it runs inside the all-in-one process). */
+export const ZTeamsBridgeConfig = z.object({ ...commonEnv, ...azureEnv });
+export type TeamsBridgeConfig = z.infer<typeof ZTeamsBridgeConfig>;
+
+/** The Teams bridge process's configuration (README: "Configuration"). The only place that reads process.env. */
+export const ZTeamsBridgeEnv = ZTeamsBridgeConfig.extend({
   TEAMS_BRIDGE_HOST: z.string().default("0.0.0.0"),
   TEAMS_BRIDGE_PORT: zPort.default(3002),
 });

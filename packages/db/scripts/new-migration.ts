@@ -25,8 +25,23 @@ const server = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ d
 const preload = fileURLToPath(new URL("../src/migrate/unref-long-timers.cjs", import.meta.url));
 const { stdout: sql } = await promisify(execFile)(
   process.execPath,
-  ["--require", preload, cli, "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? server?.url }, encoding: "utf8" },
+  [
+    "--require",
+    preload,
+    cli,
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    previous,
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
+  {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? server?.url },
+    encoding: "utf8",
+  },
 );
 await server?.stop();
 if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {

@@ -101,12 +101,10 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   app.use(tokenEndpoint(core));
   app.use(authorizeEndpoint(core));
   app.use((req: Request, res: Response) => {
-    res
-      .status(404)
-      .json({
-        error: "not_found",
-        error_description: `The graph-emulator does not serve ${req.method} ${req.path}.`,
-      });
+    res.status(404).json({
+      error: "not_found",
+      error_description: `The graph-emulator does not serve ${req.method} ${req.path}.`,
+    });
   });
 
   const server = createServer({ key: certificate.key, cert: certificate.cert }, app);

@@ -1,4 +1,11 @@
-import { Logger as WorkerLogger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
+import {
+  Logger as WorkerLogger,
+  parseCronItems,
+  run,
+  type CronItem,
+  type Runner,
+  type TaskList,
+} from "graphile-worker";
 
 import type { PipelineContext } from "./context.ts";
 import { MAINTENANCE_TASK, OBSERVE_TASK, writeTask } from "./jobs.ts";
@@ -17,6 +24,13 @@ export interface StartPipelineOptions {
   embedded?: boolean;
   /** Run the once-a-minute maintenance job from this process (every replica may: cron runs each tick once). */
   maintenance?: boolean;
+  /** Further tasks the apps bring (polling, renewals, token refresh …), by graphile-worker task name. */
+  tasks?: TaskList;
+  /**
+   * Further cron items (graphile-worker runs each tick once across all replicas: the way to run a
+   * singleton duty). Their tasks must be in `tasks`.
+   */
+  cron?: CronItem[];
 }
 
 export interface Pipeline {
@@ -30,6 +44,7 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
     [OBSERVE_TASK]: async (payload, helpers) => runObserve(context, payload, helpers.job.id),
     [MAINTENANCE_TASK]: async () => runMaintenance(context),
   };
+  Object.assign(taskList, options.tasks ?? {});
   for (const writer of Object.values(context.writers)) {
     taskList[writeTask(writer.side)] = async (payload, helpers) =>
       runWrite(context, payload, {
@@ -46,10 +61,10 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
     noHandleSignals: true,
     noPreparedStatements: options.embedded ?? false,
     taskList,
-    parsedCronItems:
-      options.maintenance === false
+    parsedCronItems: parseCronItems([
+      ...(options.maintenance === false
         ? []
-        : parseCronItems([
+        : [
             {
               task: MAINTENANCE_TASK,
               match: "* * * * *",
@@ -57,6 +72,8 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
               options: { backfillPeriod: 0, maxAttempts: 1 },
             },
           ]),
+      ...(options.cron ?? []),
+    ]),
     logger: new WorkerLogger((scope) => (level, message, meta) => {
       const line = { ...scope, ...meta };
       if (level === "error") logger.error(line, message);

@@ -1,4 +1,5 @@
 import type { SideWriter } from "@presence/pipeline";
+import type { CronItem, TaskList } from "graphile-worker";
 import type { ReadinessCheck } from "@presence/telemetry";
 import type { Router } from "express";
 
@@ -12,6 +13,10 @@ export interface AppModule {
   router: Router;
   writers: SideWriter[];
   readiness: ReadinessCheck[];
+  /** Background jobs of this app, run by the pipeline worker (graphile-worker tasks by name). */
+  tasks?: TaskList;
+  /** Cron items for singleton duties (each tick runs once across all replicas). */
+  cron?: CronItem[];
   /** Starts background work (polling, renewals) once the server listens. */
   start(): Promise<void>;
   stop(): Promise<void>;

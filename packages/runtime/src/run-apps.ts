@@ -49,6 +49,8 @@ export async function runApps(
     databaseUrl: runtime.databaseUrl,
     embedded: runtime.embedded,
     concurrency: options.workerConcurrency,
+    tasks: Object.assign({}, ...modules.map((m) => m.tasks ?? {})),
+    cron: modules.flatMap((m) => m.cron ?? []),
     context: {
       db: runtime.db,
       logger: runtime.logger,

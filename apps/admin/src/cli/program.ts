@@ -1,19 +1,20 @@
 import { BridgeError, ZDirection, ZLinkStatus, parseInput, type LinkStatus } from "@presence/core";
 import type { DbClient, KeyRing } from "@presence/db";
 import { Command, CommanderError, Option } from "commander";
-
-import { rotateEncryptionKey } from "../services/key-service.ts";
 import {
+  type Actor,
   linkAccounts,
   linkByEmail,
   listPeople,
+  parseEntraRef,
+  parseSlackRef,
   pausePerson,
   personTimeline,
   resumePerson,
+  rotateEncryptionKey,
   unlinkPerson,
-  type Actor,
-} from "../services/link-service.ts";
-import { parseEntraRef, parseSlackRef } from "../services/resolve-person.ts";
+} from "@presence/services";
+
 import { EVENT_HEADERS, eventRow, json, LINK_HEADERS, linkRow, table } from "./format.ts";
 import { parseDuration } from "./parse-duration.ts";
 

@@ -44,7 +44,17 @@ it("the committed migrations build exactly the schema in prisma/schema.prisma", 
   const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   const { stdout: script } = await promisify(execFile)(
     process.execPath,
-    ["--require", PRELOAD, cli, "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "--require",
+      PRELOAD,
+      cli,
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { cwd: ROOT, env: { ...process.env, DATABASE_URL: fromSchema.url }, encoding: "utf8" },
   );
   const client = new pg.Client(pgConfigFromUrl(fromSchema.url));

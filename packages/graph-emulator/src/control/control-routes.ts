@@ -13,12 +13,10 @@ function call(handler: Handler, created = false) {
       else res.status(created ? 201 : 200).json(result);
     } catch (error) {
       if (error instanceof ZodError) {
-        res
-          .status(400)
-          .json({
-            error: "invalid input",
-            issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-          });
+        res.status(400).json({
+          error: "invalid input",
+          issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        });
       } else if (error instanceof ControlError) {
         res.status(error.status).json({ error: error.message });
       } else throw error;

@@ -21,14 +21,12 @@ const read = async (id: string) =>
 const newUser = (name: string) =>
   fx.emulator.control.createUser({ tenantId: fx.tenant.id, displayName: name }).id;
 const setPresence = (id: string, availability: string, activity: string, expirationDuration?: string) =>
-  graph
-    .api(`/users/${id}/presence/setPresence`)
-    .post({
-      sessionId: fx.app.clientId,
-      availability,
-      activity,
-      ...(expirationDuration ? { expirationDuration } : {}),
-    });
+  graph.api(`/users/${id}/presence/setPresence`).post({
+    sessionId: fx.app.clientId,
+    availability,
+    activity,
+    ...(expirationDuration ? { expirationDuration } : {}),
+  });
 
 describe("time, scaled", () => {
   it("an Available session fades to AvailableIdle/Inactive, then Away/Away, each a new sequenceNumber", async () => {
@@ -82,14 +80,12 @@ describe("time, scaled", () => {
     const id = newUser("Messenger");
     fx.emulator.control.openTeamsSession(id, { availability: "Available", activity: "Available" });
     const expiry = new Date(Date.now() + 5 * 60_000).toISOString().slice(0, 19);
-    await graph
-      .api(`/users/${id}/presence/setStatusMessage`)
-      .post({
-        statusMessage: {
-          message: { content: "Back soon", contentType: "text" },
-          expiryDateTime: { dateTime: expiry, timeZone: "UTC" },
-        },
-      });
+    await graph.api(`/users/${id}/presence/setStatusMessage`).post({
+      statusMessage: {
+        message: { content: "Back soon", contentType: "text" },
+        expiryDateTime: { dateTime: expiry, timeZone: "UTC" },
+      },
+    });
     expect((await read(id)).statusMessage?.message.content).toBe("Back soon");
     await eventually(async () => expect((await read(id)).statusMessage).toBeNull());
   });

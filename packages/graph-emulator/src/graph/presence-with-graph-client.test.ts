@@ -241,11 +241,9 @@ describe("status messages and who may see their expiry", () => {
     ]);
     const asOwner = graphClientFor(fx.emulator, ownerSession.getAccessToken);
     const expiry = { dateTime: new Date(Date.now() + 3_600_000).toISOString().slice(0, 19), timeZone: "UTC" };
-    await asOwner
-      .api(`/users/${userId(0)}/presence/setStatusMessage`)
-      .post({
-        statusMessage: { message: { content: "In a workshop", contentType: "text" }, expiryDateTime: expiry },
-      });
+    await asOwner.api(`/users/${userId(0)}/presence/setStatusMessage`).post({
+      statusMessage: { message: { content: "In a workshop", contentType: "text" }, expiryDateTime: expiry },
+    });
 
     const mine = presenceResourceSchema.parse(await asOwner.api("/me/presence").get());
     expect(mine.statusMessage).toMatchObject({

@@ -189,14 +189,12 @@ describe("notifications", () => {
     const sub = subscriptionResourceSchema.parse(
       await account.graph.api("/subscriptions").post(body([watched])),
     );
-    await appGraph
-      .api(`/users/${watched}/presence/setPresence`)
-      .post({
-        sessionId: fx.app.clientId,
-        availability: "Available",
-        activity: "Available",
-        expirationDuration: "PT15M",
-      });
+    await appGraph.api(`/users/${watched}/presence/setPresence`).post({
+      sessionId: fx.app.clientId,
+      availability: "Available",
+      activity: "Available",
+      expirationDuration: "PT15M",
+    });
     const requestsBefore = fx.emulator.control.requests().length;
     const count = () =>
       receiver

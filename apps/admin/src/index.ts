@@ -1,0 +1,2 @@
+export * from "./create-admin.ts";
+export * from "./env.ts";

@@ -1,0 +1,4 @@
+export * from "./connect-state.ts";
+export * from "./key-service.ts";
+export * from "./link-service.ts";
+export * from "./resolve-person.ts";
