@@ -30,6 +30,8 @@ describe("parseEnv", () => {
   });
 
   it("splits the old-keys list", () => {
-    expect(parseEnv(schema, { PORT: "1", TOKEN_ENCRYPTION_OLD_KEYS: "a, b,,c" }).TOKEN_ENCRYPTION_OLD_KEYS).toEqual(["a", "b", "c"]);
+    expect(
+      parseEnv(schema, { PORT: "1", TOKEN_ENCRYPTION_OLD_KEYS: "a, b,,c" }).TOKEN_ENCRYPTION_OLD_KEYS,
+    ).toEqual(["a", "b", "c"]);
   });
 });

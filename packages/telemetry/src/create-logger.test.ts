@@ -27,7 +27,13 @@ describe("logger", () => {
       "stored",
     );
     const line = lines.join("");
-    for (const secret of ["xoxb-111-222-secret", "xoxe-1-refresh", "eyJabc.def.ghi", "azure-secret", '"tok"']) {
+    for (const secret of [
+      "xoxb-111-222-secret",
+      "xoxe-1-refresh",
+      "eyJabc.def.ghi",
+      "azure-secret",
+      '"tok"',
+    ]) {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain("[redacted]");
