@@ -1,21 +1,14 @@
 // Entry point of the Teams bridge process: validate the environment, open the store, serve, run jobs.
-import { onShutdown, runApps, startRuntime } from "@presence/runtime";
+import { runProcess } from "@presence/runtime";
 
 import { createTeamsBridge } from "./create-teams-bridge.ts";
 import { loadTeamsBridgeEnv } from "./env.ts";
 
 const env = loadTeamsBridgeEnv();
-const runtime = await startRuntime("teams-bridge", env);
-const module = await createTeamsBridge(runtime, env);
-const running = await runApps(runtime, [module], {
+await runProcess({
+  service: "teams-bridge",
+  env,
   host: env.TEAMS_BRIDGE_HOST,
   port: env.TEAMS_BRIDGE_PORT,
-  workerConcurrency: env.WORKER_CONCURRENCY,
+  modules: async (runtime) => [await createTeamsBridge(runtime, env)],
 });
-onShutdown(
-  async () => {
-    await running.stop();
-    await runtime.stop();
-  },
-  (message) => runtime.logger.info(message),
-);
