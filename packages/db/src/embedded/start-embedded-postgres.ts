@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+import { PgliteWireServer } from "./pglite-wire-server.ts";
 
 export interface EmbeddedPostgresOptions {
   /** Where the data lives; undefined = in memory (lost at exit). */
@@ -9,7 +10,6 @@ export interface EmbeddedPostgresOptions {
   host?: string;
   /** 0 = any free port. */
   port?: number;
-  maxConnections?: number;
 }
 
 export interface EmbeddedPostgres {
@@ -27,18 +27,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir === undefined ? undefined : { dataDir: options.dataDir });
   const host = options.host ?? "127.0.0.1";
-  const server = new PGLiteSocketServer({
-    db,
-    host,
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections ?? 50,
-  });
-  await server.start();
-  const [, port] = server.getServerConn().split(/:(?=\d+$)/);
+  const server = new PgliteWireServer(db);
+  const port = await server.listen(host, options.port ?? 0);
   return {
     url: `postgres://postgres@${host}:${port}/postgres`,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };
