@@ -91,14 +91,31 @@ export async function runWrite(
     );
   }
   await audit(context, link.id, payload.side, done, job);
+  const where = { linkId_side: { linkId: link.id, side: payload.side } };
+  const previous = (await context.db.linkSide.findUnique({ where, select: { heldUntil: true } }))?.heldUntil ?? null;
   const held = writer.heldUntil(
     (await readSide(context.db, link.id, payload.side))?.hold ?? {},
     context.now(),
   );
   await context.db.linkSide.update({
-    where: { linkId_side: { linkId: link.id, side: payload.side } },
-    data: { writtenAt: new Date(context.now()), heldUntil: held ? new Date(held.at) : null },
+    where,
+    data: { writtenAt: new Date(context.now()), heldUntil: nextHeldUntil(held, previous, done) },
   });
+}
+
+/**
+ * The new refresh deadline. It moves later only when this job wrote every facet the deadline is
+ * about: a job that wrote only the status message leaves a held session's deadline where it was.
+ */
+export function nextHeldUntil(
+  held: { at: number; facets: readonly string[] } | null,
+  previous: Date | null,
+  done: readonly WriteOp[],
+): Date | null {
+  if (!held) return null;
+  const refreshed = held.facets.every((facet) => done.some((op) => op.facet === facet));
+  if (refreshed || previous === null) return new Date(held.at);
+  return new Date(Math.min(previous.getTime(), held.at));
 }
 
 /** One call; maps its failure to what the pipeline does about it. */
