@@ -57,7 +57,8 @@ export function resolveTeamsSettings(config: TeamsBridgeConfig): TeamsSettings {
   if (!config.AZURE_CLIENT_SECRET && !config.AZURE_CLIENT_CERTIFICATE_PATH)
     problems.push("AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH: one is required");
   const sessionExpiryMinutes = clampSessionMinutes(config.GRAPH_SESSION_EXPIRY_MINUTES);
-  if (config.GRAPH_SESSION_REFRESH_SECONDS >= sessionExpiryMinutes * 60)
+  const sessionRefreshSeconds = config.GRAPH_SESSION_REFRESH_SECONDS ?? sessionExpiryMinutes * 45;
+  if (sessionRefreshSeconds >= sessionExpiryMinutes * 60)
     problems.push(
       `GRAPH_SESSION_REFRESH_SECONDS: must be less than GRAPH_SESSION_EXPIRY_MINUTES (${sessionExpiryMinutes} min), or the session lapses before it is posted again`,
     );
@@ -70,7 +71,7 @@ export function resolveTeamsSettings(config: TeamsBridgeConfig): TeamsSettings {
     throw new BridgeError("config", `Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
 
   const keepAliveIntervalMs = config.GRAPH_KEEPALIVE_INTERVAL_SECONDS * 1000;
-  const sessionRefreshMs = config.GRAPH_SESSION_REFRESH_SECONDS * 1000;
+  const sessionRefreshMs = sessionRefreshSeconds * 1000;
   return {
     tenantId: String(config.AZURE_TENANT_ID).toLowerCase(),
     clientId: String(config.AZURE_CLIENT_ID),

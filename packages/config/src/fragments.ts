@@ -82,8 +82,8 @@ export const azureEnv = {
   GRAPH_SUBSCRIPTION_CHECK_INTERVAL_SECONDS: zSeconds(1, 3600).default(300),
   /** setPresence expirationDuration of the bridge's session, minutes (PT5M–PT4H). */
   GRAPH_SESSION_EXPIRY_MINUTES: zSeconds(5, 240).default(60),
-  /** A held session is posted again this many seconds after the last post (less than its expiry). */
-  GRAPH_SESSION_REFRESH_SECONDS: zSeconds(1, 14_340).default(2700),
+  /** A held session is posted again this many seconds after the last post; unset = 3/4 of its expiry (45 min of 60). */
+  GRAPH_SESSION_REFRESH_SECONDS: zSeconds(1, 14_340).optional(),
   /** A kept-alive Available session is posted again this many seconds after the last post (Graph fades it after 300). */
   GRAPH_KEEPALIVE_INTERVAL_SECONDS: zSeconds(1, 290).default(240),
   /** Minutes between two reads of the Entra directory (users, for linking by e-mail); 0 turns it off. */

@@ -73,11 +73,10 @@ export class GraphAccess {
         disableInternalRetries: true,
         loggerOptions: {
           piiLoggingEnabled: false,
-          logLevel: LogLevel.Warning,
-          loggerCallback: (level, message, containsPii) => {
-            if (containsPii) return;
-            if (level === LogLevel.Error) log.error(message);
-            else log.warn(message);
+          // Warnings are routine here (e.g. "No client info in response" for every app-only token).
+          logLevel: LogLevel.Error,
+          loggerCallback: (_level, message, containsPii) => {
+            if (!containsPii) log.error(message);
           },
         },
       },
