@@ -2,18 +2,20 @@
 // emulator, on a fresh migrated Postgres database, with the pipeline running and a recording
 // Slack-side writer. Test code only.
 import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
 import { createServer } from "node:net";
 
 import { parseEnv } from "@presence/config";
 import type { SlackWriteOp, SlackView, WriteOp } from "@presence/core";
-import { generateEncryptionKey, parseKeyRing, type Link } from "@presence/db";
+import { generateEncryptionKey, parseKeyRing, pgConfigFromUrl, withDatabase, type Link } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions, type UserView } from "@presence/graph-emulator";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
 import { waitForIdle } from "@presence/pipeline/testing";
-import { runApps, type AppModule, type RunningApps, type Runtime } from "@presence/runtime";
+import { runApps, type AppModule, type Runtime } from "@presence/runtime";
 import { createLogger, createMetrics } from "@presence/telemetry";
 import express from "express";
+import pg from "pg";
 
 import { createTeamsBridge, type TeamsBridge } from "../create-teams-bridge.ts";
 import { ZTeamsBridgeConfig } from "../env.ts";
@@ -39,8 +41,12 @@ export interface WorldOptions {
   link?: boolean;
   /** GRAPH_* (and other) settings, as environment strings. */
   env?: Record<string, string>;
-  /** Start the process (server + pipeline); false leaves only the parts for direct calls. */
-  run?: boolean;
+  /**
+   * "full": the process as in production (HTTP server + pipeline worker with every task);
+   * "http": only the bridge's routes are served (sign-in, webhooks) and jobs do not run — tests call
+   * the parts directly; "none": nothing is served.
+   */
+  run?: "full" | "http" | "none";
 }
 
 export interface World {
@@ -52,7 +58,7 @@ export interface World {
   t: TestDatabase;
   runtime: Runtime;
   bridge: TeamsBridge;
-  running: RunningApps | null;
+  running: { stop(): Promise<void> } | null;
   /** The bridge's base URL (PUBLIC_BASE_URL). */
   url: string;
   /** Every Slack write the pipeline made. */
@@ -158,15 +164,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     start: async () => {},
     stop: async () => {},
   };
-  const running =
-    options.run === false
-      ? null
-      : await runApps(runtime, [bridge, slackModule], {
-          host: "127.0.0.1",
-          port,
-          workerConcurrency: 8,
-          pollIntervalMs: 100,
-        });
+  const run = options.run ?? "full";
+  let running: World["running"] = null;
+  if (run === "full")
+    running = await runApps(runtime, [bridge, slackModule], { host: "127.0.0.1", port, workerConcurrency: 8, pollIntervalMs: 100 });
+  if (run === "http") running = await serveRoutes(bridge, port);
   return {
     emulator,
     tenantId: tenant.id,
@@ -195,9 +197,52 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     },
     async close() {
       if (running) await running.stop();
-      else await bridge.stop();
+      if (run !== "full") await bridge.stop();
       await emulator.close();
+      await t.db.$disconnect();
+      await connectionsClosed(t);
       await t.drop();
     },
   };
+}
+
+/** Serves only the bridge's routes (no worker). */
+async function serveRoutes(bridge: TeamsBridge, port: number): Promise<{ stop(): Promise<void> }> {
+  const app = express();
+  app.use(bridge.router);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, "127.0.0.1", () => resolve(s));
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * graphile-worker's runner.stop() ends its pool without waiting: dropping the database (WITH FORCE)
+ * while those connections close makes pg raise an error on a client nobody listens to. Waits until
+ * no session is left on the test database.
+ */
+async function connectionsClosed(t: TestDatabase, timeoutMs = 5000): Promise<void> {
+  if (t.embedded) return;
+  const database = new URL(t.url).pathname.slice(1);
+  const client = new pg.Client(pgConfigFromUrl(withDatabase(t.url, "postgres")));
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1",
+        [decodeURIComponent(database)],
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await client.end();
+  }
 }

@@ -10,7 +10,7 @@ let link: Link;
 let userId: string;
 
 beforeAll(async () => {
-  world = await startWorld({ people: 2, run: false, env: { GRAPH_SESSION_EXPIRY_MINUTES: "30" } });
+  world = await startWorld({ people: 2, run: "none", env: { GRAPH_SESSION_EXPIRY_MINUTES: "30" } });
   const first = world.links[0];
   if (!first) throw new Error("fixture");
   link = first;
