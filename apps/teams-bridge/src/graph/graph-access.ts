@@ -33,6 +33,7 @@ export class GraphAccess {
   #skipCache = false;
   /** The token of the call in progress (acquired before it, so a sign-in failure keeps its own error). */
   #token = "";
+  #pending: Promise<string> | undefined;
 
   constructor(
     readonly settings: TeamsSettings,
@@ -96,8 +97,18 @@ export class GraphAccess {
     });
   }
 
-  /** The app's token (client credentials), from msal's cache while it is valid. */
-  async appToken(): Promise<string> {
+  /**
+   * The app's token (client credentials), from msal's cache while it is valid. Calls made at the
+   * same moment share one token request (msal does not: four parallel reads would each fetch one).
+   */
+  appToken(): Promise<string> {
+    this.#pending ??= this.#fetchAppToken().finally(() => {
+      this.#pending = undefined;
+    });
+    return this.#pending;
+  }
+
+  async #fetchAppToken(): Promise<string> {
     const skipCache = this.#skipCache;
     this.#skipCache = false;
     try {
