@@ -15,15 +15,19 @@ const ZUserPage = z.object({
   "@odata.nextLink": z.string().optional(),
 });
 
-const FIRST_PAGE = "/users?$select=id,displayName,mail,userPrincipalName&$top=999";
 
 /**
  * Reads the tenant's users (app permission User.Read.All), page by page through @odata.nextLink,
  * into the directory the admin links people from by e-mail: `mail`, or the user principal name
  * where a user has no mailbox. Returns how many users were recorded.
  */
-export async function syncDirectory(graph: GraphAccess, db: DbClient, tenantId: string): Promise<number> {
-  let next: string | undefined = FIRST_PAGE;
+export async function syncDirectory(
+  graph: GraphAccess,
+  db: DbClient,
+  tenantId: string,
+  pageSize = 999,
+): Promise<number> {
+  let next: string | undefined = `/users?$select=id,displayName,mail,userPrincipalName&$top=${pageSize}`;
   let total = 0;
   while (next) {
     const url: string = next;

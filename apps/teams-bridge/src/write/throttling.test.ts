@@ -1,0 +1,57 @@
+import { listSyncEvents } from "@presence/db";
+import { eventually } from "@presence/graph-emulator/testing";
+import { enqueueObservation } from "@presence/pipeline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startWorld, type World } from "../testing/teams-world.ts";
+
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld({ people: 1, env: { GRAPH_READ_MODE: "poll", GRAPH_POLL_INTERVAL_SECONDS: "1" } });
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const requests = (suffix: string) =>
+  world.emulator.control.requests({ surface: "graph", method: "POST" }).filter((r) => r.path.endsWith(suffix));
+
+describe("Graph throttling (429 + Retry-After)", () => {
+  it("retries a write once Retry-After has passed, and loses nothing", async () => {
+    const [link] = world.links;
+    if (!link) throw new Error("fixture");
+    await eventually(async () => {
+      expect((await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } })).observedAt).not.toBeNull();
+    }, 10_000);
+    world.emulator.control.injectFault({ target: "presence-write", status: 429, retryAfterS: 2 });
+    await enqueueObservation(world.t.db, {
+      subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
+      facets: { status: { text: "", emoji: "", expiresAt: null }, huddle: { inHuddle: true }, dnd: { snoozed: false, until: null } },
+      version: "",
+      observedAt: Date.now(),
+      source: "test:slack",
+    });
+    await eventually(() => expect(requests("/setPresence").map((r) => r.status)).toEqual([429, 200]), 15_000);
+    const [throttled, retried] = requests("/setPresence");
+    const waited = Date.parse(retried?.at ?? "") - Date.parse(throttled?.at ?? "");
+    expect(waited).toBeGreaterThanOrEqual(1900);
+    expect(world.emulator.control.presence(link.entraUserId)).toMatchObject({ availability: "Busy", activity: "InACall" });
+    const kinds = (await listSyncEvents(world.t.db, { linkId: link.id })).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["rate_limited", "written"]));
+    expect(kinds).not.toContain("failed");
+  });
+
+  it("holds the next poll until Retry-After has passed", async () => {
+    world.emulator.control.clearRequests();
+    world.emulator.control.injectFault({ target: "presence-read", status: 429, retryAfterS: 3 });
+    await eventually(() => {
+      const statuses = requests("/getPresencesByUserId").map((r) => r.status);
+      expect(statuses[0]).toBe(429);
+      expect(statuses).toContain(200);
+    }, 15_000);
+    const reads = requests("/getPresencesByUserId");
+    const gap = Date.parse(reads[1]?.at ?? "") - Date.parse(reads[0]?.at ?? "");
+    expect(gap).toBeGreaterThanOrEqual(2900);
+  });
+});
