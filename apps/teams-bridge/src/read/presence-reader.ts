@@ -1,5 +1,5 @@
 import type { DbClient } from "@presence/db";
-import { enqueueObservation } from "@presence/pipeline";
+import { enqueueObservations } from "@presence/pipeline";
 import type { Logger } from "@presence/telemetry";
 
 import type { GraphAccess } from "../graph/graph-access.ts";
@@ -10,8 +10,6 @@ export const MAX_IDS_PER_REQUEST = 650;
 
 /** Chunks read at once (each is one request). */
 const READ_CONCURRENCY = 4;
-/** Observations stored at once. */
-const ENQUEUE_CONCURRENCY = 8;
 
 export type ReadSource = "graph:poll" | "graph:reconcile" | "graph:notification";
 
@@ -63,28 +61,30 @@ export class PresenceReader {
     return parsed.data.value;
   }
 
+  /** Stores the presences whose sequenceNumber is new here, in one transaction. */
   private async takeIn(tenantId: string, presences: readonly GraphPresence[], source: ReadSource): Promise<number> {
     const observedAt = Date.now();
     const fresh = presences.filter((p) => {
       const version = p.sequenceNumber ?? "";
       return version === "" || this.#seen.get(key(tenantId, p.id)) !== version;
     });
-    let changed = 0;
-    await eachLimited(fresh, ENQUEUE_CONCURRENCY, async (presence) => {
+    const jobs = fresh.map((presence) => {
       const userId = presence.id.toLowerCase();
       const version = presence.sequenceNumber ?? "";
-      const result = await enqueueObservation(this.db, {
-        subject: { side: "teams", tenantId, userId },
+      return {
+        subject: { side: "teams" as const, tenantId, userId },
         facets: toTeamsView(presence),
         version,
         observedAt,
         source,
         ...(version === "" ? {} : { eventId: `presence:${tenantId}:${userId}:${version}` }),
-      });
-      if (version !== "") this.#seen.set(key(tenantId, userId), version);
-      this.graph.metrics.observed.inc({ source: result === "enqueued" ? source : `${source}:duplicate` });
-      if (result === "enqueued") changed += 1;
+      };
     });
+    const results = await enqueueObservations(this.db, jobs);
+    for (const job of jobs) if (job.version !== "") this.#seen.set(key(tenantId, job.subject.userId), job.version);
+    const changed = results.filter((r) => r === "enqueued").length;
+    if (changed > 0) this.graph.metrics.observed.inc({ source }, changed);
+    if (results.length > changed) this.graph.metrics.observed.inc({ source: `${source}:duplicate` }, results.length - changed);
     return changed;
   }
 }
