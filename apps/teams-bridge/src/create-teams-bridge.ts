@@ -51,7 +51,11 @@ export async function createTeamsBridge(
   const reader = new PresenceReader(graph, db, logger);
   const wake = async (what: "subscriptions" | "read", tenantId: string): Promise<void> => {
     if (what === "read")
-      await scheduleChain(db, { task: TEAMS_TASKS.read, key: chainKeys.read(tenantId), payload: { tenantId } }, Date.now());
+      await scheduleChain(
+        db,
+        { task: TEAMS_TASKS.read, key: chainKeys.read(tenantId), payload: { tenantId } },
+        Date.now(),
+      );
     else
       await scheduleChain(
         db,

@@ -11,13 +11,19 @@ const env = loadTeamsBridgeEnv();
 const runtime = await startRuntime("teams-bridge", env);
 const demo = hasMicrosoftIdentity(env)
   ? null
-  : await startGraphDemo({ publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.TEAMS_BRIDGE_PORT}` });
+  : await startGraphDemo({
+      publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.TEAMS_BRIDGE_PORT}`,
+    });
 if (demo)
   runtime.logger.warn(
     { emulator: demo.emulator.url, tenant: demo.config.AZURE_TENANT_ID },
     "no Microsoft identity configured (AZURE_*): demo mode against the in-process Graph emulator",
   );
-const module = await createTeamsBridge(runtime, demo ? { ...env, ...demo.config } : env, demo ? { ca: demo.ca } : {});
+const module = await createTeamsBridge(
+  runtime,
+  demo ? { ...env, ...demo.config } : env,
+  demo ? { ca: demo.ca } : {},
+);
 const running = await runApps(runtime, [module], {
   host: env.TEAMS_BRIDGE_HOST,
   port: env.TEAMS_BRIDGE_PORT,

@@ -50,25 +50,46 @@ describe("Teams bridge settings", () => {
       /AZURE_CLIENT_ID: is required[\s\S]*AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH/,
     );
     expect(() =>
-      resolveTeamsSettings(config({ ...identity, GRAPH_SESSION_EXPIRY_MINUTES: "10", GRAPH_SESSION_REFRESH_SECONDS: "600" })),
+      resolveTeamsSettings(
+        config({ ...identity, GRAPH_SESSION_EXPIRY_MINUTES: "10", GRAPH_SESSION_REFRESH_SECONDS: "600" }),
+      ),
     ).toThrow(/GRAPH_SESSION_REFRESH_SECONDS: must be less than/);
-    expect(() => config({ ...identity, GRAPH_RECONCILE_INTERVAL_SECONDS: "60" })).toThrow(/GRAPH_RECONCILE_INTERVAL_SECONDS/);
-    expect(() => config({ ...identity, GRAPH_KEEPALIVE_INTERVAL_SECONDS: "300" })).toThrow(/GRAPH_KEEPALIVE_INTERVAL_SECONDS/);
-    expect(() => config({ ...identity, GRAPH_BASE_URL: "http://graph.example" })).toThrow(/GRAPH_BASE_URL: must be an https URL/);
+    expect(() => config({ ...identity, GRAPH_RECONCILE_INTERVAL_SECONDS: "60" })).toThrow(
+      /GRAPH_RECONCILE_INTERVAL_SECONDS/,
+    );
+    expect(() => config({ ...identity, GRAPH_KEEPALIVE_INTERVAL_SECONDS: "300" })).toThrow(
+      /GRAPH_KEEPALIVE_INTERVAL_SECONDS/,
+    );
+    expect(() => config({ ...identity, GRAPH_BASE_URL: "http://graph.example" })).toThrow(
+      /GRAPH_BASE_URL: must be an https URL/,
+    );
   });
 
   it("knows the national clouds, and refuses China, which has no presence APIs", () => {
     const gcc = resolveTeamsSettings(
-      config({ ...identity, AZURE_AUTHORITY_HOST: "https://login.microsoftonline.us", GRAPH_BASE_URL: "https://graph.microsoft.us" }),
+      config({
+        ...identity,
+        AZURE_AUTHORITY_HOST: "https://login.microsoftonline.us",
+        GRAPH_BASE_URL: "https://graph.microsoft.us",
+      }),
     );
     expect(gcc.cloud.name).toBe("US Government L4 (GCC High)");
     expect(
-      resolveTeamsSettings(config({ ...identity, AZURE_AUTHORITY_HOST: "https://login.microsoftonline.us", GRAPH_BASE_URL: "https://dod-graph.microsoft.us/" }))
-        .cloud.name,
+      resolveTeamsSettings(
+        config({
+          ...identity,
+          AZURE_AUTHORITY_HOST: "https://login.microsoftonline.us",
+          GRAPH_BASE_URL: "https://dod-graph.microsoft.us/",
+        }),
+      ).cloud.name,
     ).toBe("US Government L5 (DoD)");
     expect(() =>
       resolveTeamsSettings(
-        config({ ...identity, AZURE_AUTHORITY_HOST: "https://login.chinacloudapi.cn", GRAPH_BASE_URL: "https://microsoftgraph.chinacloudapi.cn" }),
+        config({
+          ...identity,
+          AZURE_AUTHORITY_HOST: "https://login.chinacloudapi.cn",
+          GRAPH_BASE_URL: "https://microsoftgraph.chinacloudapi.cn",
+        }),
       ),
     ).toThrow(/China \(21Vianet\) has no presence APIs/);
   });
@@ -102,7 +123,12 @@ describe("app credential", () => {
         }),
       );
       expect(settings.cloud.name).toBe("custom");
-      const graph = new GraphAccess(settings, createLogger({ service: "test", level: "silent" }), createGraphMetrics(new Registry()), emulator.ca);
+      const graph = new GraphAccess(
+        settings,
+        createLogger({ service: "test", level: "silent" }),
+        createGraphMetrics(new Registry()),
+        emulator.ca,
+      );
       expect(await graph.appToken()).toMatch(/^eyJ/);
       const token = emulator.control.requests({ surface: "entra" }).find((r) => r.path.endsWith("/token"));
       expect(token).toMatchObject({ status: 200, appId: app.clientId });
@@ -118,13 +144,19 @@ describe("app credential", () => {
     const certificate = await generateAppCertificate();
     const path = join(mkdtempSync(join(tmpdir(), "teams-bridge-")), "cert-only.pem");
     writeFileSync(path, certificate.certPem);
-    expect(() => resolveTeamsSettings(config({ ...identity, AZURE_CLIENT_SECRET: "", AZURE_CLIENT_CERTIFICATE_PATH: path }))).toThrow(
-      /must hold a PEM certificate and its unencrypted private key/,
-    );
+    expect(() =>
+      resolveTeamsSettings(
+        config({ ...identity, AZURE_CLIENT_SECRET: "", AZURE_CLIENT_CERTIFICATE_PATH: path }),
+      ),
+    ).toThrow(/must hold a PEM certificate and its unencrypted private key/);
     const emulator = await startGraphEmulator();
     try {
       const tenant = emulator.control.createTenant({});
-      const app = emulator.control.createApp({ tenantId: tenant.id, clientSecret: "right", applicationPermissions: ["Presence.Read.All"] });
+      const app = emulator.control.createApp({
+        tenantId: tenant.id,
+        clientSecret: "right",
+        applicationPermissions: ["Presence.Read.All"],
+      });
       const settings = resolveTeamsSettings(
         config({
           AZURE_TENANT_ID: tenant.id,
@@ -134,7 +166,12 @@ describe("app credential", () => {
           GRAPH_BASE_URL: emulator.url,
         }),
       );
-      const graph = new GraphAccess(settings, createLogger({ service: "test", level: "silent" }), createGraphMetrics(new Registry()), emulator.ca);
+      const graph = new GraphAccess(
+        settings,
+        createLogger({ service: "test", level: "silent" }),
+        createGraphMetrics(new Registry()),
+        emulator.ca,
+      );
       await expect(graph.appToken()).rejects.toMatchObject({ code: "config" });
       await graph.close();
     } finally {

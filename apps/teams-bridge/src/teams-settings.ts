@@ -38,7 +38,12 @@ export interface TeamsSettings {
   timing: TeamsTiming;
 }
 
-const AZURE_IDENTITY = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH"] as const;
+const AZURE_IDENTITY = [
+  "AZURE_TENANT_ID",
+  "AZURE_CLIENT_ID",
+  "AZURE_CLIENT_SECRET",
+  "AZURE_CLIENT_CERTIFICATE_PATH",
+] as const;
 
 /** Whether any Microsoft identity is configured (none at all → the standalone demo runs the emulator). */
 export function hasMicrosoftIdentity(config: TeamsBridgeConfig): boolean {
@@ -77,7 +82,9 @@ export function resolveTeamsSettings(config: TeamsBridgeConfig): TeamsSettings {
     clientId: String(config.AZURE_CLIENT_ID),
     credential: readAppCredential({
       ...(config.AZURE_CLIENT_SECRET ? { secret: config.AZURE_CLIENT_SECRET } : {}),
-      ...(config.AZURE_CLIENT_CERTIFICATE_PATH ? { certificatePath: config.AZURE_CLIENT_CERTIFICATE_PATH } : {}),
+      ...(config.AZURE_CLIENT_CERTIFICATE_PATH
+        ? { certificatePath: config.AZURE_CLIENT_CERTIFICATE_PATH }
+        : {}),
     }),
     authorityHost: normalise(config.AZURE_AUTHORITY_HOST),
     graphBaseUrl: normalise(config.GRAPH_BASE_URL),

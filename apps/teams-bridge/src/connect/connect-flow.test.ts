@@ -25,7 +25,11 @@ describe("Connect Microsoft account", () => {
     expect(outcome.status).toBe(200);
     expect(outcome.page).toContain("Microsoft account connected");
     const link = await findLinkBySlack(world.t.db, slack.teamId, slack.userId);
-    expect(link).toMatchObject({ tenantId: world.tenantId, entraUserId: person.id.toLowerCase(), status: "active" });
+    expect(link).toMatchObject({
+      tenantId: world.tenantId,
+      entraUserId: person.id.toLowerCase(),
+      status: "active",
+    });
     const events = await listSyncEvents(world.t.db, { linkId: link?.id ?? "" });
     expect(events.map((e) => e.kind)).toContain("link_created");
     // Doing it again is harmless.
@@ -37,7 +41,11 @@ describe("Connect Microsoft account", () => {
   it("refuses to link a Slack account already linked to someone else", async () => {
     const other = world.people[1];
     if (!other) throw new Error("fixture");
-    const outcome = await browserSignIn(world, connectPath(world, { teamId: SLACK_TEAM, userId: "U0CONNECT1" }), other);
+    const outcome = await browserSignIn(
+      world,
+      connectPath(world, { teamId: SLACK_TEAM, userId: "U0CONNECT1" }),
+      other,
+    );
     expect(outcome.status).toBe(409);
     const link = await findLinkBySlack(world.t.db, SLACK_TEAM, "U0CONNECT1");
     expect(link?.entraUserId).toBe(world.people[0]?.id.toLowerCase());
@@ -50,7 +58,9 @@ describe("Connect Microsoft account", () => {
     expect((await fetch(`${world.url}/graph/connect?state=forged.token`)).status).toBe(400);
     const slackState = createConnectState(world.runtime.keyRing, { connect: "slack", slack });
     expect((await fetch(`${world.url}/graph/connect?state=${slackState}`)).status).toBe(400);
-    expect((await browserSignIn(world, connectPath(world, slack), person, { dropCookie: true })).status).toBe(400);
+    expect((await browserSignIn(world, connectPath(world, slack), person, { dropCookie: true })).status).toBe(
+      400,
+    );
     const cancelled = await browserSignIn(world, connectPath(world, slack), { deny: true });
     expect(cancelled.status).toBe(400);
     expect(cancelled.page).toContain("access_denied");
@@ -62,7 +72,9 @@ describe("directory lookup", () => {
   it("reads every user page by page, so admins can link people by e-mail", async () => {
     world.emulator.control.clearRequests();
     expect(await syncDirectory(world.bridge.graph, world.t.db, world.tenantId, 100)).toBe(250);
-    const pages = world.emulator.control.requests({ surface: "graph" }).filter((r) => r.path === "/v1.0/users");
+    const pages = world.emulator.control
+      .requests({ surface: "graph" })
+      .filter((r) => r.path === "/v1.0/users");
     expect(pages).toHaveLength(3);
     const last = world.people[249];
     if (!last) throw new Error("fixture");
@@ -70,7 +82,13 @@ describe("directory lookup", () => {
       { scopeId: world.tenantId, userId: last.id.toLowerCase(), displayName: "Person 250" },
     ]);
     await world.t.db.directoryEntry.create({
-      data: { side: "slack", scopeId: SLACK_TEAM, userId: "U0EMAIL250", email: last.mail?.toLowerCase() ?? null, displayName: "Person 250" },
+      data: {
+        side: "slack",
+        scopeId: SLACK_TEAM,
+        userId: "U0EMAIL250",
+        email: last.mail?.toLowerCase() ?? null,
+        displayName: "Person 250",
+      },
     });
     const link = await linkByEmail(world.t.db, last.mail ?? "", { name: "test" });
     expect(link).toMatchObject({ slackUserId: "U0EMAIL250", entraUserId: last.id.toLowerCase() });

@@ -42,7 +42,8 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
   const { graph, db, ring, logger } = deps;
   const redirectUri = () => {
     const base = graph.settings.publicBaseUrl;
-    if (!base) throw new BridgeError("config", "PUBLIC_BASE_URL is not set: Microsoft sign-in cannot come back here");
+    if (!base)
+      throw new BridgeError("config", "PUBLIC_BASE_URL is not set: Microsoft sign-in cannot come back here");
     return `${base}${CALLBACK_PATH}`;
   };
   const scopesFor = (purpose: PendingSignIn["purpose"]) =>
@@ -80,7 +81,8 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
   router.get(CONNECT_PATH, async (req, res) => {
     await guard(res, logger, async () => {
       const state = readConnectState(ring, String(req.query.state ?? ""));
-      if (state.connect !== "microsoft") throw new BridgeError("invalid_input", "This link is not for a Microsoft account");
+      if (state.connect !== "microsoft")
+        throw new BridgeError("invalid_input", "This link is not for a Microsoft account");
       await start(res, { purpose: "person", ...(state.slack ? { slack: state.slack } : {}) });
     });
   });
@@ -102,7 +104,8 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
         throw new BridgeError("invalid_input", "This sign-in did not start in this browser; start again");
       const signIn = await takePendingSignIn(db, ring, id);
       res.clearCookie(COOKIE, { path: "/graph" });
-      if (!signIn) throw new BridgeError("invalid_input", "This sign-in has expired or was already used; start again");
+      if (!signIn)
+        throw new BridgeError("invalid_input", "This sign-in has expired or was already used; start again");
       if (typeof req.query.error === "string") {
         return sendPage(res, 400, "Sign-in not completed", [
           `Microsoft answered: ${req.query.error}${typeof req.query.error_description === "string" ? ` (${req.query.error_description})` : ""}.`,
@@ -126,8 +129,18 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
         await saveTokenCache(db, ring, cca, who.tenantId, who.userId);
         await db.graphServiceAccount.upsert({
           where: { tenantId_userId: { tenantId: who.tenantId, userId: who.userId } },
-          create: { tenantId: who.tenantId, userId: who.userId, userPrincipalName: who.username, homeAccountId: who.homeAccountId },
-          update: { userPrincipalName: who.username, homeAccountId: who.homeAccountId, status: "active", statusReason: "" },
+          create: {
+            tenantId: who.tenantId,
+            userId: who.userId,
+            userPrincipalName: who.username,
+            homeAccountId: who.homeAccountId,
+          },
+          update: {
+            userPrincipalName: who.username,
+            homeAccountId: who.homeAccountId,
+            status: "active",
+            statusReason: "",
+          },
         });
         logger.info({ account: who.username }, "service account signed in for notify mode");
         await deps.onServiceAccount(who.tenantId);
@@ -172,10 +185,20 @@ function identity(result: AuthenticationResult, tenantId: string): Identity {
   const tid = String(claims.tid ?? account?.tenantId ?? "").toLowerCase();
   if (!account || !userId) throw new BridgeError("upstream_rejected", "Microsoft did not say who signed in");
   if (tid !== tenantId)
-    throw new BridgeError("invalid_input", "This Microsoft account belongs to another organisation than the bridge's");
+    throw new BridgeError(
+      "invalid_input",
+      "This Microsoft account belongs to another organisation than the bridge's",
+    );
   const username = account.username || String(claims.preferred_username ?? "");
   const email = typeof claims.email === "string" ? claims.email : username.includes("@") ? username : null;
-  return { tenantId: tid, userId, homeAccountId: account.homeAccountId, username, email, name: account.name ?? "" };
+  return {
+    tenantId: tid,
+    userId,
+    homeAccountId: account.homeAccountId,
+    username,
+    email,
+    name: account.name ?? "",
+  };
 }
 
 /** Links the Slack account to the Microsoft one; linking the same pair again is fine. */
@@ -183,7 +206,12 @@ async function link(db: DbClient, slack: { teamId: string; userId: string }, who
   try {
     await linkAccounts(
       db,
-      { slack, entra: { tenantId: who.tenantId, userId: who.userId }, email: who.email, displayName: who.name },
+      {
+        slack,
+        entra: { tenantId: who.tenantId, userId: who.userId },
+        email: who.email,
+        displayName: who.name,
+      },
       { name: `self-service:${who.username}` },
     );
   } catch (error) {
@@ -211,11 +239,14 @@ async function guard(res: Response, logger: Logger, step: () => Promise<void>): 
     await step();
   } catch (thrown) {
     const error = BridgeError.from(thrown);
-    const status = { invalid_input: 400, conflict: 409, config: 503, not_found: 404 }[error.code as string] ?? 502;
+    const status =
+      { invalid_input: 400, conflict: 409, config: 503, not_found: 404 }[error.code as string] ?? 502;
     if (status >= 500) logger.error({ err: error }, "Microsoft sign-in failed");
     else logger.warn({ code: error.code }, `Microsoft sign-in refused: ${error.message}`);
     sendPage(res, status, status === 409 ? "Already linked" : "Sign-in failed", [
-      status >= 500 && error.code !== "config" ? "Microsoft sign-in failed; try again in a moment." : error.message,
+      status >= 500 && error.code !== "config"
+        ? "Microsoft sign-in failed; try again in a moment."
+        : error.message,
     ]);
   }
 }

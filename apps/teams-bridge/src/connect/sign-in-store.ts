@@ -29,7 +29,11 @@ export async function savePendingSignIn(db: DbClient, ring: KeyRing, signIn: Pen
 }
 
 /** Takes a sign-in out of the store (single use); null when unknown or expired. */
-export async function takePendingSignIn(db: DbClient, ring: KeyRing, id: string): Promise<PendingSignIn | null> {
+export async function takePendingSignIn(
+  db: DbClient,
+  ring: KeyRing,
+  id: string,
+): Promise<PendingSignIn | null> {
   if (!/^[\w-]{32}$/.test(id)) return null;
   const stored = await getCredential(db, ring, KIND, owner(id));
   if (!stored) return null;

@@ -21,7 +21,9 @@ describe("the standalone demo", () => {
         "graph:poll",
       );
       expect(result).toEqual({ requests: 1, read: 4, changed: 4 });
-      expect(demo.emulator.control.apps()[0]?.redirectUris).toEqual(["http://localhost:3002/graph/auth/callback"]);
+      expect(demo.emulator.control.apps()[0]?.redirectUris).toEqual([
+        "http://localhost:3002/graph/auth/callback",
+      ]);
       await bridge.stop();
     } finally {
       await t.drop();

@@ -16,7 +16,12 @@ export interface GraphDemo {
   /** The settings that point the bridge at the emulator, as an admin would set them for a real tenant. */
   config: Pick<
     TeamsBridgeConfig,
-    "AZURE_TENANT_ID" | "AZURE_CLIENT_ID" | "AZURE_CLIENT_SECRET" | "AZURE_AUTHORITY_HOST" | "GRAPH_BASE_URL" | "PUBLIC_BASE_URL"
+    | "AZURE_TENANT_ID"
+    | "AZURE_CLIENT_ID"
+    | "AZURE_CLIENT_SECRET"
+    | "AZURE_AUTHORITY_HOST"
+    | "GRAPH_BASE_URL"
+    | "PUBLIC_BASE_URL"
   >;
   /** The emulator's certificate, to trust (createTeamsBridge's `ca`). */
   ca: string;

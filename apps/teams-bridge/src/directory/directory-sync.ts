@@ -15,7 +15,6 @@ const ZUserPage = z.object({
   "@odata.nextLink": z.string().optional(),
 });
 
-
 /**
  * Reads the tenant's users (app permission User.Read.All), page by page through @odata.nextLink,
  * into the directory the admin links people from by e-mail: `mail`, or the user principal name

@@ -33,7 +33,9 @@ function readPem(path: string): string {
 /** The credential msal needs from a PEM bundle (certificate + private key, in any order). */
 export function certificateCredential(pem: string): AppCredential {
   const certificates = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  const key = pem.match(/-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END [A-Z ]*PRIVATE KEY-----/);
+  const key = pem.match(
+    /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END [A-Z ]*PRIVATE KEY-----/,
+  );
   const first = certificates[0];
   if (!first || !key) {
     throw new BridgeError(

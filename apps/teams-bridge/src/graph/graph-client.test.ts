@@ -35,7 +35,10 @@ describe("the Graph client", () => {
       expect(tokens).toBe(1);
       const counted = await metrics.requests.get();
       expect(counted.values).toContainEqual(
-        expect.objectContaining({ labels: { operation: "users", principal: "app", status: "503" }, value: 1 }),
+        expect.objectContaining({
+          labels: { operation: "users", principal: "app", status: "503" },
+          value: 1,
+        }),
       );
     } finally {
       await dispatcher.close();
@@ -44,7 +47,11 @@ describe("the Graph client", () => {
   });
 
   it("names operations without ids", () => {
-    expect(operationOf("/v1.0/users/fa8bf3dc-eca7-46b7-bad1-db199b62afc3/presence/setPresence")).toBe("users/{id}/presence/setPresence");
-    expect(operationOf("/v1.0/communications/getPresencesByUserId")).toBe("communications/getPresencesByUserId");
+    expect(operationOf("/v1.0/users/fa8bf3dc-eca7-46b7-bad1-db199b62afc3/presence/setPresence")).toBe(
+      "users/{id}/presence/setPresence",
+    );
+    expect(operationOf("/v1.0/communications/getPresencesByUserId")).toBe(
+      "communications/getPresencesByUserId",
+    );
   });
 });

@@ -68,7 +68,11 @@ class GraphGuard implements Middleware {
     try {
       if (!this.#next) throw new BridgeError("internal", "Graph middleware chain has no transport");
       await this.#next.execute(context);
-      this.metrics.requests.inc({ operation, principal: this.principal, status: String(context.response?.status ?? 0) });
+      this.metrics.requests.inc({
+        operation,
+        principal: this.principal,
+        status: String(context.response?.status ?? 0),
+      });
     } catch (error) {
       this.metrics.requests.inc({ operation, principal: this.principal, status: "network_error" });
       throw error;

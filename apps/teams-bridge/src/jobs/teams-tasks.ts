@@ -13,7 +13,14 @@ import type { PresenceReader } from "../read/presence-reader.ts";
 import { budgetedIntervals, dueReads, nextReadAt } from "../read/read-schedule.ts";
 import { coveredPeople, linkedPeople, readModeOf } from "../read/watched-people.ts";
 import type { TeamsSettings } from "../teams-settings.ts";
-import { TEAMS_TASKS, chainKeys, ensureChain, scheduleChain, subscriptionQueue, type ChainJob } from "./job-chains.ts";
+import {
+  TEAMS_TASKS,
+  chainKeys,
+  ensureChain,
+  scheduleChain,
+  subscriptionQueue,
+  type ChainJob,
+} from "./job-chains.ts";
 
 export interface TeamsTaskDeps {
   db: DbClient;
@@ -70,7 +77,11 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
     [TEAMS_TASKS.read]: async (raw) => {
       const payload = ZReadPayload.parse(raw);
       const next = await readTenant(deps, payload);
-      await scheduleChain(db, { task: TEAMS_TASKS.read, key: chainKeys.read(payload.tenantId), payload: next.payload }, next.at);
+      await scheduleChain(
+        db,
+        { task: TEAMS_TASKS.read, key: chainKeys.read(payload.tenantId), payload: next.payload },
+        next.at,
+      );
     },
 
     [TEAMS_TASKS.fetch]: async (raw) => {
@@ -84,12 +95,17 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
         runAgainAt = Date.now() + (error.retryAfterMs ?? 30_000);
       }
       if (runAgainAt !== null)
-        await addJob(db, TEAMS_TASKS.fetch, { tenantId }, {
-          jobKey: chainKeys.fetch(tenantId),
-          jobKeyMode: "replace",
-          runAt: new Date(runAgainAt),
-          maxAttempts: 10,
-        });
+        await addJob(
+          db,
+          TEAMS_TASKS.fetch,
+          { tenantId },
+          {
+            jobKey: chainKeys.fetch(tenantId),
+            jobKeyMode: "replace",
+            runAt: new Date(runAgainAt),
+            maxAttempts: 10,
+          },
+        );
     },
 
     [TEAMS_TASKS.subscriptions]: async (raw) => {
@@ -102,7 +118,12 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
       }
       await scheduleChain(
         db,
-        { task: TEAMS_TASKS.subscriptions, key: chainKeys.subscriptions(tenantId), payload: { tenantId }, queueName: subscriptionQueue(tenantId) },
+        {
+          task: TEAMS_TASKS.subscriptions,
+          key: chainKeys.subscriptions(tenantId),
+          payload: { tenantId },
+          queueName: subscriptionQueue(tenantId),
+        },
         Math.max(Date.now() + 100, at),
       );
     },
@@ -118,7 +139,11 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
       } catch (error) {
         logger.error({ err: error }, "could not schedule hold refreshes");
       }
-      await scheduleChain(db, { task: TEAMS_TASKS.holds, key: chainKeys.holds(), payload: {} }, Date.now() + timing.holdRefreshTickMs);
+      await scheduleChain(
+        db,
+        { task: TEAMS_TASKS.holds, key: chainKeys.holds(), payload: {} },
+        Date.now() + timing.holdRefreshTickMs,
+      );
     },
 
     [TEAMS_TASKS.directory]: async (raw) => {
@@ -130,10 +155,18 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
       } catch (thrown) {
         const error = BridgeError.from(thrown);
         logger.warn({ code: error.code, err: error.message }, "could not read the Entra directory");
-        at = Date.now() + (error.code === "rate_limited" ? (error.retryAfterMs ?? 60_000) : Math.min(timing.directorySyncMs, 5 * 60_000));
+        at =
+          Date.now() +
+          (error.code === "rate_limited"
+            ? (error.retryAfterMs ?? 60_000)
+            : Math.min(timing.directorySyncMs, 5 * 60_000));
       }
       if (timing.directorySyncMs > 0)
-        await scheduleChain(db, { task: TEAMS_TASKS.directory, key: chainKeys.directory(tenantId), payload: { tenantId } }, at);
+        await scheduleChain(
+          db,
+          { task: TEAMS_TASKS.directory, key: chainKeys.directory(tenantId), payload: { tenantId } },
+          at,
+        );
     },
 
     [TEAMS_TASKS.supervise]: async () => {
@@ -197,7 +230,10 @@ export async function readTenant(
     logger.warn({ code: error.code, err: error.message }, "presence read failed");
     if (error.code === "rate_limited") return { at: now + (error.retryAfterMs ?? 30_000), payload: next };
   }
-  return { at: Math.max(Date.now() + 50, nextReadAt(next, now, intervals, reconciled.length > 0)), payload: next };
+  return {
+    at: Math.max(Date.now() + 50, nextReadAt(next, now, intervals, reconciled.length > 0)),
+    payload: next,
+  };
 }
 
 /** Schedules a refresh write for every held Teams state due within `leadMs` (keep-alive, expiry). */

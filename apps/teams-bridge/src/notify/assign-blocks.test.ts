@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { assignBlocks, sameMembers } from "./assign-blocks.ts";
 
-const people = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `p${String(from + i).padStart(5, "0")}`);
+const people = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => `p${String(from + i).padStart(5, "0")}`);
 
 describe("assigning people to service accounts", () => {
   it("fills accounts in order, 650 each, and leaves the rest to polling", () => {

@@ -17,7 +17,11 @@ describe("notification payloads", () => {
           tenantId: "84bd8158-6d4d-4958-8b9f-9d6445542f95",
           resource: `communications/presences/${id.toUpperCase()}`,
           subscriptionExpirationDateTime: "2023-09-14T10:00:00.0000000Z",
-          resourceData: { "@odata.id": `users/${id}/presence`, "@odata.type": "#microsoft.graph.presence", id },
+          resourceData: {
+            "@odata.id": `users/${id}/presence`,
+            "@odata.type": "#microsoft.graph.presence",
+            id,
+          },
           organizationId: "84bd8158-6d4d-4958-8b9f-9d6445542f95",
         },
       ],

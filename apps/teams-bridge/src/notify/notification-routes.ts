@@ -58,22 +58,29 @@ export function notificationRoutes(deps: NotificationRoutesDeps): Router {
           INSERT INTO "GraphPresenceFetch" ("tenantId", "userId", "requestedAt")
           SELECT ${tenantId}, id, now() FROM unnest(${ids}::text[]) AS id
           ON CONFLICT ("tenantId", "userId") DO UPDATE SET "requestedAt" = now()`;
-        await addJob(tx, TEAMS_TASKS.fetch, { tenantId }, {
-          jobKey: chainKeys.fetch(tenantId),
-          jobKeyMode: "preserve_run_at",
-          runAt: new Date(Date.now() + FETCH_BATCH_MS),
-          maxAttempts: 10,
-        });
+        await addJob(
+          tx,
+          TEAMS_TASKS.fetch,
+          { tenantId },
+          {
+            jobKey: chainKeys.fetch(tenantId),
+            jobKeyMode: "preserve_run_at",
+            runAt: new Date(Date.now() + FETCH_BATCH_MS),
+            maxAttempts: 10,
+          },
+        );
       }
     });
   });
 
   router.post(LIFECYCLE_PATH, handshake, json, async (req, res) => {
     const parsed = ZLifecycleNotificationCollection.safeParse(req.body);
-    if (!parsed.success) return reject(res, deps, "lifecycle", 400, "not a lifecycle notification collection");
+    if (!parsed.success)
+      return reject(res, deps, "lifecycle", 400, "not a lifecycle notification collection");
     const verified = await verify(deps.db, parsed.data.value);
     count(deps, "lifecycle", verified.length, parsed.data.value.length - verified.length);
-    if (verified.length === 0) return reject(res, deps, "lifecycle", 403, "no valid notification in the batch");
+    if (verified.length === 0)
+      return reject(res, deps, "lifecycle", 403, "no valid notification in the batch");
     await store(res, deps, async (tx) => {
       for (const { item, subscription } of verified) {
         await addJob(
@@ -122,13 +129,17 @@ async function verify<T extends ChangeNotification | LifecycleNotification>(
   items: readonly T[],
 ): Promise<Verified<T>[]> {
   const ids = [...new Set(items.map((item) => item.subscriptionId.toLowerCase()))];
-  const subscriptions = await db.graphSubscription.findMany({ where: { id: { in: ids, mode: "insensitive" } } });
+  const subscriptions = await db.graphSubscription.findMany({
+    where: { id: { in: ids, mode: "insensitive" } },
+  });
   const byId = new Map(subscriptions.map((s) => [s.id.toLowerCase(), s]));
   return items.flatMap((item) => {
     const subscription = byId.get(item.subscriptionId.toLowerCase());
     if (!subscription) return [];
     if (subscription.tenantId.toLowerCase() !== item.tenantId.toLowerCase()) return [];
-    return sameClientState(item.clientState ?? "", subscription.clientStateHash) ? [{ item, subscription }] : [];
+    return sameClientState(item.clientState ?? "", subscription.clientStateHash)
+      ? [{ item, subscription }]
+      : [];
   });
 }
 
@@ -159,7 +170,13 @@ function count(deps: NotificationRoutesDeps, kind: string, accepted: number, rej
   if (rejected > 0) deps.graphMetrics.notifications.inc({ kind, result: "rejected" }, rejected);
 }
 
-function reject(res: Response, deps: NotificationRoutesDeps, kind: string, status: number, why: string): void {
+function reject(
+  res: Response,
+  deps: NotificationRoutesDeps,
+  kind: string,
+  status: number,
+  why: string,
+): void {
   deps.metrics.inbound.inc({ source: `graph:${kind}`, result: "rejected" });
   deps.logger.warn({ status, kind }, `Graph notification refused: ${why}`);
   res.status(status).end();

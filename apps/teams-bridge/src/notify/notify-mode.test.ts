@@ -50,7 +50,9 @@ describe("notify mode", () => {
       where: { kind_owner: { kind: TOKEN_CACHE_KIND, owner } },
     });
     const cache = await getCredential(world.t.db, world.runtime.keyRing, TOKEN_CACHE_KIND, owner);
-    const refreshTokens = Object.values((JSON.parse(cache?.secret ?? "{}") as { RefreshToken?: object }).RefreshToken ?? {});
+    const refreshTokens = Object.values(
+      (JSON.parse(cache?.secret ?? "{}") as { RefreshToken?: object }).RefreshToken ?? {},
+    );
     expect(refreshTokens).toHaveLength(1);
     const secret = (refreshTokens[0] as { secret: string }).secret;
     expect(stored.ciphertext).not.toContain(secret);
@@ -63,23 +65,37 @@ describe("notify mode", () => {
       expect(await world.t.db.graphSubscription.count()).toBe(1);
     }, 10_000);
     const [subscription] = subscriptions();
-    expect(subscription).toMatchObject({ creatorId: account.id, applicationId: world.clientId, changeType: "updated" });
-    expect([...(subscription?.userIds ?? [])].sort()).toEqual(world.people.map((p) => p.id.toLowerCase()).sort());
+    expect(subscription).toMatchObject({
+      creatorId: account.id,
+      applicationId: world.clientId,
+      changeType: "updated",
+    });
+    expect([...(subscription?.userIds ?? [])].sort()).toEqual(
+      world.people.map((p) => p.id.toLowerCase()).sort(),
+    );
     expect(subscription?.resource).toMatch(/^\/communications\/presences\?\$filter=id in \('/);
     expect(subscription?.clientState?.length).toBeLessThanOrEqual(128);
     const validations = world.emulator.control.deliveries().filter((d) => d.kind === "validation" && d.ok);
-    expect(validations.map((d) => new URL(d.url).pathname).sort()).toEqual(["/graph/lifecycle", "/graph/notifications"]);
+    expect(validations.map((d) => new URL(d.url).pathname).sort()).toEqual([
+      "/graph/lifecycle",
+      "/graph/notifications",
+    ]);
     // Only the hash of the clientState is stored.
-    const row = await world.t.db.graphSubscription.findUniqueOrThrow({ where: { id: subscription?.id ?? "" } });
+    const row = await world.t.db.graphSubscription.findUniqueOrThrow({
+      where: { id: subscription?.id ?? "" },
+    });
     expect(row.clientStateHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(subscription?.clientState ?? "none");
   });
 
   it("answers the validation handshake with the decoded token as plain text", async () => {
-    const response = await fetch(`${world.url}/graph/notifications?validationToken=${encodeURIComponent("Validation: a+b c&d")}`, {
-      method: "POST",
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
+    const response = await fetch(
+      `${world.url}/graph/notifications?validationToken=${encodeURIComponent("Validation: a+b c&d")}`,
+      {
+        method: "POST",
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
     expect(await response.text()).toBe("Validation: a+b c&d");
@@ -90,19 +106,30 @@ describe("notify mode", () => {
     const [link] = world.links;
     if (!person || !link) throw new Error("fixture");
     await eventually(async () => {
-      expect((await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } })).observedAt).not.toBeNull();
+      expect(
+        (await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } }))
+          .observedAt,
+      ).not.toBeNull();
     }, 10_000);
     await world.slackBaseline(link);
     await world.idle();
     world.emulator.control.clearDeliveries();
 
-    world.emulator.control.openTeamsSession(person.id, { availability: "DoNotDisturb", activity: "Presenting" });
+    world.emulator.control.openTeamsSession(person.id, {
+      availability: "DoNotDisturb",
+      activity: "Presenting",
+    });
 
     await eventually(async () => {
-      const mirrored = (await listSyncEvents(world.t.db, { linkId: link.id })).filter((e) => e.kind === "mirrored");
+      const mirrored = (await listSyncEvents(world.t.db, { linkId: link.id })).filter(
+        (e) => e.kind === "mirrored",
+      );
       expect(mirrored.map((e) => (e.detail as { source?: string }).source)).toContain("graph:notification");
       expect(world.slackWrites).toContainEqual(
-        expect.objectContaining({ facet: "status", value: expect.objectContaining({ text: "Presenting (via Teams)" }) }),
+        expect.objectContaining({
+          facet: "status",
+          value: expect.objectContaining({ text: "Presenting (via Teams)" }),
+        }),
       );
     }, 10_000);
     const changes = world.emulator.control.deliveries().filter((d) => d.kind === "change");
@@ -126,7 +153,11 @@ describe("notify mode", () => {
           organizationId: world.tenantId,
           resource: `communications/presences/${person.id}`,
           subscriptionExpirationDateTime: new Date(Date.now() + 60_000).toISOString(),
-          resourceData: { "@odata.id": `users/${person.id}/presence`, "@odata.type": "#microsoft.graph.presence", id: person.id },
+          resourceData: {
+            "@odata.id": `users/${person.id}/presence`,
+            "@odata.type": "#microsoft.graph.presence",
+            id: person.id,
+          },
         },
       ],
     });
@@ -137,10 +168,17 @@ describe("notify mode", () => {
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
 
-    expect((await post("/graph/notifications", notification(subscription.id, "not-the-client-state"))).status).toBe(403);
+    expect(
+      (await post("/graph/notifications", notification(subscription.id, "not-the-client-state"))).status,
+    ).toBe(403);
     expect((await post("/graph/notifications", notification(subscription.id, ""))).status).toBe(403);
     expect(
-      (await post("/graph/notifications", notification("6f1c1e58-0000-4000-8000-000000000000", subscription.clientState ?? ""))).status,
+      (
+        await post(
+          "/graph/notifications",
+          notification("6f1c1e58-0000-4000-8000-000000000000", subscription.clientState ?? ""),
+        )
+      ).status,
     ).toBe(403);
     const lifecycle = {
       value: [
@@ -159,6 +197,9 @@ describe("notify mode", () => {
 
     expect(await pendingWork()).toEqual(before);
     // The real subscription's own clientState (known to the emulator) is accepted.
-    expect((await post("/graph/notifications", notification(subscription.id, subscription.clientState ?? ""))).status).toBe(202);
+    expect(
+      (await post("/graph/notifications", notification(subscription.id, subscription.clientState ?? "")))
+        .status,
+    ).toBe(202);
   });
 });

@@ -21,7 +21,11 @@ export function storedTokenCache(db: DbClient, ring: KeyRing, owner: string): IC
     },
     async afterCacheAccess(context) {
       if (context.cacheHasChanged)
-        await putCredential(db, ring, { kind: TOKEN_CACHE_KIND, owner, secret: context.tokenCache.serialize() });
+        await putCredential(db, ring, {
+          kind: TOKEN_CACHE_KIND,
+          owner,
+          secret: context.tokenCache.serialize(),
+        });
     },
   };
 }
@@ -76,7 +80,10 @@ export class ServiceAccountSession {
     try {
       const account = await this.#cca.getTokenCache().getAccountByHomeId(this.account.homeAccountId);
       if (!account)
-        throw new BridgeError("auth_revoked", "The service account's stored sign-in is missing; sign it in again");
+        throw new BridgeError(
+          "auth_revoked",
+          "The service account's stored sign-in is missing; sign it in again",
+        );
       const result = await this.#cca.acquireTokenSilent({
         account,
         scopes: SERVICE_ACCOUNT_PERMISSIONS.map((p) => this.graph.scope(p)),
@@ -99,9 +106,13 @@ export class ServiceAccountSession {
     } catch (error) {
       if (error instanceof GraphError && error.statusCode === 401) {
         this.#forceRefresh = true;
-        throw new BridgeError("upstream_unavailable", `${what}: Graph refused the token (401); refreshing it`, {
-          cause: error,
-        });
+        throw new BridgeError(
+          "upstream_unavailable",
+          `${what}: Graph refused the token (401); refreshing it`,
+          {
+            cause: error,
+          },
+        );
       }
       throw classifyGraphError(error, "delegated", what);
     }

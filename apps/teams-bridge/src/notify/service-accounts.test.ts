@@ -65,7 +65,9 @@ describe("service accounts in notify mode", () => {
       .requests({ surface: "graph" })
       .filter((r) => r.path.endsWith("/getPresencesByUserId"));
     expect(reads).toHaveLength(1);
-    expect(await world.t.db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'observe'`).toEqual([{ n: 100n }]);
+    expect(
+      await world.t.db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'observe'`,
+    ).toEqual([{ n: 100n }]);
   });
 });

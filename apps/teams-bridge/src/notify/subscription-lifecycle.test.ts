@@ -31,7 +31,9 @@ afterAll(async () => {
 
 const live = () => world.emulator.control.subscriptions();
 const graphCalls = (method: string, pathPrefix: string) =>
-  world.emulator.control.requests({ surface: "graph", method }).filter((r) => r.path.startsWith(`/v1.0${pathPrefix}`));
+  world.emulator.control
+    .requests({ surface: "graph", method })
+    .filter((r) => r.path.startsWith(`/v1.0${pathPrefix}`));
 
 describe("subscription upkeep", () => {
   it("renews the subscription before it expires, relative to the expiry Graph granted", async () => {
@@ -59,9 +61,13 @@ describe("subscription upkeep", () => {
       expect(live()).toHaveLength(1);
       expect(live()[0]?.id).not.toBe(before.id);
     }, 10_000);
-    const lookups = graphCalls("GET", `/subscriptions/${before.id}`).concat(graphCalls("PATCH", `/subscriptions/${before.id}`));
+    const lookups = graphCalls("GET", `/subscriptions/${before.id}`).concat(
+      graphCalls("PATCH", `/subscriptions/${before.id}`),
+    );
     expect(lookups.some((r) => r.status === 404)).toBe(true);
-    await eventually(async () => expect(await world.t.db.graphSubscription.findUnique({ where: { id: before.id } })).toBeNull());
+    await eventually(async () =>
+      expect(await world.t.db.graphSubscription.findUnique({ where: { id: before.id } })).toBeNull(),
+    );
     // Notifications flow on the new one.
     const [person] = world.people;
     if (!person) throw new Error("fixture");

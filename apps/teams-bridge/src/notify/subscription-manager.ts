@@ -67,7 +67,9 @@ export class SubscriptionManager {
     const mode = await readModeOf(db, tenantId, settings.defaultReadMode);
     if (mode === "notify" && !settings.publicBaseUrl && !this.#warnedNoUrl) {
       this.#warnedNoUrl = true;
-      this.deps.logger.warn("notify mode needs PUBLIC_BASE_URL (Graph posts notifications there): polling instead");
+      this.deps.logger.warn(
+        "notify mode needs PUBLIC_BASE_URL (Graph posts notifications there): polling instead",
+      );
     }
     if (mode !== "notify" || !settings.publicBaseUrl) {
       await this.teardown(tenantId);
@@ -96,7 +98,10 @@ export class SubscriptionManager {
     }
     this.deps.graph.metrics.watched.set({ path: "subscription" }, covered);
     if (fallback.length > 0)
-      this.deps.logger.debug({ people: fallback.length }, "people beyond the service accounts' room are polled");
+      this.deps.logger.debug(
+        { people: fallback.length },
+        "people beyond the service accounts' room are polled",
+      );
     return next;
   }
 
@@ -168,10 +173,14 @@ export class SubscriptionManager {
       subscription = null;
     }
     if (!subscription) subscription = await this.create(session, account, block);
-    else if (now >= this.renewAt(subscription)) subscription = await this.renewOrRecreate(session, account, subscription, block);
+    else if (now >= this.renewAt(subscription))
+      subscription = await this.renewOrRecreate(session, account, subscription, block);
     else if (now >= (subscription.lastCheckedAt ?? subscription.grantedAt).getTime() + checkMs)
       subscription = await this.check(session, account, subscription, block);
-    return Math.min(this.renewAt(subscription), (subscription.lastCheckedAt ?? subscription.grantedAt).getTime() + checkMs);
+    return Math.min(
+      this.renewAt(subscription),
+      (subscription.lastCheckedAt ?? subscription.grantedAt).getTime() + checkMs,
+    );
   }
 
   /** Renewal time: GRAPH_SUBSCRIPTION_RENEW_FRACTION of the way from the grant to the granted expiry. */
@@ -198,7 +207,8 @@ export class SubscriptionManager {
       clientState,
       latestSupportedTlsVersion: "v1_2",
     };
-    const post = () => session.call("create subscription", (client) => client.api("/subscriptions").post(body));
+    const post = () =>
+      session.call("create subscription", (client) => client.api("/subscriptions").post(body));
     let answer: unknown;
     try {
       answer = await post();
@@ -227,7 +237,12 @@ export class SubscriptionManager {
       },
     });
     this.deps.logger.info(
-      { subscriptionId: row.id, account: account.userPrincipalName, people: block.length, expiresAt: row.expiresAt },
+      {
+        subscriptionId: row.id,
+        account: account.userPrincipalName,
+        people: block.length,
+        expiresAt: row.expiresAt,
+      },
       "presence subscription created",
     );
     return row;
@@ -266,7 +281,11 @@ export class SubscriptionManager {
     const now = new Date();
     return this.deps.db.graphSubscription.update({
       where: { id: subscription.id },
-      data: { expiresAt: new Date(Date.parse(renewed.expirationDateTime)), grantedAt: now, lastCheckedAt: now },
+      data: {
+        expiresAt: new Date(Date.parse(renewed.expirationDateTime)),
+        grantedAt: now,
+        lastCheckedAt: now,
+      },
     });
   }
 
@@ -278,7 +297,9 @@ export class SubscriptionManager {
   ): Promise<GraphSubscription> {
     let answer: unknown;
     try {
-      answer = await session.call("check subscription", (client) => client.api(`/subscriptions/${subscription.id}`).get());
+      answer = await session.call("check subscription", (client) =>
+        client.api(`/subscriptions/${subscription.id}`).get(),
+      );
     } catch (error) {
       if (!isBridgeError(error, "not_found")) throw this.count("check", error);
       this.deps.graph.metrics.subscriptions.inc({ operation: "check", outcome: "gone" });
@@ -309,11 +330,16 @@ export class SubscriptionManager {
 
   private async remove(session: ServiceAccountSession, subscription: GraphSubscription): Promise<void> {
     try {
-      await session.call("delete subscription", (client) => client.api(`/subscriptions/${subscription.id}`).delete());
+      await session.call("delete subscription", (client) =>
+        client.api(`/subscriptions/${subscription.id}`).delete(),
+      );
       this.deps.graph.metrics.subscriptions.inc({ operation: "delete", outcome: "done" });
     } catch (error) {
       if (!isBridgeError(error, "not_found"))
-        this.deps.logger.warn({ subscriptionId: subscription.id, err: error }, "could not delete a subscription");
+        this.deps.logger.warn(
+          { subscriptionId: subscription.id, err: error },
+          "could not delete a subscription",
+        );
     }
     await this.deps.db.graphSubscription.deleteMany({ where: { id: subscription.id } });
   }
@@ -324,7 +350,9 @@ export class SubscriptionManager {
       await session.call("list subscriptions", (client) => client.api("/subscriptions").get()),
     );
     for (const stray of listed.value.filter((s) => /communications\/presences/i.test(s.resource ?? ""))) {
-      await session.call("delete subscription", (client) => client.api(`/subscriptions/${stray.id}`).delete());
+      await session.call("delete subscription", (client) =>
+        client.api(`/subscriptions/${stray.id}`).delete(),
+      );
       await this.deps.db.graphSubscription.deleteMany({ where: { id: stray.id } });
     }
   }
@@ -349,7 +377,9 @@ export class SubscriptionManager {
         where: { id: account.id },
         data: { status: "needs_reauth", statusReason: error.message, userIds: [] },
       });
-      await db.graphSubscription.deleteMany({ where: { tenantId: account.tenantId, accountUserId: account.userId } });
+      await db.graphSubscription.deleteMany({
+        where: { tenantId: account.tenantId, accountUserId: account.userId },
+      });
       this.#sessions.delete(account.id);
       logger.error(
         { account: account.userPrincipalName, code: error.code },
@@ -357,7 +387,10 @@ export class SubscriptionManager {
       );
       return Date.now() + 1000;
     }
-    logger.warn({ account: account.userPrincipalName, code: error.code, err: error.message }, "subscription upkeep failed");
+    logger.warn(
+      { account: account.userPrincipalName, code: error.code, err: error.message },
+      "subscription upkeep failed",
+    );
     if (error.code === "rate_limited") return Date.now() + (error.retryAfterMs ?? 30_000);
     return Date.now() + Math.min(settings.timing.subscriptionCheckIntervalMs, 30_000);
   }
@@ -369,7 +402,9 @@ export class SubscriptionManager {
   }
 
   private expiry(): string {
-    return new Date(Date.now() + this.deps.settings.timing.subscriptionLifetimeMinutes * 60_000).toISOString();
+    return new Date(
+      Date.now() + this.deps.settings.timing.subscriptionLifetimeMinutes * 60_000,
+    ).toISOString();
   }
 
   private session(account: GraphServiceAccount): ServiceAccountSession {

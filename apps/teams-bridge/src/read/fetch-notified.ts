@@ -11,7 +11,11 @@ const BATCH = MAX_IDS_PER_REQUEST * 4;
  * keeps their row (its request time moved past the ones read) and is read again. Returns whether
  * people are still waiting.
  */
-export async function fetchNotified(db: DbClient, reader: PresenceReader, tenantId: string): Promise<boolean> {
+export async function fetchNotified(
+  db: DbClient,
+  reader: PresenceReader,
+  tenantId: string,
+): Promise<boolean> {
   const pending = await db.graphPresenceFetch.findMany({
     where: { tenantId },
     orderBy: { requestedAt: "asc" },

@@ -12,9 +12,7 @@ export const ZGraphPresence = z.object({
   activity: z.string().nullish(),
   sequenceNumber: z.string().nullish(),
   outOfOfficeSettings: z.object({ isOutOfOffice: z.boolean().nullish() }).nullish(),
-  statusMessage: z
-    .object({ message: z.object({ content: z.string().nullish() }).nullish() })
-    .nullish(),
+  statusMessage: z.object({ message: z.object({ content: z.string().nullish() }).nullish() }).nullish(),
 });
 export type GraphPresence = z.infer<typeof ZGraphPresence>;
 

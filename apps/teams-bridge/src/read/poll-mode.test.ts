@@ -33,10 +33,16 @@ describe("poll mode", () => {
     await eventually(async () => {
       const side = await teamsSide(link.id);
       expect(side.view).toMatchObject({ presence: { availability: "Busy", activity: "InAMeeting" } });
-      const mirrored = (await listSyncEvents(world.t.db, { linkId: link.id })).filter((e) => e.kind === "mirrored");
+      const mirrored = (await listSyncEvents(world.t.db, { linkId: link.id })).filter(
+        (e) => e.kind === "mirrored",
+      );
       expect(mirrored.map((e) => (e.detail as { source?: string }).source)).toContain("graph:poll");
       expect(world.slackWrites).toContainEqual(
-        expect.objectContaining({ facet: "status", action: "set", value: expect.objectContaining({ text: "In a meeting (via Teams)" }) }),
+        expect.objectContaining({
+          facet: "status",
+          action: "set",
+          value: expect.objectContaining({ text: "In a meeting (via Teams)" }),
+        }),
       );
     }, 10_000);
     // The version of the observation is Graph's sequenceNumber.

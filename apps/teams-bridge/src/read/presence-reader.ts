@@ -62,7 +62,11 @@ export class PresenceReader {
   }
 
   /** Stores the presences whose sequenceNumber is new here, in one transaction. */
-  private async takeIn(tenantId: string, presences: readonly GraphPresence[], source: ReadSource): Promise<number> {
+  private async takeIn(
+    tenantId: string,
+    presences: readonly GraphPresence[],
+    source: ReadSource,
+  ): Promise<number> {
     const observedAt = Date.now();
     const fresh = presences.filter((p) => {
       const version = p.sequenceNumber ?? "";
@@ -81,10 +85,12 @@ export class PresenceReader {
       };
     });
     const results = await enqueueObservations(this.db, jobs);
-    for (const job of jobs) if (job.version !== "") this.#seen.set(key(tenantId, job.subject.userId), job.version);
+    for (const job of jobs)
+      if (job.version !== "") this.#seen.set(key(tenantId, job.subject.userId), job.version);
     const changed = results.filter((r) => r === "enqueued").length;
     if (changed > 0) this.graph.metrics.observed.inc({ source }, changed);
-    if (results.length > changed) this.graph.metrics.observed.inc({ source: `${source}:duplicate` }, results.length - changed);
+    if (results.length > changed)
+      this.graph.metrics.observed.inc({ source: `${source}:duplicate` }, results.length - changed);
     return changed;
   }
 }

@@ -13,7 +13,12 @@ describe("read schedule", () => {
   });
 
   it("keeps the configured intervals inside the budget, and lengthens them in proportion beyond it", () => {
-    expect(budgetedIntervals(timing, 10_000, 0)).toEqual({ pollMs: 15_000, reconcileMs: 30_000, requestsPer30s: 32, stretched: false });
+    expect(budgetedIntervals(timing, 10_000, 0)).toEqual({
+      pollMs: 15_000,
+      reconcileMs: 30_000,
+      requestsPer30s: 32,
+      stretched: false,
+    });
     // 100,000 people polled every second would cost 4,620 requests per 30 s.
     const tight = budgetedIntervals({ ...timing, pollIntervalMs: 1000 }, 100_000, 0);
     expect(tight.stretched).toBe(true);
@@ -23,7 +28,10 @@ describe("read schedule", () => {
   it("knows which reads are due and when to run next", () => {
     const intervals = budgetedIntervals(timing, 10, 10);
     expect(dueReads({}, 1000, intervals)).toEqual({ poll: true, reconcile: true });
-    expect(dueReads({ lastPollAt: 0, lastReconcileAt: 0 }, 20_000, intervals)).toEqual({ poll: true, reconcile: false });
+    expect(dueReads({ lastPollAt: 0, lastReconcileAt: 0 }, 20_000, intervals)).toEqual({
+      poll: true,
+      reconcile: false,
+    });
     expect(nextReadAt({ lastPollAt: 20_000, lastReconcileAt: 0 }, 20_000, intervals, true)).toBe(30_000);
     expect(nextReadAt({ lastPollAt: 20_000, lastReconcileAt: 0 }, 20_000, intervals, false)).toBe(35_000);
   });

@@ -32,7 +32,12 @@ export function budgetedIntervals(
 ): ReadIntervals {
   const cost = readCost(polled, timing.pollIntervalMs) + readCost(covered, timing.reconcileIntervalMs);
   if (cost <= timing.readBudgetPer30s)
-    return { pollMs: timing.pollIntervalMs, reconcileMs: timing.reconcileIntervalMs, requestsPer30s: cost, stretched: false };
+    return {
+      pollMs: timing.pollIntervalMs,
+      reconcileMs: timing.reconcileIntervalMs,
+      requestsPer30s: cost,
+      stretched: false,
+    };
   const factor = cost / timing.readBudgetPer30s;
   return {
     pollMs: Math.ceil(timing.pollIntervalMs * factor),
@@ -49,7 +54,11 @@ export interface ReadClock {
 }
 
 /** Which reads are due now. */
-export function dueReads(clock: ReadClock, now: number, intervals: ReadIntervals): { poll: boolean; reconcile: boolean } {
+export function dueReads(
+  clock: ReadClock,
+  now: number,
+  intervals: ReadIntervals,
+): { poll: boolean; reconcile: boolean } {
   return {
     poll: clock.lastPollAt === undefined || now - clock.lastPollAt >= intervals.pollMs,
     reconcile: clock.lastReconcileAt === undefined || now - clock.lastReconcileAt >= intervals.reconcileMs,
@@ -57,7 +66,12 @@ export function dueReads(clock: ReadClock, now: number, intervals: ReadIntervals
 }
 
 /** When the read job should run next. */
-export function nextReadAt(clock: ReadClock, now: number, intervals: ReadIntervals, anyCovered: boolean): number {
+export function nextReadAt(
+  clock: ReadClock,
+  now: number,
+  intervals: ReadIntervals,
+  anyCovered: boolean,
+): number {
   const poll = (clock.lastPollAt ?? now) + intervals.pollMs;
   if (!anyCovered) return poll;
   return Math.min(poll, (clock.lastReconcileAt ?? now) + intervals.reconcileMs);

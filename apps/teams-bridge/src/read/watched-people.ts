@@ -41,6 +41,8 @@ export async function coveredPeople(db: Db, tenantId: string, now: number): Prom
     ).map((a) => a.userId),
   );
   return new Set(
-    subscriptions.filter((s) => active.has(s.accountUserId)).flatMap((s) => s.userIds.map((id) => id.toLowerCase())),
+    subscriptions
+      .filter((s) => active.has(s.accountUserId))
+      .flatMap((s) => s.userIds.map((id) => id.toLowerCase())),
   );
 }

@@ -58,7 +58,8 @@ export async function addServiceAccounts(world: World, count: number, offset = 0
       userPrincipalName: `svc${offset + i + 1}@contoso.com`,
     });
     const outcome = await browserSignIn(world, serviceAccountPath(world), user);
-    if (outcome.status !== 200) throw new Error(`service account sign-in failed: ${outcome.status} ${outcome.page}`);
+    if (outcome.status !== 200)
+      throw new Error(`service account sign-in failed: ${outcome.status} ${outcome.page}`);
     accounts.push(user);
   }
   return accounts;

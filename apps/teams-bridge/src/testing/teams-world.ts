@@ -9,7 +9,12 @@ import { parseEnv } from "@presence/config";
 import type { SlackWriteOp, SlackView, WriteOp } from "@presence/core";
 import { generateEncryptionKey, parseKeyRing, pgConfigFromUrl, withDatabase, type Link } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
-import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions, type UserView } from "@presence/graph-emulator";
+import {
+  startGraphEmulator,
+  type GraphEmulator,
+  type GraphEmulatorOptions,
+  type UserView,
+} from "@presence/graph-emulator";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
 import { waitForIdle } from "@presence/pipeline/testing";
 import { runApps, type AppModule, type Runtime } from "@presence/runtime";
@@ -93,7 +98,12 @@ export function testRuntime(t: TestDatabase): Runtime {
 }
 
 /** Links people in bulk (a link and its two side records each), Slack users U0000001… */
-export async function linkPeople(t: TestDatabase, tenantId: string, people: readonly UserView[], offset = 0): Promise<Link[]> {
+export async function linkPeople(
+  t: TestDatabase,
+  tenantId: string,
+  people: readonly UserView[],
+  offset = 0,
+): Promise<Link[]> {
   const rows = people.map((person, i) => ({
     id: randomUUID(),
     slackTeamId: SLACK_TEAM,
@@ -110,7 +120,10 @@ export async function linkPeople(t: TestDatabase, tenantId: string, people: read
       { linkId: row.id, side: "teams" as const },
     ]),
   });
-  return t.db.link.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { slackUserId: "asc" } });
+  return t.db.link.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    orderBy: { slackUserId: "asc" },
+  });
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -167,7 +180,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const run = options.run ?? "full";
   let running: World["running"] = null;
   if (run === "full")
-    running = await runApps(runtime, [bridge, slackModule], { host: "127.0.0.1", port, workerConcurrency: 8, pollIntervalMs: 100 });
+    running = await runApps(runtime, [bridge, slackModule], {
+      host: "127.0.0.1",
+      port,
+      workerConcurrency: 8,
+      pollIntervalMs: 100,
+    });
   if (run === "http") running = await serveRoutes(bridge, port);
   return {
     emulator,

@@ -16,7 +16,11 @@ const modes = [
     mode: "notify",
     source: "graph:notification",
     // Reads other than notifications are rare, so the echo comes back through a notification.
-    env: { GRAPH_READ_MODE: "notify", GRAPH_POLL_INTERVAL_SECONDS: "60", GRAPH_RECONCILE_INTERVAL_SECONDS: "30" },
+    env: {
+      GRAPH_READ_MODE: "notify",
+      GRAPH_POLL_INTERVAL_SECONDS: "60",
+      GRAPH_RECONCILE_INTERVAL_SECONDS: "30",
+    },
   },
 ] as const;
 
@@ -76,7 +80,9 @@ describe.each(modes)("the bridge's own setPresence, seen again in $mode mode", (
     await world.idle();
 
     expect(world.slackWrites).toEqual([]);
-    const teamsSide = await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } });
+    const teamsSide = await world.t.db.linkSide.findFirstOrThrow({
+      where: { linkId: link.id, side: "teams" },
+    });
     expect(teamsSide.view).toMatchObject({ presence: { availability: "Busy", activity: "InACall" } });
     const events = (await listSyncEvents(world.t.db, { linkId: link.id })).filter((e) => e.at >= since);
     expect(events.filter((e) => e.kind === "mirrored" && e.side === "slack")).toEqual([]);

@@ -22,13 +22,21 @@ beforeAll(async () => {
       id: "custom-available-kept-alive",
       description: "A custom Slack status shows the person Available in Teams, kept alive",
       when: { kind: ["custom"] },
-      teams: { presence: { availability: "Available", activity: "Available", keepAlive: true }, statusMessage: "keep", preferred: "clear" },
+      teams: {
+        presence: { availability: "Available", activity: "Available", keepAlive: true },
+        statusMessage: "keep",
+        preferred: "clear",
+      },
     },
     {
       id: "lunch-available",
       description: "Lunch shows Available once (no keep-alive): Graph lets it fade",
       when: { kind: ["lunch"] },
-      teams: { presence: { availability: "Available", activity: "Available", keepAlive: false }, statusMessage: "keep", preferred: "clear" },
+      teams: {
+        presence: { availability: "Available", activity: "Available", keepAlive: false },
+        statusMessage: "keep",
+        preferred: "clear",
+      },
     },
   );
   await addRuleVersion(world.t.db, rules, { comment: "keep-alive test", createdBy: "test" });
@@ -40,7 +48,11 @@ afterAll(async () => {
 const slackStatus = (link: Link, text: string, emoji: string) =>
   enqueueObservation(world.t.db, {
     subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
-    facets: { status: { text, emoji, expiresAt: null }, huddle: { inHuddle: false }, dnd: { snoozed: false, until: null } } satisfies SlackView,
+    facets: {
+      status: { text, emoji, expiresAt: null },
+      huddle: { inHuddle: false },
+      dnd: { snoozed: false, until: null },
+    } satisfies SlackView,
     version: "",
     observedAt: Date.now(),
     source: "test:slack",
@@ -52,14 +64,22 @@ describe("keep-alive", () => {
     const [keptPerson, fadedPerson] = world.people;
     if (!kept || !faded || !keptPerson || !fadedPerson) throw new Error("fixture");
     await eventually(async () => {
-      expect(await world.t.db.linkSide.count({ where: { side: "teams", observedAt: { not: null } } })).toBe(2);
+      expect(await world.t.db.linkSide.count({ where: { side: "teams", observedAt: { not: null } } })).toBe(
+        2,
+      );
     }, 10_000);
 
     await slackStatus(kept, "Working from the café", ":coffee:");
     await slackStatus(faded, "Lunch", ":hamburger:");
     await eventually(() => {
-      expect(world.emulator.control.presence(keptPerson.id)).toMatchObject({ availability: "Available", activity: "Available" });
-      expect(world.emulator.control.presence(fadedPerson.id)).toMatchObject({ availability: "Available", activity: "Available" });
+      expect(world.emulator.control.presence(keptPerson.id)).toMatchObject({
+        availability: "Available",
+        activity: "Available",
+      });
+      expect(world.emulator.control.presence(fadedPerson.id)).toMatchObject({
+        availability: "Available",
+        activity: "Available",
+      });
     }, 10_000);
     const posts = (userId: string) =>
       world.emulator.control
@@ -69,13 +89,24 @@ describe("keep-alive", () => {
 
     await sleep(7000); // past both fade stages
 
-    expect(world.emulator.control.presence(keptPerson.id)).toMatchObject({ availability: "Available", activity: "Available" });
-    expect(world.emulator.control.sessions(keptPerson.id)[0]?.shown).toEqual({ availability: "Available", activity: "Available" });
+    expect(world.emulator.control.presence(keptPerson.id)).toMatchObject({
+      availability: "Available",
+      activity: "Available",
+    });
+    expect(world.emulator.control.sessions(keptPerson.id)[0]?.shown).toEqual({
+      availability: "Available",
+      activity: "Available",
+    });
     expect(posts(keptPerson.id) - start).toBeGreaterThanOrEqual(4);
     // Without keep-alive Graph faded the same session to Away, and the bridge did not post it again.
-    expect(world.emulator.control.presence(fadedPerson.id)).toMatchObject({ availability: "Away", activity: "Away" });
+    expect(world.emulator.control.presence(fadedPerson.id)).toMatchObject({
+      availability: "Away",
+      activity: "Away",
+    });
     expect(posts(fadedPerson.id)).toBe(1);
-    const heldUntil = (await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: kept.id, side: "teams" } })).heldUntil;
+    const heldUntil = (
+      await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: kept.id, side: "teams" } })
+    ).heldUntil;
     expect(heldUntil?.getTime() ?? 0).toBeGreaterThan(Date.now() - 2000);
   });
 });

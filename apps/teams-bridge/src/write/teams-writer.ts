@@ -63,7 +63,9 @@ export function createTeamsWriter(graph: GraphAccess, timing: TeamsTiming): Side
           }),
         // There is no clearStatusMessage: an empty message clears it.
         clearStatusMessage: () =>
-          post(link, "setStatusMessage", { statusMessage: { message: { content: "", contentType: "text" } } }),
+          post(link, "setStatusMessage", {
+            statusMessage: { message: { content: "", contentType: "text" } },
+          }),
       });
     },
 

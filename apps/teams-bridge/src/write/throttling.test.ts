@@ -15,19 +15,28 @@ afterAll(async () => {
 });
 
 const requests = (suffix: string) =>
-  world.emulator.control.requests({ surface: "graph", method: "POST" }).filter((r) => r.path.endsWith(suffix));
+  world.emulator.control
+    .requests({ surface: "graph", method: "POST" })
+    .filter((r) => r.path.endsWith(suffix));
 
 describe("Graph throttling (429 + Retry-After)", () => {
   it("retries a write once Retry-After has passed, and loses nothing", async () => {
     const [link] = world.links;
     if (!link) throw new Error("fixture");
     await eventually(async () => {
-      expect((await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } })).observedAt).not.toBeNull();
+      expect(
+        (await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } }))
+          .observedAt,
+      ).not.toBeNull();
     }, 10_000);
     world.emulator.control.injectFault({ target: "presence-write", status: 429, retryAfterS: 2 });
     await enqueueObservation(world.t.db, {
       subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
-      facets: { status: { text: "", emoji: "", expiresAt: null }, huddle: { inHuddle: true }, dnd: { snoozed: false, until: null } },
+      facets: {
+        status: { text: "", emoji: "", expiresAt: null },
+        huddle: { inHuddle: true },
+        dnd: { snoozed: false, until: null },
+      },
       version: "",
       observedAt: Date.now(),
       source: "test:slack",
@@ -36,7 +45,10 @@ describe("Graph throttling (429 + Retry-After)", () => {
     const [throttled, retried] = requests("/setPresence");
     const waited = Date.parse(retried?.at ?? "") - Date.parse(throttled?.at ?? "");
     expect(waited).toBeGreaterThanOrEqual(1900);
-    expect(world.emulator.control.presence(link.entraUserId)).toMatchObject({ availability: "Busy", activity: "InACall" });
+    expect(world.emulator.control.presence(link.entraUserId)).toMatchObject({
+      availability: "Busy",
+      activity: "InACall",
+    });
     const kinds = (await listSyncEvents(world.t.db, { linkId: link.id })).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["rate_limited", "written"]));
     expect(kinds).not.toContain("failed");

@@ -21,7 +21,10 @@ export async function enqueueObservation(db: DbClient, job: ObserveJob): Promise
  * Stores many observations in one transaction (a poll that read hundreds of people): all are
  * stored or none. Returns each one's result, in order.
  */
-export async function enqueueObservations(db: DbClient, jobs: readonly ObserveJob[]): Promise<EnqueueResult[]> {
+export async function enqueueObservations(
+  db: DbClient,
+  jobs: readonly ObserveJob[],
+): Promise<EnqueueResult[]> {
   const payloads = jobs.map((job) => ZObserveJob.parse(job));
   if (payloads.length === 0) return [];
   return db.$transaction(

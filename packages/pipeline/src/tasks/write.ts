@@ -92,7 +92,8 @@ export async function runWrite(
   }
   await audit(context, link.id, payload.side, done, job);
   const where = { linkId_side: { linkId: link.id, side: payload.side } };
-  const previous = (await context.db.linkSide.findUnique({ where, select: { heldUntil: true } }))?.heldUntil ?? null;
+  const previous =
+    (await context.db.linkSide.findUnique({ where, select: { heldUntil: true } }))?.heldUntil ?? null;
   const held = writer.heldUntil(
     (await readSide(context.db, link.id, payload.side))?.hold ?? {},
     context.now(),
