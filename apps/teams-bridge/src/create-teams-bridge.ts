@@ -6,7 +6,7 @@ import { signInRoutes } from "./connect/sign-in-routes.ts";
 import type { TeamsBridgeConfig } from "./env.ts";
 import { GraphAccess } from "./graph/graph-access.ts";
 import { createGraphMetrics } from "./graph/graph-metrics.ts";
-import { TEAMS_TASKS, chainKeys, scheduleChain, subscriptionQueue } from "./jobs/job-chains.ts";
+import { readChain, scheduleChain, subscriptionChain } from "./jobs/job-chains.ts";
 import { superviseChains, teamsCron, teamsTasks } from "./jobs/teams-tasks.ts";
 import { notificationRoutes } from "./notify/notification-routes.ts";
 import { SubscriptionManager } from "./notify/subscription-manager.ts";
@@ -49,25 +49,8 @@ export async function createTeamsBridge(
   const graph = new GraphAccess(settings, logger, createGraphMetrics(runtime.metrics.registry), options.ca);
   const db = runtime.db;
   const reader = new PresenceReader(graph, db, logger);
-  const wake = async (what: "subscriptions" | "read", tenantId: string): Promise<void> => {
-    if (what === "read")
-      await scheduleChain(
-        db,
-        { task: TEAMS_TASKS.read, key: chainKeys.read(tenantId), payload: { tenantId } },
-        Date.now(),
-      );
-    else
-      await scheduleChain(
-        db,
-        {
-          task: TEAMS_TASKS.subscriptions,
-          key: chainKeys.subscriptions(tenantId),
-          payload: { tenantId },
-          queueName: subscriptionQueue(tenantId),
-        },
-        Date.now(),
-      );
-  };
+  const wake = (what: "subscriptions" | "read", tenantId: string): Promise<void> =>
+    scheduleChain(db, what === "read" ? readChain(tenantId) : subscriptionChain(tenantId), Date.now());
   const subscriptions = new SubscriptionManager({ graph, db, ring: runtime.keyRing, settings, logger, wake });
   const writer = createTeamsWriter(graph, settings.timing);
 

@@ -37,6 +37,29 @@ export interface ChainJob {
   queueName?: string;
 }
 
+/** The read chain of a tenant; its payload carries when each kind of read last ran. */
+export function readChain(tenantId: string, clock: object = {}): ChainJob {
+  return { task: TEAMS_TASKS.read, key: chainKeys.read(tenantId), payload: { ...clock, tenantId } };
+}
+
+/** The subscription chain of a tenant (in the tenant's subscription queue). */
+export function subscriptionChain(tenantId: string): ChainJob {
+  return {
+    task: TEAMS_TASKS.subscriptions,
+    key: chainKeys.subscriptions(tenantId),
+    payload: { tenantId },
+    queueName: subscriptionQueue(tenantId),
+  };
+}
+
+export function directoryChain(tenantId: string): ChainJob {
+  return { task: TEAMS_TASKS.directory, key: chainKeys.directory(tenantId), payload: { tenantId } };
+}
+
+export function holdsChain(): ChainJob {
+  return { task: TEAMS_TASKS.holds, key: chainKeys.holds(), payload: {} };
+}
+
 /**
  * Schedules the next run of a chain: graphile-worker cron ticks once a minute, and these duties run
  * every few seconds, so each run schedules the next under a job key — one pending run per chain

@@ -16,9 +16,12 @@ import type { TeamsSettings } from "../teams-settings.ts";
 import {
   TEAMS_TASKS,
   chainKeys,
+  directoryChain,
   ensureChain,
+  holdsChain,
+  readChain,
   scheduleChain,
-  subscriptionQueue,
+  subscriptionChain,
   type ChainJob,
 } from "./job-chains.ts";
 
@@ -44,19 +47,12 @@ const ZLifecyclePayload = ZTenantPayload.extend({
 /** The chains of one tenant (and the global hold refresher), as the supervisor starts them. */
 export function teamsChains(settings: TeamsSettings): ChainJob[] {
   const tenantId = settings.tenantId;
-  const chains: ChainJob[] = [
-    { task: TEAMS_TASKS.read, key: chainKeys.read(tenantId), payload: { tenantId } },
-    {
-      task: TEAMS_TASKS.subscriptions,
-      key: chainKeys.subscriptions(tenantId),
-      payload: { tenantId },
-      queueName: subscriptionQueue(tenantId),
-    },
-    { task: TEAMS_TASKS.holds, key: chainKeys.holds(), payload: {} },
+  return [
+    readChain(tenantId),
+    subscriptionChain(tenantId),
+    holdsChain(),
+    ...(settings.timing.directorySyncMs > 0 ? [directoryChain(tenantId)] : []),
   ];
-  if (settings.timing.directorySyncMs > 0)
-    chains.push({ task: TEAMS_TASKS.directory, key: chainKeys.directory(tenantId), payload: { tenantId } });
-  return chains;
 }
 
 /** Starts every missing chain (at start, and once a minute from cron, on whichever replica runs it). */
@@ -77,11 +73,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
     [TEAMS_TASKS.read]: async (raw) => {
       const payload = ZReadPayload.parse(raw);
       const next = await readTenant(deps, payload);
-      await scheduleChain(
-        db,
-        { task: TEAMS_TASKS.read, key: chainKeys.read(payload.tenantId), payload: next.payload },
-        next.at,
-      );
+      await scheduleChain(db, readChain(payload.tenantId, next.payload), next.at);
     },
 
     [TEAMS_TASKS.fetch]: async (raw) => {
@@ -116,16 +108,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
       } catch (error) {
         logger.error({ err: error }, "subscription upkeep failed");
       }
-      await scheduleChain(
-        db,
-        {
-          task: TEAMS_TASKS.subscriptions,
-          key: chainKeys.subscriptions(tenantId),
-          payload: { tenantId },
-          queueName: subscriptionQueue(tenantId),
-        },
-        Math.max(Date.now() + 100, at),
-      );
+      await scheduleChain(db, subscriptionChain(tenantId), Math.max(Date.now() + 100, at));
     },
 
     [TEAMS_TASKS.lifecycle]: async (raw) => {
@@ -139,11 +122,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
       } catch (error) {
         logger.error({ err: error }, "could not schedule hold refreshes");
       }
-      await scheduleChain(
-        db,
-        { task: TEAMS_TASKS.holds, key: chainKeys.holds(), payload: {} },
-        Date.now() + timing.holdRefreshTickMs,
-      );
+      await scheduleChain(db, holdsChain(), Date.now() + timing.holdRefreshTickMs);
     },
 
     [TEAMS_TASKS.directory]: async (raw) => {
@@ -161,12 +140,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
             ? (error.retryAfterMs ?? 60_000)
             : Math.min(timing.directorySyncMs, 5 * 60_000));
       }
-      if (timing.directorySyncMs > 0)
-        await scheduleChain(
-          db,
-          { task: TEAMS_TASKS.directory, key: chainKeys.directory(tenantId), payload: { tenantId } },
-          at,
-        );
+      if (timing.directorySyncMs > 0) await scheduleChain(db, directoryChain(tenantId), at);
     },
 
     [TEAMS_TASKS.supervise]: async () => {

@@ -8,7 +8,9 @@ import { addServiceAccounts } from "../testing/browser-sign-in.ts";
 import { startWorld, type World } from "../testing/teams-world.ts";
 import { TOKEN_CACHE_KIND } from "./service-account-session.ts";
 
-// Subscriptions live 60 min × 0.002 = 7.2 s in the emulator; reads other than notifications are rare.
+// Subscriptions live 60 min × 0.002 = 7.2 s in the emulator, Graph asks for reauthorization 1.2 s
+// before expiry, and the bridge renews only at 90 % of the lifetime (6.5 s): the lifecycle event
+// comes first. Reads other than notifications are rare.
 let world: World;
 let account: UserView;
 
@@ -20,7 +22,8 @@ beforeAll(async () => {
       GRAPH_READ_MODE: "notify",
       GRAPH_POLL_INTERVAL_SECONDS: "60",
       GRAPH_RECONCILE_INTERVAL_SECONDS: "30",
-      GRAPH_SUBSCRIPTION_CHECK_INTERVAL_SECONDS: "1",
+      GRAPH_SUBSCRIPTION_CHECK_INTERVAL_SECONDS: "60",
+      GRAPH_SUBSCRIPTION_RENEW_FRACTION: "0.9",
     },
   });
   [account] = (await addServiceAccounts(world, 1)) as [UserView];
@@ -105,13 +108,8 @@ describe("notify mode", () => {
     const [person] = world.people;
     const [link] = world.links;
     if (!person || !link) throw new Error("fixture");
-    await eventually(async () => {
-      expect(
-        (await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } }))
-          .observedAt,
-      ).not.toBeNull();
-    }, 10_000);
-    await world.slackBaseline(link);
+    await world.teamsBaseline();
+    await world.slackObservation(link);
     await world.idle();
     world.emulator.control.clearDeliveries();
 
@@ -201,5 +199,27 @@ describe("notify mode", () => {
       (await post("/graph/notifications", notification(subscription.id, subscription.clientState ?? "")))
         .status,
     ).toBe(202);
+  });
+
+  it("answers reauthorizationRequired by reauthorizing (a PATCH with a fresh token), and the subscription lives on", async () => {
+    const [subscription] = subscriptions();
+    if (!subscription) throw new Error("no subscription");
+    const firstExpiry = subscription.expiresAt;
+    await eventually(() => {
+      const lifecycle = world.emulator.control
+        .deliveries()
+        .filter((d) => d.kind === "lifecycle" && d.subscriptionId === subscription.id);
+      expect(lifecycle.map((d) => d.status)).toContain(202);
+      expect(subscriptions()[0]?.expiresAt ?? 0).toBeGreaterThan(firstExpiry);
+    }, 15_000);
+    const patches = world.emulator.control
+      .requests({ surface: "graph", method: "PATCH" })
+      .filter((r) => r.path === `/v1.0/subscriptions/${subscription.id}`);
+    expect(patches.map((r) => r.status)).toContain(200);
+    expect(subscriptions().map((s) => s.id)).toEqual([subscription.id]);
+    const operations = await world.bridge.graph.metrics.subscriptions.get();
+    expect(operations.values).toContainEqual(
+      expect.objectContaining({ labels: { operation: "reauthorize", outcome: "done" } }),
+    );
   });
 });

@@ -22,10 +22,8 @@ describe("poll mode", () => {
     const [link] = world.links;
     if (!ada || !link) throw new Error("fixture");
     // First polls: everyone's current presence (Offline: no Teams client open) becomes the Teams view.
-    await eventually(async () => {
-      for (const l of world.links) expect((await teamsSide(l.id)).observedAt).not.toBeNull();
-    }, 10_000);
-    await world.slackBaseline(link);
+    await world.teamsBaseline();
+    await world.slackObservation(link);
     await world.idle();
 
     world.emulator.control.openTeamsSession(ada.id, { availability: "Busy", activity: "InAMeeting" });

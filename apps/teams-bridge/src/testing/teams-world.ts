@@ -15,6 +15,7 @@ import {
   type GraphEmulatorOptions,
   type UserView,
 } from "@presence/graph-emulator";
+import { eventually } from "@presence/graph-emulator/testing";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
 import { waitForIdle } from "@presence/pipeline/testing";
 import { runApps, type AppModule, type Runtime } from "@presence/runtime";
@@ -69,8 +70,13 @@ export interface World {
   /** Every Slack write the pipeline made. */
   slackWrites: SlackWriteOp[];
   idle(timeoutMs?: number): Promise<void>;
-  /** What the Slack bridge would report for a linked person: a cleared status, no huddle, no snooze. */
-  slackBaseline(link: Link, view?: SlackView): Promise<void>;
+  /**
+   * What the Slack bridge would report for a linked person: by default a cleared status, no huddle
+   * and no snooze; `change` overrides facets (a status, a huddle …).
+   */
+  slackObservation(link: Link, change?: SlackView): Promise<void>;
+  /** Waits until the bridge has read every linked person's Teams presence at least once. */
+  teamsBaseline(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -200,18 +206,25 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     url,
     slackWrites,
     idle: (timeoutMs = 20_000) => waitForIdle(t.db, { timeoutMs, ignoreTasks: CHAIN_TASKS }),
-    async slackBaseline(link, view) {
+    async slackObservation(link, change = {}) {
       await enqueueObservation(t.db, {
         subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
-        facets: view ?? {
+        facets: {
           status: { text: "", emoji: "", expiresAt: null },
           huddle: { inHuddle: false },
           dnd: { snoozed: false, until: null },
+          ...change,
         },
         version: "",
         observedAt: Date.now(),
         source: "test:slack",
       });
+    },
+    async teamsBaseline(timeoutMs = 10_000) {
+      await eventually(async () => {
+        const seen = await t.db.linkSide.count({ where: { side: "teams", observedAt: { not: null } } });
+        if (seen < links.length) throw new Error(`${seen} of ${links.length} people read so far`);
+      }, timeoutMs);
     },
     async close() {
       if (running) await running.stop();

@@ -1,6 +1,5 @@
 import { listSyncEvents } from "@presence/db";
 import { eventually } from "@presence/graph-emulator/testing";
-import { enqueueObservation } from "@presence/pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addServiceAccounts } from "../testing/browser-sign-in.ts";
@@ -46,23 +45,13 @@ describe.each(modes)("the bridge's own setPresence, seen again in $mode mode", (
       const side = await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } });
       expect(side.view).toMatchObject({ presence: { availability: "Available", activity: "Available" } });
     }, 10_000);
-    await world.slackBaseline(link);
+    await world.slackObservation(link);
     await world.idle();
     world.slackWrites.length = 0;
     const since = new Date();
 
     // The person starts a huddle in Slack: the bridge shows them in a call in Teams.
-    await enqueueObservation(world.t.db, {
-      subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
-      facets: {
-        status: { text: "", emoji: "", expiresAt: null },
-        huddle: { inHuddle: true },
-        dnd: { snoozed: false, until: null },
-      },
-      version: "",
-      observedAt: Date.now(),
-      source: "test:slack",
-    });
+    await world.slackObservation(link, { huddle: { inHuddle: true } });
 
     // Graph now shows the bridge's session (it outranks the person's Available) …
     await eventually(() => {

@@ -1,7 +1,6 @@
-import { defaultRuleSet, type SlackView } from "@presence/core";
+import { defaultRuleSet } from "@presence/core";
 import { addRuleVersion, type Link } from "@presence/db";
 import { eventually, sleep } from "@presence/graph-emulator/testing";
-import { enqueueObservation } from "@presence/pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startWorld, type World } from "../testing/teams-world.ts";
@@ -46,28 +45,14 @@ afterAll(async () => {
 });
 
 const slackStatus = (link: Link, text: string, emoji: string) =>
-  enqueueObservation(world.t.db, {
-    subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
-    facets: {
-      status: { text, emoji, expiresAt: null },
-      huddle: { inHuddle: false },
-      dnd: { snoozed: false, until: null },
-    } satisfies SlackView,
-    version: "",
-    observedAt: Date.now(),
-    source: "test:slack",
-  });
+  world.slackObservation(link, { status: { text, emoji, expiresAt: null } });
 
 describe("keep-alive", () => {
   it("keeps a mirrored Available from fading where a rule asks for it, and only there", async () => {
     const [kept, faded] = world.links;
     const [keptPerson, fadedPerson] = world.people;
     if (!kept || !faded || !keptPerson || !fadedPerson) throw new Error("fixture");
-    await eventually(async () => {
-      expect(await world.t.db.linkSide.count({ where: { side: "teams", observedAt: { not: null } } })).toBe(
-        2,
-      );
-    }, 10_000);
+    await world.teamsBaseline();
 
     await slackStatus(kept, "Working from the café", ":coffee:");
     await slackStatus(faded, "Lunch", ":hamburger:");

@@ -1,6 +1,5 @@
 import { listSyncEvents } from "@presence/db";
 import { eventually } from "@presence/graph-emulator/testing";
-import { enqueueObservation } from "@presence/pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startWorld, type World } from "../testing/teams-world.ts";
@@ -23,24 +22,9 @@ describe("Graph throttling (429 + Retry-After)", () => {
   it("retries a write once Retry-After has passed, and loses nothing", async () => {
     const [link] = world.links;
     if (!link) throw new Error("fixture");
-    await eventually(async () => {
-      expect(
-        (await world.t.db.linkSide.findFirstOrThrow({ where: { linkId: link.id, side: "teams" } }))
-          .observedAt,
-      ).not.toBeNull();
-    }, 10_000);
+    await world.teamsBaseline();
     world.emulator.control.injectFault({ target: "presence-write", status: 429, retryAfterS: 2 });
-    await enqueueObservation(world.t.db, {
-      subject: { side: "slack", teamId: link.slackTeamId, userId: link.slackUserId },
-      facets: {
-        status: { text: "", emoji: "", expiresAt: null },
-        huddle: { inHuddle: true },
-        dnd: { snoozed: false, until: null },
-      },
-      version: "",
-      observedAt: Date.now(),
-      source: "test:slack",
-    });
+    await world.slackObservation(link, { huddle: { inHuddle: true } });
     await eventually(() => expect(requests("/setPresence").map((r) => r.status)).toEqual([429, 200]), 15_000);
     const [throttled, retried] = requests("/setPresence");
     const waited = Date.parse(retried?.at ?? "") - Date.parse(throttled?.at ?? "");
