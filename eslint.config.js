@@ -5,14 +5,24 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/.cache/**", "**/generated/**", "**/*.config.ts", "**/*.config.js"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.cache/**",
+      "**/generated/**",
+      "**/*.config.ts",
+      "**/*.config.js",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "separate-type-imports" }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { prefer: "type-imports", fixStyle: "separate-type-imports" },
+      ],
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-syntax": [
@@ -40,7 +50,22 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "http", "https", "net", "pg", "@prisma/*", "@slack/*", "@microsoft/*", "@azure/*", "@presence/*"], message: "packages/core is pure: no I/O, no SDKs, no other workspace package." },
+            {
+              group: [
+                "node:*",
+                "fs",
+                "http",
+                "https",
+                "net",
+                "pg",
+                "@prisma/*",
+                "@slack/*",
+                "@microsoft/*",
+                "@azure/*",
+                "@presence/*",
+              ],
+              message: "packages/core is pure: no I/O, no SDKs, no other workspace package.",
+            },
           ],
         },
       ],

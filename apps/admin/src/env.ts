@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, zPort } from "@presence/config";
+import { loadDotEnv, commonEnv, parseEnv, zPort } from "@presence/config";
 import { z } from "zod";
 
 /** The admin app's configuration (README: "Configuration"). The only place that reads process.env. */
@@ -10,5 +10,6 @@ export const ZAdminEnv = z.object({
 export type AdminEnv = z.infer<typeof ZAdminEnv>;
 
 export function loadAdminEnv(env: NodeJS.ProcessEnv = process.env): AdminEnv {
+  if (env === process.env) loadDotEnv();
   return parseEnv(ZAdminEnv, env);
 }

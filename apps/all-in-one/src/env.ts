@@ -1,4 +1,4 @@
-import { azureEnv, commonEnv, parseEnv, slackEnv, zPort } from "@presence/config";
+import { loadDotEnv, azureEnv, commonEnv, parseEnv, slackEnv, zPort } from "@presence/config";
 import { z } from "zod";
 
 /** Configuration of the all-in-one process (README: "Configuration"). The only place that reads process.env. */
@@ -12,5 +12,6 @@ export const ZAllInOneEnv = z.object({
 export type AllInOneEnv = z.infer<typeof ZAllInOneEnv>;
 
 export function loadAllInOneEnv(env: NodeJS.ProcessEnv = process.env): AllInOneEnv {
+  if (env === process.env) loadDotEnv();
   return parseEnv(ZAllInOneEnv, env);
 }

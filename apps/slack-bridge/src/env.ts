@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, slackEnv, zPort } from "@presence/config";
+import { loadDotEnv, commonEnv, parseEnv, slackEnv, zPort } from "@presence/config";
 import { z } from "zod";
 
 /** What the bridge itself needs (also when it runs inside the all-in-one process). */
@@ -13,5 +13,6 @@ export const ZSlackBridgeEnv = ZSlackBridgeConfig.extend({
 export type SlackBridgeEnv = z.infer<typeof ZSlackBridgeEnv>;
 
 export function loadSlackBridgeEnv(env: NodeJS.ProcessEnv = process.env): SlackBridgeEnv {
+  if (env === process.env) loadDotEnv();
   return parseEnv(ZSlackBridgeEnv, env);
 }

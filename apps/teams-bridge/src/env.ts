@@ -1,4 +1,4 @@
-import { azureEnv, commonEnv, parseEnv, zPort } from "@presence/config";
+import { loadDotEnv, azureEnv, commonEnv, parseEnv, zPort } from "@presence/config";
 import { z } from "zod";
 
 /** What the bridge itself needs (also when it runs inside the all-in-one process). */
@@ -13,5 +13,6 @@ export const ZTeamsBridgeEnv = ZTeamsBridgeConfig.extend({
 export type TeamsBridgeEnv = z.infer<typeof ZTeamsBridgeEnv>;
 
 export function loadTeamsBridgeEnv(env: NodeJS.ProcessEnv = process.env): TeamsBridgeEnv {
+  if (env === process.env) loadDotEnv();
   return parseEnv(ZTeamsBridgeEnv, env);
 }

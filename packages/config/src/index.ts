@@ -1,2 +1,3 @@
 export * from "./fragments.ts";
 export * from "./parse-env.ts";
+export * from "./load-dot-env.ts";

@@ -7,6 +7,9 @@ import {
   type TaskList,
 } from "graphile-worker";
 
+import { pgConfigFromUrl } from "@presence/db";
+import pg from "pg";
+
 import type { PipelineContext } from "./context.ts";
 import { MAINTENANCE_TASK, OBSERVE_TASK, writeTask } from "./jobs.ts";
 import { runMaintenance } from "./tasks/maintenance.ts";
@@ -54,8 +57,11 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
       });
   }
   const logger = context.logger.child({ component: "queue" });
+  // The queue's own pool, owned here so it is ended on stop and its errors are logged, not thrown.
+  const pgPool = new pg.Pool(pgConfigFromUrl(options.databaseUrl, { max: (options.concurrency ?? 10) + 2 }));
+  pgPool.on("error", (error) => logger.warn({ err: error }, "queue connection error"));
   const runner: Runner = await run({
-    connectionString: options.databaseUrl,
+    pgPool,
     concurrency: options.concurrency ?? 10,
     pollInterval: options.pollIntervalMs ?? 1000,
     noHandleSignals: true,
@@ -84,6 +90,7 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   return {
     async stop() {
       await runner.stop();
+      await pgPool.end();
     },
   };
 }

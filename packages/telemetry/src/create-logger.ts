@@ -2,35 +2,38 @@ import { pino, type Logger, type LoggerOptions } from "pino";
 
 export type { Logger };
 
-/**
- * Paths whose values never reach a log line: tokens, secrets, signatures, cookies. Matching is by
- * key at any of the listed depths, so `{ token }`, `{ installation: { bot: { token } } }` and
- * request headers are all covered.
- */
-export const REDACTED_PATHS = [
-  "*.token",
-  "*.*.token",
-  "*.*.*.token",
-  "*.accessToken",
-  "*.refreshToken",
-  "*.access_token",
-  "*.refresh_token",
-  "*.*.access_token",
-  "*.*.refresh_token",
-  "*.clientSecret",
-  "*.client_secret",
-  "*.secret",
-  "*.password",
-  "*.clientState",
-  "*.ciphertext",
-  "headers.authorization",
-  "headers.cookie",
-  "*.headers.authorization",
-  "*.headers.cookie",
-  "*.headers['x-slack-signature']",
-  "req.headers.authorization",
-  "req.headers.cookie",
+const SECRET_KEYS = [
+  "token",
+  "botToken",
+  "userToken",
+  "appToken",
+  "accessToken",
+  "refreshToken",
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "clientSecret",
+  "client_secret",
+  "client_assertion",
+  "secret",
+  "password",
+  "clientState",
+  "ciphertext",
+  "authorization",
+  "cookie",
+  "x-slack-signature",
 ];
+
+/**
+ * Paths whose values never reach a log line: tokens, secrets, signatures, cookies — by key, at the
+ * top level and up to three levels down (`{ token }`, `{ installation: { user: { token } } }`,
+ * `{ req: { headers: { authorization } } }`).
+ */
+export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
+  const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
+  const join = (prefix: string) => (segment.startsWith("[") ? `${prefix}${segment}` : `${prefix}.${segment}`);
+  return [segment.startsWith("[") ? `${segment}` : segment, join("*"), join("*.*"), join("*.*.*")];
+});
 
 /** Values that look like tokens are masked even where the key is unknown (in messages and strings). */
 const TOKEN_PATTERN =

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { SlackView, TeamsView } from "../model/facets.ts";
 import type { SlackHold } from "../model/hold.ts";
 import { emptySideRecord } from "../sync/types.ts";
-import type { GraphActivity, GraphAvailability } from "../model/vocabulary.ts";
+import {
+  GRAPH_ACTIVITIES,
+  GRAPH_AVAILABILITIES,
+  type GraphActivity,
+  type GraphAvailability,
+} from "../model/vocabulary.ts";
 import { defaultSettings, effectivePolicy } from "../policy/policy.ts";
 import { ownSlackClassification, ownSlackView } from "../sync/own-state.ts";
 import { computeSlackHold } from "../sync/slack-target.ts";
@@ -97,34 +102,8 @@ describe("default rules, Teams → Slack (every Graph state)", () => {
   });
 
   it("covers every Graph availability and activity pair with some rule", () => {
-    for (const availability of [
-      "Available",
-      "AvailableIdle",
-      "Away",
-      "BeRightBack",
-      "Busy",
-      "BusyIdle",
-      "DoNotDisturb",
-      "Offline",
-      "PresenceUnknown",
-    ] as const) {
-      for (const activity of [
-        "Available",
-        "Away",
-        "BeRightBack",
-        "Busy",
-        "DoNotDisturb",
-        "InACall",
-        "InAConferenceCall",
-        "Inactive",
-        "InAMeeting",
-        "Offline",
-        "OffWork",
-        "OutOfOffice",
-        "PresenceUnknown",
-        "Presenting",
-        "UrgentInterruptionsOnly",
-      ] as const) {
+    for (const availability of GRAPH_AVAILABILITIES) {
+      for (const activity of GRAPH_ACTIVITIES) {
         expect(teamsToSlack(availability, activity).ruleId).not.toBeNull();
       }
     }

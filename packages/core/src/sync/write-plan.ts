@@ -96,38 +96,20 @@ function needsWrite<H extends object>(
   return !sameHold({ v: want }, { v: have });
 }
 
+/** The call for one facet: set it to the held value, or clear it when the bridge holds nothing there. */
+function facetOp<Op extends WriteOp>(side: Op["side"], facet: string, hold: object): Op {
+  const value = (hold as Record<string, unknown>)[facet];
+  return (
+    value === undefined ? { side, facet, action: "clear" } : { side, facet, action: "set", value }
+  ) as Op;
+}
+
 function slackOp(facet: SlackHoldFacet, hold: SlackHold): SlackWriteOp {
-  switch (facet) {
-    case "status":
-      return hold.status
-        ? { side: "slack", facet, action: "set", value: hold.status }
-        : { side: "slack", facet, action: "clear" };
-    case "dnd":
-      return hold.dnd
-        ? { side: "slack", facet, action: "set", value: hold.dnd }
-        : { side: "slack", facet, action: "clear" };
-    case "presence":
-      return hold.presence
-        ? { side: "slack", facet, action: "set", value: hold.presence }
-        : { side: "slack", facet, action: "clear" };
-  }
+  return facetOp<SlackWriteOp>("slack", facet, hold);
 }
 
 function teamsOp(facet: TeamsHoldFacet, hold: TeamsHold): TeamsWriteOp {
-  switch (facet) {
-    case "session":
-      return hold.session
-        ? { side: "teams", facet, action: "set", value: hold.session }
-        : { side: "teams", facet, action: "clear" };
-    case "preferred":
-      return hold.preferred
-        ? { side: "teams", facet, action: "set", value: hold.preferred }
-        : { side: "teams", facet, action: "clear" };
-    case "statusMessage":
-      return hold.statusMessage
-        ? { side: "teams", facet, action: "set", value: hold.statusMessage }
-        : { side: "teams", facet, action: "clear" };
-  }
+  return facetOp<TeamsWriteOp>("teams", facet, hold);
 }
 
 /** Records that `op` is about to be performed (before the call). */

@@ -10,14 +10,16 @@ export async function addExpectation(
   expectation: Expectation,
   expiresAt: Date,
 ): Promise<void> {
-  await db.writeExpectation.create({
-    data: { linkId, side, facet: expectation.facet, fingerprint: expectation.fingerprint, expiresAt },
-  });
+  await db.$executeRaw`
+    INSERT INTO "WriteExpectation" ("linkId", "side", "facet", "fingerprint", "expiresAt")
+    VALUES (${linkId}, ${side}::"Side", ${expectation.facet}, ${expectation.fingerprint}, ${expiresAt}::timestamp)`;
 }
 
 /** Unexpired expectations for a link. */
 export async function pendingExpectations(db: Db, linkId: string, now: Date): Promise<PendingExpectation[]> {
-  const rows = await db.writeExpectation.findMany({ where: { linkId, expiresAt: { gt: now } } });
+  const rows = await db.$queryRaw<{ side: Side; facet: string; fingerprint: string; expiresAt: Date }[]>`
+    SELECT "side", "facet", "fingerprint", "expiresAt" FROM "WriteExpectation"
+    WHERE "linkId" = ${linkId} AND "expiresAt" > ${now}::timestamp`;
   return rows.map((row) => ({
     side: row.side,
     facet: row.facet,

@@ -59,8 +59,12 @@ export async function createLink(db: Db, input: CreateLinkInput): Promise<Link> 
   });
 }
 
+// Lookups on the pipeline's hot path are single SQL statements (Prisma's generated queries cost
+// several times more per call).
+
 export async function getLink(db: Db, id: string): Promise<Link | null> {
-  return db.link.findUnique({ where: { id } });
+  const [link] = await db.$queryRaw<Link[]>`SELECT * FROM "Link" WHERE "id" = ${id}`;
+  return link ?? null;
 }
 
 export async function findLinkBySlack(
@@ -68,13 +72,15 @@ export async function findLinkBySlack(
   slackTeamId: string,
   slackUserId: string,
 ): Promise<Link | null> {
-  return db.link.findUnique({ where: { slackTeamId_slackUserId: { slackTeamId, slackUserId } } });
+  const [link] = await db.$queryRaw<Link[]>`
+    SELECT * FROM "Link" WHERE "slackTeamId" = ${slackTeamId} AND "slackUserId" = ${slackUserId}`;
+  return link ?? null;
 }
 
 export async function findLinkByEntra(db: Db, tenantId: string, entraUserId: string): Promise<Link | null> {
-  return db.link.findUnique({
-    where: { tenantId_entraUserId: { tenantId, entraUserId: entraUserId.toLowerCase() } },
-  });
+  const [link] = await db.$queryRaw<Link[]>`
+    SELECT * FROM "Link" WHERE "tenantId" = ${tenantId} AND "entraUserId" = ${entraUserId.toLowerCase()}`;
+  return link ?? null;
 }
 
 export interface ListLinksOptions {

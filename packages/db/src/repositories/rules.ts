@@ -15,7 +15,12 @@ export interface RuleSetRecord {
 export async function getActiveRules(db: Db): Promise<RuleSetRecord> {
   const row = await db.ruleSetVersion.findFirst({ orderBy: { version: "desc" } });
   if (row) return { ...row, rules: ZRuleSet.parse(row.rules) };
-  return addRuleVersion(db, defaultRuleSet(), { comment: "Default rules", createdBy: "system" });
+  // Many workers may find the store empty at once: exactly one version 1 is created.
+  await db.ruleSetVersion.createMany({
+    data: [{ version: 1, rules: toJson(defaultRuleSet()), comment: "Default rules", createdBy: "system" }],
+    skipDuplicates: true,
+  });
+  return getActiveRules(db);
 }
 
 /** Validates and stores a new version of the rules, which is then in force. */

@@ -55,7 +55,12 @@ export async function enqueueWrite(
   db: Db,
   linkId: string,
   side: Side,
-  options: { refresh?: readonly string[]; runAt?: Date } = {},
+  options: {
+    refresh?: readonly string[];
+    runAt?: Date;
+    /** Move a pending job to `runAt` (a rate limit) instead of keeping its earlier time. */
+    replaceRunAt?: boolean;
+  } = {},
 ): Promise<void> {
   await addJob(
     db,
@@ -64,7 +69,7 @@ export async function enqueueWrite(
     {
       // Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write.
       jobKey: `${options.refresh?.length ? "refresh" : "write"}:${side}:${linkId}`,
-      jobKeyMode: "preserve_run_at",
+      jobKeyMode: options.replaceRunAt ? "replace" : "preserve_run_at",
       queueName: `link:${linkId}:${side}`,
       maxAttempts: 25,
       ...(options.runAt ? { runAt: options.runAt } : {}),

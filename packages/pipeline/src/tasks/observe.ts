@@ -4,8 +4,6 @@ import {
   countRecentWrites,
   findLinkByEntra,
   findLinkBySlack,
-  getActiveRules,
-  getSettings,
   loadLinkSnapshot,
   lockLink,
   pendingExpectations,
@@ -14,6 +12,7 @@ import {
   type Db,
 } from "@presence/db";
 
+import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZObserveJob, type Subject } from "../jobs.ts";
 import { enqueueWrite } from "../queue/enqueue.ts";
@@ -36,6 +35,7 @@ export async function runObserve(
     return;
   }
   const now = context.now();
+  const { settings, rules } = await pipelineConfig(db, now);
   const observation = {
     side: job.subject.side,
     facets: job.facets,
@@ -45,14 +45,13 @@ export async function runObserve(
   const events = await db.$transaction(
     async (tx) => {
       await lockLink(tx, link.id);
-      const settings = await getSettings(tx);
       const snapshot = await loadLinkSnapshot(tx, link.id, settings);
       if (!snapshot) return [];
       const decision = decide({
         link: snapshot,
         observation,
         expectations: await pendingExpectations(tx, link.id, new Date(now)),
-        rules: (await getActiveRules(tx)).rules,
+        rules,
         settings,
         now,
         recentWrites: await countRecentWrites(tx, link.id, new Date(now - settings.flapWindowSeconds * 1000)),

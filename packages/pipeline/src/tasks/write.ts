@@ -4,6 +4,7 @@ import {
   planTeamsWrites,
   recordAttempt,
   recordOutcome,
+  type PlannedWrite,
   type Side,
   type SideRecord,
   type SyncEventDraft,
@@ -14,15 +15,14 @@ import {
   addExpectation,
   appendSyncEvents,
   getLink,
-  getSettings,
-  loadLinkSnapshot,
+  loadSideRecord,
   lockLink,
   saveSide,
   setLinkStatus,
-  type DbClient,
   type Link,
 } from "@presence/db";
 
+import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZWriteJob } from "../jobs.ts";
 import { enqueueWrite } from "../queue/enqueue.ts";
@@ -35,13 +35,16 @@ export interface WriteJobInfo {
   maxAttempts: number;
 }
 
-type AnyRecord = SideRecord<object, object>;
+type AnyState = WriteState<object>;
+type Outcome = { op: WriteOp; result: "done" | "failed" | "unknown" };
 
 /**
  * The write job for one link and side: brings the side in line with what the bridge holds, one
- * call per facet. Before each call its expectations (echo fingerprints) and the attempt are stored;
- * after it the outcome. Each bookkeeping step re-reads the side under the link's lock, so decisions
- * taken meanwhile are never overwritten. Replays after a crash write the same state again.
+ * call per facet. First, in one transaction, every call's expectations (echo fingerprints) and the
+ * attempts are stored; then the calls are made; then, in a second transaction, their outcomes, the
+ * audit event and until when the written state lasts. Both transactions re-read the side under the
+ * link's lock, so decisions taken meanwhile are never overwritten. A worker that dies between the
+ * two leaves the attempts recorded: the job runs again and replays the same state.
  */
 export async function runWrite(
   context: PipelineContext,
@@ -53,55 +56,94 @@ export async function runWrite(
   if (!writer) throw new BridgeError("internal", `No ${payload.side} writer in this process`);
   const link = await getLink(context.db, payload.linkId);
   if (!link || link.status === "needs_reauth" || link.status === "disabled") return;
-
-  const settings = await getSettings(context.db);
-  const record = await readSide(context.db, link.id, payload.side);
-  if (!record) return;
-  const refresh = payload.refresh.includes("due")
-    ? (writer.heldUntil(record.hold, context.now())?.facets ?? [])
-    : payload.refresh;
-  const plan =
-    payload.side === "slack"
-      ? planSlackWrites(record as never, { refresh })
-      : planTeamsWrites(record as never, { refresh });
-  if (plan.length === 0) return;
-
+  const { settings } = await pipelineConfig(context.db, context.now());
   const ttlMs =
     (payload.side === "slack" ? settings.slackEchoTtlSeconds : settings.teamsEchoTtlSeconds) * 1000;
-  const done: WriteOp[] = [];
-  for (const { op, expectations } of plan) {
-    await bookkeep(context.db, link.id, payload.side, async (tx, state) => {
-      const expiresAt = new Date(context.now() + ttlMs);
+
+  const plan = await context.db.$transaction(async (tx) => {
+    await lockLink(tx, link.id);
+    const record = await loadSideRecord(tx, link.id, payload.side);
+    if (!record) return [];
+    const refresh = payload.refresh.includes("due")
+      ? (writer.heldUntil(record.hold, context.now())?.facets ?? [])
+      : payload.refresh;
+    const planned: PlannedWrite<WriteOp>[] =
+      payload.side === "slack"
+        ? planSlackWrites(record as never, { refresh })
+        : planTeamsWrites(record as never, { refresh });
+    if (planned.length === 0) return [];
+    const expiresAt = new Date(context.now() + ttlMs);
+    let state: AnyState = record;
+    for (const { op, expectations } of planned) {
       for (const expectation of expectations)
         await addExpectation(tx, link.id, payload.side, expectation, expiresAt);
-      return recordAttempt(state as WriteState<never>, op);
-    });
-    const outcome = await perform(context, writer, link, op, job);
-    if (outcome !== "done") {
-      if (outcome === "failed")
-        await bookkeep(context.db, link.id, payload.side, async (_tx, state) =>
-          recordOutcome(state as WriteState<never>, op, "failed"),
-        );
-      await audit(context, link.id, payload.side, done, job);
-      return;
+      state = recordAttempt(state as WriteState<never>, op);
     }
-    done.push(op);
-    await bookkeep(context.db, link.id, payload.side, async (_tx, state) =>
-      recordOutcome(state as WriteState<never>, op, "done"),
-    );
-  }
-  await audit(context, link.id, payload.side, done, job);
-  const where = { linkId_side: { linkId: link.id, side: payload.side } };
-  const previous =
-    (await context.db.linkSide.findUnique({ where, select: { heldUntil: true } }))?.heldUntil ?? null;
-  const held = writer.heldUntil(
-    (await readSide(context.db, link.id, payload.side))?.hold ?? {},
-    context.now(),
-  );
-  await context.db.linkSide.update({
-    where,
-    data: { writtenAt: new Date(context.now()), heldUntil: nextHeldUntil(held, previous, done) },
+    await saveSide(tx, link.id, payload.side, { record: { ...record, ...state } });
+    return planned;
   });
+  if (plan.length === 0) return;
+
+  const outcomes: Outcome[] = [];
+  let failure: BridgeError | undefined;
+  for (const { op } of plan) {
+    if (failure) break;
+    try {
+      await perform(context, writer, link, op);
+      outcomes.push({ op, result: "done" });
+    } catch (error) {
+      failure = BridgeError.from(error);
+      // A rejected call did not land; a failure of the connection may have (then it is replayed).
+      outcomes.push({
+        op,
+        result: failure.code === "upstream_unavailable" || failure.code === "internal" ? "unknown" : "failed",
+      });
+    }
+  }
+
+  const done = outcomes.filter((o) => o.result === "done").map((o) => o.op);
+  await context.db.$transaction(async (tx) => {
+    await lockLink(tx, link.id);
+    const record = await loadSideRecord(tx, link.id, payload.side);
+    if (!record) return;
+    let state: AnyState = record;
+    for (const outcome of outcomes) {
+      if (outcome.result !== "unknown")
+        state = recordOutcome(state as WriteState<never>, outcome.op, outcome.result);
+    }
+    const next: SideRecord<object, object> = { ...record, ...state };
+    const previous =
+      done.length > 0
+        ? ((
+            await tx.linkSide.findUnique({
+              where: { linkId_side: { linkId: link.id, side: payload.side } },
+              select: { heldUntil: true },
+            })
+          )?.heldUntil ?? null)
+        : null;
+    await saveSide(tx, link.id, payload.side, {
+      record: next,
+      ...(done.length > 0
+        ? {
+            writtenAt: new Date(context.now()),
+            heldUntil: nextHeldUntil(writer.heldUntil(next.hold, context.now()), previous, done),
+          }
+        : {}),
+    });
+    if (done.length > 0) {
+      await appendSyncEvents(
+        tx,
+        link.id,
+        [draft("written", payload.side, describeOps(payload.side, done), { ops: done })],
+        `job:${job.id}`,
+      );
+    }
+  });
+  if (done.length > 0) context.metrics.syncEvents.inc({ kind: "written", side: payload.side });
+  if (failure) {
+    const failed = outcomes.at(-1);
+    if (failed) await handleFailure(context, link, failed.op, failure, job);
+  }
 }
 
 /**
@@ -119,42 +161,35 @@ export function nextHeldUntil(
   return new Date(Math.min(previous.getTime(), held.at));
 }
 
-/** One call; maps its failure to what the pipeline does about it. */
-async function perform(
-  context: PipelineContext,
-  writer: SideWriter,
-  link: Link,
-  op: WriteOp,
-  job: WriteJobInfo,
-): Promise<"done" | "failed" | "rescheduled"> {
+/** One call, timed and counted. */
+async function perform(context: PipelineContext, writer: SideWriter, link: Link, op: WriteOp): Promise<void> {
   const timer = context.metrics.writeDuration.startTimer({ side: op.side });
   try {
     await writer.perform(link, op);
     context.metrics.writes.inc({ side: op.side, facet: op.facet, outcome: "done" });
-    return "done";
-  } catch (thrown) {
-    const error = BridgeError.from(thrown);
-    context.metrics.writes.inc({ side: op.side, facet: op.facet, outcome: error.code });
-    return handleFailure(context, link, op, error, job);
+  } catch (error) {
+    context.metrics.writes.inc({ side: op.side, facet: op.facet, outcome: BridgeError.from(error).code });
+    throw error;
   } finally {
     timer();
   }
 }
 
+/** What the pipeline does about a failed call: reschedule, flag the link, record, or retry. */
 async function handleFailure(
   context: PipelineContext,
   link: Link,
   op: WriteOp,
   error: BridgeError,
   job: WriteJobInfo,
-): Promise<"failed" | "rescheduled"> {
+): Promise<void> {
   const { db } = context;
   const base = { facet: op.facet, action: op.action, code: error.code, error: error.message };
   if (error.code === "rate_limited") {
     const retryAfterMs = Math.max(1000, error.retryAfterMs ?? 30_000);
     const runAt = new Date(context.now() + retryAfterMs);
     await db.$transaction(async (tx) => {
-      await enqueueWrite(tx, link.id, op.side, { runAt });
+      await enqueueWrite(tx, link.id, op.side, { runAt, replaceRunAt: true });
       await appendSyncEvents(
         tx,
         link.id,
@@ -167,7 +202,7 @@ async function handleFailure(
         `job:${job.id}`,
       );
     });
-    return "rescheduled";
+    return;
   }
   if (error.code === "auth_revoked") {
     await db.$transaction(async (tx) => {
@@ -179,7 +214,7 @@ async function handleFailure(
         `job:${job.id}`,
       );
     });
-    return "failed";
+    return;
   }
   if (!error.isRetryable) {
     await appendSyncEvents(
@@ -189,71 +224,20 @@ async function handleFailure(
       `job:${job.id}`,
     );
     context.logger.error({ linkId: link.id, ...base }, "write rejected; an admin must act");
-    return "failed";
+    return;
   }
   const final = job.attempts >= job.maxAttempts;
+  const message = final
+    ? `Write to ${op.side} failed for good after ${job.attempts} attempts`
+    : `Write to ${op.side} failed (attempt ${job.attempts}); retrying`;
   await appendSyncEvents(
     db,
     link.id,
-    [
-      draft(
-        "failed",
-        op.side,
-        final
-          ? `Write to ${op.side} failed for good after ${job.attempts} attempts`
-          : `Write to ${op.side} failed (attempt ${job.attempts}); retrying`,
-        { ...base, attempt: job.attempts, final },
-      ),
-    ],
+    [draft("failed", op.side, message, { ...base, attempt: job.attempts, final })],
     `job:${job.id}`,
   );
-  // The outcome is unknown (the call may have landed): the attempt stays recorded and the queue retries.
+  // The queue retries with backoff; an attempt whose outcome is unknown stays recorded and is replayed.
   throw error;
-}
-
-/** Read-modify-write of one side's write state under the link's lock. */
-async function bookkeep(
-  db: DbClient,
-  linkId: string,
-  side: Side,
-  change: (
-    tx: Parameters<Parameters<DbClient["$transaction"]>[0]>[0],
-    state: WriteState<object>,
-  ) => Promise<WriteState<object>>,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await lockLink(tx, linkId);
-    const record = await readSide(tx, linkId, side);
-    if (!record) return;
-    const next = await change(tx, record);
-    await saveSide(tx, linkId, side, { record: { ...record, ...next } });
-  });
-}
-
-async function readSide(
-  db: Parameters<typeof getSettings>[0],
-  linkId: string,
-  side: Side,
-): Promise<AnyRecord | null> {
-  const snapshot = await loadLinkSnapshot(db, linkId, await getSettings(db));
-  return snapshot ? (snapshot[side] as AnyRecord) : null;
-}
-
-async function audit(
-  context: PipelineContext,
-  linkId: string,
-  side: Side,
-  done: readonly WriteOp[],
-  job: WriteJobInfo,
-) {
-  if (done.length === 0) return;
-  await appendSyncEvents(
-    context.db,
-    linkId,
-    [draft("written", side, describeOps(side, done), { ops: done })],
-    `job:${job.id}`,
-  );
-  context.metrics.syncEvents.inc({ kind: "written", side });
 }
 
 function draft(

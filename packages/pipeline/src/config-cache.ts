@@ -1,0 +1,25 @@
+import type { BridgeSettings, RuleSet } from "@presence/core";
+import { getActiveRules, getSettings, type DbClient } from "@presence/db";
+
+export interface PipelineConfig {
+  settings: BridgeSettings;
+  rules: RuleSet;
+}
+
+/** How long a process keeps settings and rules before reading them again: admin changes apply within it. */
+export const CONFIG_TTL_MS = 5_000;
+
+const cache = new WeakMap<DbClient, { at: number; value: Promise<PipelineConfig> }>();
+
+/** Settings and the rules in force, read at most every CONFIG_TTL_MS per process (they rarely change). */
+export function pipelineConfig(db: DbClient, now = Date.now()): Promise<PipelineConfig> {
+  const hit = cache.get(db);
+  if (hit && now - hit.at < CONFIG_TTL_MS) return hit.value;
+  const value = Promise.all([getSettings(db), getActiveRules(db)]).then(([settings, record]) => ({
+    settings,
+    rules: record.rules,
+  }));
+  cache.set(db, { at: now, value });
+  value.catch(() => cache.delete(db));
+  return value;
+}
