@@ -10,7 +10,9 @@ import { hasMicrosoftIdentity } from "./teams-settings.ts";
 const env = loadTeamsBridgeEnv();
 const demo = hasMicrosoftIdentity(env)
   ? null
-  : await startGraphDemo({ publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.TEAMS_BRIDGE_PORT}` });
+  : await startGraphDemo({
+      publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.TEAMS_BRIDGE_PORT}`,
+    });
 await runProcess({
   service: "teams-bridge",
   env,

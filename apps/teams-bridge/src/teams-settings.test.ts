@@ -39,7 +39,7 @@ describe("Teams bridge settings", () => {
       subscriptionCheckIntervalMs: 300_000,
       sessionExpiryMinutes: 60,
       sessionRefreshMs: 2_700_000,
-      keepAliveIntervalMs: 240_000,
+      keepAliveIntervalMs: 270_000,
       holdRefreshTickMs: 30_000,
       directorySyncMs: 21_600_000,
     });

@@ -85,7 +85,7 @@ export const azureEnv = {
   /** A held session is posted again this many seconds after the last post; unset = 3/4 of its expiry (45 min of 60). */
   GRAPH_SESSION_REFRESH_SECONDS: zSeconds(1, 14_340).optional(),
   /** A kept-alive Available session is posted again this many seconds after the last post (Graph fades it after 300). */
-  GRAPH_KEEPALIVE_INTERVAL_SECONDS: zSeconds(1, 290).default(240),
+  GRAPH_KEEPALIVE_INTERVAL_SECONDS: zSeconds(1, 290).default(270),
   /** Minutes between two reads of the Entra directory (users, for linking by e-mail); 0 turns it off. */
   GRAPH_DIRECTORY_SYNC_MINUTES: zSeconds(0, 10_080).default(360),
 };
