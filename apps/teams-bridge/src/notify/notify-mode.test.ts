@@ -1,4 +1,4 @@
-import { entraOwner, getCredential, listSyncEvents } from "@presence/db";
+import { getCredential, listSyncEvents } from "@presence/db";
 import type { UserView } from "@presence/graph-emulator";
 import { eventually } from "@presence/graph-emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEAMS_TASKS } from "../jobs/job-chains.ts";
 import { addServiceAccounts } from "../testing/browser-sign-in.ts";
 import { startWorld, type World } from "../testing/teams-world.ts";
-import { TOKEN_CACHE_KIND } from "./service-account-session.ts";
+import { TOKEN_CACHE_KIND, serviceAccountOwner } from "./service-account-session.ts";
 
 // Subscriptions live 60 min × 0.002 = 7.2 s in the emulator, Graph asks for reauthorization 1.2 s
 // before expiry, and the bridge renews only at 90 % of the lifetime (6.5 s): the lifecycle event
@@ -48,7 +48,7 @@ describe("notify mode", () => {
   it("signs a service account in (authorization code + PKCE, offline_access) and stores its tokens encrypted", async () => {
     const row = await world.t.db.graphServiceAccount.findFirstOrThrow({ where: { userId: account.id } });
     expect(row).toMatchObject({ status: "active", userPrincipalName: account.userPrincipalName });
-    const owner = entraOwner(world.tenantId, account.id);
+    const owner = serviceAccountOwner(world.tenantId, account.id);
     const stored = await world.t.db.credential.findUniqueOrThrow({
       where: { kind_owner: { kind: TOKEN_CACHE_KIND, owner } },
     });

@@ -1,13 +1,21 @@
 import type { ConfidentialClientApplication, ICachePlugin } from "@azure/msal-node";
 import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import { BridgeError } from "@presence/core";
-import { entraOwner, getCredential, putCredential, type DbClient, type KeyRing } from "@presence/db";
+import { getCredential, putCredential, type DbClient, type KeyRing } from "@presence/db";
 
 import { classifyGraphError } from "../graph/classify-graph-error.ts";
 import type { GraphAccess } from "../graph/graph-access.ts";
 
 /** Credential kind of a service account's msal token cache (its refresh token included), encrypted. */
 export const TOKEN_CACHE_KIND = "graph_token_cache";
+
+/**
+ * Owner key of a service account's token cache. Not `entraOwner`: a person's link and its secrets are
+ * removed on unlink, and an account that is also linked as a person must keep its subscription.
+ */
+export function serviceAccountOwner(tenantId: string, userId: string): string {
+  return `entra-service-account:${tenantId}:${userId.toLowerCase()}`;
+}
 
 /** Delegated permissions a service account signs in with (offline_access: a refresh token). */
 export const SERVICE_ACCOUNT_PERMISSIONS = ["Presence.Read.All"] as const;
@@ -40,7 +48,7 @@ export async function saveTokenCache(
 ): Promise<void> {
   await putCredential(db, ring, {
     kind: TOKEN_CACHE_KIND,
-    owner: entraOwner(tenantId, userId),
+    owner: serviceAccountOwner(tenantId, userId),
     secret: cca.getTokenCache().serialize(),
   });
 }
@@ -64,7 +72,7 @@ export class ServiceAccountSession {
     private readonly account: { tenantId: string; userId: string; homeAccountId: string },
   ) {
     this.#cca = graph.confidentialClient(
-      storedTokenCache(db, ring, entraOwner(account.tenantId, account.userId)),
+      storedTokenCache(db, ring, serviceAccountOwner(account.tenantId, account.userId)),
     );
     this.client = graph.client(async () => this.#token || this.token(), "delegated");
   }
