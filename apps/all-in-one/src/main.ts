@@ -2,19 +2,34 @@
 import { createAdmin } from "@presence/admin";
 import { runProcess } from "@presence/runtime";
 import { createSlackBridge } from "@presence/slack-bridge";
-import { createTeamsBridge } from "@presence/teams-bridge";
+import { createTeamsBridge, hasMicrosoftIdentity, startGraphDemo } from "@presence/teams-bridge";
 
 import { loadAllInOneEnv } from "./env.ts";
 
 const env = loadAllInOneEnv();
+// No Microsoft identity configured: the Teams side runs against the in-process Graph emulator (demo).
+const graphDemo = hasMicrosoftIdentity(env)
+  ? null
+  : await startGraphDemo({ publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}` });
 await runProcess({
   service: "all-in-one",
   env,
   host: env.HOST,
   port: env.PORT,
-  modules: async (runtime) => [
-    await createAdmin(runtime),
-    await createSlackBridge(runtime, env),
-    await createTeamsBridge(runtime, env),
-  ],
+  modules: async (runtime) => {
+    if (graphDemo)
+      runtime.logger.warn(
+        { emulator: graphDemo.emulator.url },
+        "no AZURE_* identity: the Teams side runs on the Graph emulator (demo)",
+      );
+    return [
+      await createAdmin(runtime),
+      await createSlackBridge(runtime, env),
+      await createTeamsBridge(
+        runtime,
+        graphDemo ? { ...env, ...graphDemo.config } : env,
+        graphDemo ? { ca: graphDemo.ca } : {},
+      ),
+    ];
+  },
 });

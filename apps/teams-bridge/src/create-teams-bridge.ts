@@ -1,22 +1,94 @@
+import type { SideWriter } from "@presence/pipeline";
 import type { AppModule, Runtime } from "@presence/runtime";
 import express from "express";
 
+import { signInRoutes } from "./connect/sign-in-routes.ts";
 import type { TeamsBridgeConfig } from "./env.ts";
+import { GraphAccess } from "./graph/graph-access.ts";
+import { createGraphMetrics } from "./graph/graph-metrics.ts";
+import { readChain, scheduleChain, subscriptionChain } from "./jobs/job-chains.ts";
+import { superviseChains, teamsCron, teamsTasks } from "./jobs/teams-tasks.ts";
+import { notificationRoutes } from "./notify/notification-routes.ts";
+import { SubscriptionManager } from "./notify/subscription-manager.ts";
+import { PresenceReader } from "./read/presence-reader.ts";
+import { ensureTenant } from "./read/watched-people.ts";
+import { resolveTeamsSettings, type TeamsSettings } from "./teams-settings.ts";
+import { createTeamsWriter } from "./write/teams-writer.ts";
+
+export interface TeamsBridgeOptions {
+  /**
+   * An extra CA certificate (PEM) to trust for Entra and Graph — the emulator's in tests and in the
+   * demo. TLS verification is never turned off.
+   */
+  ca?: string;
+}
+
+/** The module, plus its parts (for the demo, the CLI and tests). */
+export interface TeamsBridge extends AppModule {
+  settings: TeamsSettings;
+  graph: GraphAccess;
+  reader: PresenceReader;
+  subscriptions: SubscriptionManager;
+  writer: SideWriter;
+}
 
 /**
  * The Teams bridge as a module of a process (its own, or the all-in-one). Its routes live under
- * /graph; it brings the Teams writer to the pipeline.
+ * /graph (notifications, lifecycle, Microsoft sign-in); it brings the Teams writer to the pipeline,
+ * and its background work as graphile-worker tasks: the read chain (polls and reconciliation), the
+ * subscription chain (notify mode), the presence fetch after notifications, the hold refresher and
+ * the directory sync, kept running by a once-a-minute supervisor.
  */
-export async function createTeamsBridge(runtime: Runtime, _config: TeamsBridgeConfig): Promise<AppModule> {
+export async function createTeamsBridge(
+  runtime: Runtime,
+  config: TeamsBridgeConfig,
+  options: TeamsBridgeOptions = {},
+): Promise<TeamsBridge> {
+  const settings = resolveTeamsSettings(config);
+  const logger = runtime.logger.child({ component: "teams-bridge" });
+  const graph = new GraphAccess(settings, logger, createGraphMetrics(runtime.metrics.registry), options.ca);
+  const db = runtime.db;
+  const reader = new PresenceReader(graph, db, logger);
+  const wake = (what: "subscriptions" | "read", tenantId: string): Promise<void> =>
+    scheduleChain(db, what === "read" ? readChain(tenantId) : subscriptionChain(tenantId), Date.now());
+  const subscriptions = new SubscriptionManager({ graph, db, ring: runtime.keyRing, settings, logger, wake });
+  const writer = createTeamsWriter(graph, settings.timing);
+
   const router = express.Router();
+  router.use(notificationRoutes({ db, logger, metrics: runtime.metrics, graphMetrics: graph.metrics }));
+  router.use(
+    signInRoutes({
+      graph,
+      db,
+      ring: runtime.keyRing,
+      logger,
+      onServiceAccount: (tenantId) => wake("subscriptions", tenantId),
+    }),
+  );
+
+  logger.info(
+    { cloud: settings.cloud.name, graph: settings.graphBaseUrl, readMode: settings.defaultReadMode },
+    "Teams bridge configured",
+  );
   return {
     name: "teams-bridge",
     router,
-    writers: [],
-    readiness: [],
+    writers: [writer],
+    readiness: [{ name: "microsoft-entra", check: async () => void (await graph.appToken()) }],
+    tasks: teamsTasks({ db, graph, settings, reader, subscriptions, logger }),
+    cron: teamsCron(),
+    settings,
+    graph,
+    reader,
+    subscriptions,
+    writer,
     async start() {
-      runtime.logger.debug("teams bridge started");
+      await ensureTenant(db, settings.tenantId);
+      await superviseChains(db, settings);
+      logger.debug("teams bridge started");
     },
-    async stop() {},
+    async stop() {
+      await graph.close();
+    },
   };
 }

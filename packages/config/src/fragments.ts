@@ -52,11 +52,40 @@ export const slackEnv = {
   SLACK_AUTHORIZE_URL: zHttpUrl.default("https://slack.com/oauth/v2/authorize"),
 };
 
+const zSeconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Microsoft Entra + Graph (the Teams bridge). Timing defaults are production-safe; every value is
+ * documented in docs/entra-app-setup.md ("Configuration") and docs/adr/0009-teams-bridge.md.
+ */
 export const azureEnv = {
   AZURE_TENANT_ID: z.string().optional(),
   AZURE_CLIENT_ID: z.string().optional(),
   AZURE_CLIENT_SECRET: z.string().optional(),
+  /** PEM file holding the app's certificate and its private key (instead of a client secret). */
   AZURE_CLIENT_CERTIFICATE_PATH: z.string().optional(),
   AZURE_AUTHORITY_HOST: zHttpsUrl.default("https://login.microsoftonline.com"),
   GRAPH_BASE_URL: zHttpsUrl.default("https://graph.microsoft.com"),
+  /** How presence is read where a tenant has no setting of its own: app-only polling, or change notifications. */
+  GRAPH_READ_MODE: z.enum(["poll", "notify"]).default("poll"),
+  /** Poll mode (and people no service account covers): seconds between two polls of everyone. */
+  GRAPH_POLL_INTERVAL_SECONDS: zSeconds(1, 3600).default(15),
+  /** Notify mode: seconds between reconciliation polls of the people subscriptions cover (at most 30). */
+  GRAPH_RECONCILE_INTERVAL_SECONDS: zSeconds(1, 30).default(30),
+  /** Presence reads the bridge allows itself per tenant and 30 s (Graph allows 1,500 for reads and writes together). */
+  GRAPH_READ_BUDGET_PER_30_SECONDS: zSeconds(1, 1500).default(600),
+  /** Lifetime asked for each presence subscription (Graph grants at most 60, and bumps less than 45 to 45). */
+  GRAPH_SUBSCRIPTION_LIFETIME_MINUTES: zSeconds(45, 60).default(60),
+  /** A subscription is renewed once this fraction of the lifetime Graph actually granted has passed. */
+  GRAPH_SUBSCRIPTION_RENEW_FRACTION: z.coerce.number().min(0.1).max(0.9).default(0.5),
+  /** Seconds between two GETs of each subscription (Graph deletes subscriptions without telling). */
+  GRAPH_SUBSCRIPTION_CHECK_INTERVAL_SECONDS: zSeconds(1, 3600).default(300),
+  /** setPresence expirationDuration of the bridge's session, minutes (PT5M–PT4H). */
+  GRAPH_SESSION_EXPIRY_MINUTES: zSeconds(5, 240).default(60),
+  /** A held session is posted again this many seconds after the last post; unset = 3/4 of its expiry (45 min of 60). */
+  GRAPH_SESSION_REFRESH_SECONDS: zSeconds(1, 14_340).optional(),
+  /** A kept-alive Available session is posted again this many seconds after the last post (Graph fades it after 300). */
+  GRAPH_KEEPALIVE_INTERVAL_SECONDS: zSeconds(1, 290).default(270),
+  /** Minutes between two reads of the Entra directory (users, for linking by e-mail); 0 turns it off. */
+  GRAPH_DIRECTORY_SYNC_MINUTES: zSeconds(0, 10_080).default(360),
 };

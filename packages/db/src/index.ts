@@ -16,6 +16,7 @@ export * from "./repositories/sync-events.ts";
 export type {
   Credential,
   DirectoryEntry,
+  GraphServiceAccount,
   GraphSubscription,
   Link,
   LinkSide,

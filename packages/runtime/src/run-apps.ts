@@ -12,6 +12,8 @@ export interface RunAppsOptions {
   host: string;
   port: number;
   workerConcurrency: number;
+  /** How often the worker looks for due jobs besides LISTEN/NOTIFY (future-dated jobs), ms. Default 1000. */
+  pollIntervalMs?: number;
 }
 
 export interface RunningApps {
@@ -49,6 +51,7 @@ export async function runApps(
     databaseUrl: runtime.databaseUrl,
     embedded: runtime.embedded,
     concurrency: options.workerConcurrency,
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     tasks: Object.assign({}, ...modules.map((m) => m.tasks ?? {})),
     cron: modules.flatMap((m) => m.cron ?? []),
     context: {

@@ -11,8 +11,11 @@ import { z } from "zod";
  * is signed with a key derived from TOKEN_ENCRYPTION_KEY.
  */
 export const ZConnectState = z.object({
-  /** What the person connects now. */
-  connect: z.enum(["slack", "microsoft"]),
+  /**
+   * What the person connects now: their Slack or Microsoft account, or — on a link an admin made
+   * (`presence graph add-account`) — a Microsoft service account for the Teams bridge's notify mode.
+   */
+  connect: z.enum(["slack", "microsoft", "microsoft-service-account"]),
   /** Who they already are on the other side, when known. */
   slack: z.object({ teamId: z.string(), userId: z.string() }).optional(),
   entra: z.object({ tenantId: z.string(), userId: z.string() }).optional(),

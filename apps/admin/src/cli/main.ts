@@ -50,6 +50,7 @@ const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   actor: { name: `cli:${userInfo().username}` },
+  ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
 });
 await opened?.stop();
 process.exitCode = code;

@@ -16,6 +16,7 @@ import {
 } from "@presence/services";
 
 import { EVENT_HEADERS, eventRow, json, LINK_HEADERS, linkRow, table } from "./format.ts";
+import { addGraphCommands } from "./graph-commands.ts";
 import { parseDuration } from "./parse-duration.ts";
 
 export interface CliDeps {
@@ -25,6 +26,8 @@ export interface CliDeps {
   err: (text: string) => void;
   actor: Actor;
   now?: () => number;
+  /** Where the bridges are reached (PUBLIC_BASE_URL), for sign-in links. */
+  publicBaseUrl?: string;
 }
 
 /**
@@ -212,5 +215,6 @@ function buildProgram(deps: CliDeps): Command {
       deps.out(`Re-encrypted ${result.reencrypted} secret(s) under key ${result.keyId}`);
     });
 
+  addGraphCommands(program, deps);
   return program;
 }

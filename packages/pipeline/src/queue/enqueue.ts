@@ -14,14 +14,36 @@ export type EnqueueResult = "enqueued" | "duplicate";
  */
 export async function enqueueObservation(db: DbClient, job: ObserveJob): Promise<EnqueueResult> {
   const payload = ZObserveJob.parse(job);
-  return db.$transaction(async (tx) => {
-    if (payload.eventId !== undefined) {
-      const fresh = await recordInboundEvent(tx, payload.subject.side, payload.eventId);
-      if (!fresh) return "duplicate";
-    }
-    await addJob(tx, OBSERVE_TASK, payload, { maxAttempts: 10 });
-    return "enqueued";
-  });
+  return db.$transaction((tx) => store(tx, payload));
+}
+
+/**
+ * Stores many observations in one transaction (a poll that read hundreds of people): all are
+ * stored or none. Returns each one's result, in order.
+ */
+export async function enqueueObservations(
+  db: DbClient,
+  jobs: readonly ObserveJob[],
+): Promise<EnqueueResult[]> {
+  const payloads = jobs.map((job) => ZObserveJob.parse(job));
+  if (payloads.length === 0) return [];
+  return db.$transaction(
+    async (tx) => {
+      const results: EnqueueResult[] = [];
+      for (const payload of payloads) results.push(await store(tx, payload));
+      return results;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function store(tx: Db, payload: ObserveJob): Promise<EnqueueResult> {
+  if (payload.eventId !== undefined) {
+    const fresh = await recordInboundEvent(tx, payload.subject.side, payload.eventId);
+    if (!fresh) return "duplicate";
+  }
+  await addJob(tx, OBSERVE_TASK, payload, { maxAttempts: 10 });
+  return "enqueued";
 }
 
 /**

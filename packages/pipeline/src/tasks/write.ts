@@ -112,11 +112,22 @@ export async function runWrite(
         state = recordOutcome(state as WriteState<never>, outcome.op, outcome.result);
     }
     const next: SideRecord<object, object> = { ...record, ...state };
-    const held = done.length > 0 ? writer.heldUntil(next.hold, context.now()) : undefined;
+    const previous =
+      done.length > 0
+        ? ((
+            await tx.linkSide.findUnique({
+              where: { linkId_side: { linkId: link.id, side: payload.side } },
+              select: { heldUntil: true },
+            })
+          )?.heldUntil ?? null)
+        : null;
     await saveSide(tx, link.id, payload.side, {
       record: next,
       ...(done.length > 0
-        ? { writtenAt: new Date(context.now()), heldUntil: held ? new Date(held.at) : null }
+        ? {
+            writtenAt: new Date(context.now()),
+            heldUntil: nextHeldUntil(writer.heldUntil(next.hold, context.now()), previous, done),
+          }
         : {}),
     });
     if (done.length > 0) {
@@ -133,6 +144,21 @@ export async function runWrite(
     const failed = outcomes.at(-1);
     if (failed) await handleFailure(context, link, failed.op, failure, job);
   }
+}
+
+/**
+ * The new refresh deadline. It moves later only when this job wrote every facet the deadline is
+ * about: a job that wrote only the status message leaves a held session's deadline where it was.
+ */
+export function nextHeldUntil(
+  held: { at: number; facets: readonly string[] } | null,
+  previous: Date | null,
+  done: readonly WriteOp[],
+): Date | null {
+  if (!held) return null;
+  const refreshed = held.facets.every((facet) => done.some((op) => op.facet === facet));
+  if (refreshed || previous === null) return new Date(held.at);
+  return new Date(Math.min(previous.getTime(), held.at));
 }
 
 /** One call, timed and counted. */

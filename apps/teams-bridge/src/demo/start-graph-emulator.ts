@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+
+import { startGraphEmulator, type GraphEmulator, type UserView } from "@presence/graph-emulator";
+
+import type { TeamsBridgeConfig } from "../env.ts";
+
+export interface GraphDemoOptions {
+  /** Where the bridge is reached (its sign-in redirect URI is registered in the demo app). */
+  publicBaseUrl: string;
+  /** Emulator clock factor (1 = real Graph timing). */
+  timeScale?: number;
+}
+
+export interface GraphDemo {
+  emulator: GraphEmulator;
+  /** The settings that point the bridge at the emulator, as an admin would set them for a real tenant. */
+  config: Pick<
+    TeamsBridgeConfig,
+    | "AZURE_TENANT_ID"
+    | "AZURE_CLIENT_ID"
+    | "AZURE_CLIENT_SECRET"
+    | "AZURE_AUTHORITY_HOST"
+    | "GRAPH_BASE_URL"
+    | "PUBLIC_BASE_URL"
+  >;
+  /** The emulator's certificate, to trust (createTeamsBridge's `ca`). */
+  ca: string;
+  people: UserView[];
+  /** A user to sign in as a service account for notify mode. */
+  serviceAccount: UserView;
+  close(): Promise<void>;
+}
+
+const DEMO_PEOPLE = [
+  { displayName: "Ada Lovelace", nickname: "ada" },
+  { displayName: "Grace Hopper", nickname: "grace" },
+  { displayName: "Alan Turing", nickname: "alan" },
+  { displayName: "Katherine Johnson", nickname: "katherine" },
+];
+
+/**
+ * The standalone demo's Microsoft side: the Graph + Entra emulator in this process, with a tenant,
+ * an app registration (client secret; application Presence.ReadWrite.All and User.Read.All; delegated
+ * Presence.Read.All, User.Read, offline_access; the bridge's redirect URI), a few people who have
+ * Teams open, and a service account. The bridge only sees ordinary settings plus the emulator's CA.
+ * Used by the Teams bridge's and the all-in-one's main when no Microsoft identity is configured.
+ */
+export async function startGraphDemo(options: GraphDemoOptions): Promise<GraphDemo> {
+  const emulator = await startGraphEmulator({ timeScale: options.timeScale ?? 1, hostnames: ["localhost"] });
+  const { control } = emulator;
+  const domain = "contoso.onmicrosoft.com";
+  const tenant = control.createTenant({ displayName: "Contoso (demo)", domain });
+  const clientSecret = randomBytes(24).toString("base64url");
+  const publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, "");
+  const app = control.createApp({
+    tenantId: tenant.id,
+    displayName: "Presence bridge (demo)",
+    clientSecret,
+    redirectUris: [`${publicBaseUrl}/graph/auth/callback`],
+    applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
+    delegatedScopes: ["Presence.Read.All", "User.Read", "offline_access"],
+  });
+  const people = DEMO_PEOPLE.map((person) => {
+    const user = control.createUser({
+      tenantId: tenant.id,
+      displayName: person.displayName,
+      userPrincipalName: `${person.nickname}@${domain}`,
+      mail: `${person.nickname}@contoso.com`,
+    });
+    control.openTeamsSession(user.id, { availability: "Available", activity: "Available" });
+    return user;
+  });
+  const serviceAccount = control.createUser({
+    tenantId: tenant.id,
+    displayName: "Presence bridge service account",
+    userPrincipalName: `presence-bridge@${domain}`,
+  });
+  return {
+    emulator,
+    ca: emulator.ca,
+    people,
+    serviceAccount,
+    config: {
+      AZURE_TENANT_ID: tenant.id,
+      AZURE_CLIENT_ID: app.clientId,
+      AZURE_CLIENT_SECRET: clientSecret,
+      AZURE_AUTHORITY_HOST: emulator.url,
+      GRAPH_BASE_URL: emulator.url,
+      PUBLIC_BASE_URL: publicBaseUrl,
+    },
+    close: () => emulator.close(),
+  };
+}

@@ -1,0 +1,222 @@
+import { BridgeError } from "@presence/core";
+import type { DbClient } from "@presence/db";
+import { addJob, enqueueWrite } from "@presence/pipeline";
+import type { Logger } from "@presence/telemetry";
+import type { CronItem, TaskList } from "graphile-worker";
+import { z } from "zod";
+
+import { syncDirectory } from "../directory/directory-sync.ts";
+import type { GraphAccess } from "../graph/graph-access.ts";
+import type { SubscriptionManager } from "../notify/subscription-manager.ts";
+import { fetchNotified } from "../read/fetch-notified.ts";
+import type { PresenceReader } from "../read/presence-reader.ts";
+import { budgetedIntervals, dueReads, nextReadAt } from "../read/read-schedule.ts";
+import { coveredPeople, linkedPeople, readModeOf } from "../read/watched-people.ts";
+import type { TeamsSettings } from "../teams-settings.ts";
+import {
+  TEAMS_TASKS,
+  chainKeys,
+  directoryChain,
+  ensureChain,
+  holdsChain,
+  readChain,
+  scheduleChain,
+  subscriptionChain,
+  type ChainJob,
+} from "./job-chains.ts";
+
+export interface TeamsTaskDeps {
+  db: DbClient;
+  graph: GraphAccess;
+  settings: TeamsSettings;
+  reader: PresenceReader;
+  subscriptions: SubscriptionManager;
+  logger: Logger;
+}
+
+const ZTenantPayload = z.object({ tenantId: z.string().min(1) });
+const ZReadPayload = ZTenantPayload.extend({
+  lastPollAt: z.number().optional(),
+  lastReconcileAt: z.number().optional(),
+});
+const ZLifecyclePayload = ZTenantPayload.extend({
+  subscriptionId: z.string().min(1),
+  event: z.enum(["reauthorizationRequired", "subscriptionRemoved", "missed"]),
+});
+
+/** The chains of one tenant (and the global hold refresher), as the supervisor starts them. */
+export function teamsChains(settings: TeamsSettings): ChainJob[] {
+  const tenantId = settings.tenantId;
+  return [
+    readChain(tenantId),
+    subscriptionChain(tenantId),
+    holdsChain(),
+    ...(settings.timing.directorySyncMs > 0 ? [directoryChain(tenantId)] : []),
+  ];
+}
+
+/** Starts every missing chain (at start, and once a minute from cron, on whichever replica runs it). */
+export async function superviseChains(db: DbClient, settings: TeamsSettings): Promise<void> {
+  for (const chain of teamsChains(settings)) await ensureChain(db, chain);
+}
+
+/**
+ * The Teams bridge's background work as graphile-worker tasks. Chains never fail: each run catches
+ * what went wrong, logs it and schedules the next run (at Retry-After when Graph throttled), so a
+ * Graph outage never stops them.
+ */
+export function teamsTasks(deps: TeamsTaskDeps): TaskList {
+  const { db, settings, logger } = deps;
+  const { timing } = settings;
+
+  return {
+    [TEAMS_TASKS.read]: async (raw) => {
+      const payload = ZReadPayload.parse(raw);
+      const next = await readTenant(deps, payload);
+      await scheduleChain(db, readChain(payload.tenantId, next.payload), next.at);
+    },
+
+    [TEAMS_TASKS.fetch]: async (raw) => {
+      const { tenantId } = ZTenantPayload.parse(raw);
+      let runAgainAt: number | null = null;
+      try {
+        if (await fetchNotified(db, deps.reader, tenantId)) runAgainAt = Date.now();
+      } catch (thrown) {
+        const error = BridgeError.from(thrown);
+        if (error.code !== "rate_limited") throw error;
+        runAgainAt = Date.now() + (error.retryAfterMs ?? 30_000);
+      }
+      if (runAgainAt !== null)
+        await addJob(
+          db,
+          TEAMS_TASKS.fetch,
+          { tenantId },
+          {
+            jobKey: chainKeys.fetch(tenantId),
+            jobKeyMode: "replace",
+            runAt: new Date(runAgainAt),
+            maxAttempts: 10,
+          },
+        );
+    },
+
+    [TEAMS_TASKS.subscriptions]: async (raw) => {
+      const { tenantId } = ZTenantPayload.parse(raw);
+      let at = Date.now() + Math.min(timing.subscriptionCheckIntervalMs, 30_000);
+      try {
+        at = await deps.subscriptions.maintain(tenantId);
+      } catch (error) {
+        logger.error({ err: error }, "subscription upkeep failed");
+      }
+      await scheduleChain(db, subscriptionChain(tenantId), Math.max(Date.now() + 100, at));
+    },
+
+    [TEAMS_TASKS.lifecycle]: async (raw) => {
+      const payload = ZLifecyclePayload.parse(raw);
+      await deps.subscriptions.lifecycle(payload.tenantId, payload.subscriptionId, payload.event);
+    },
+
+    [TEAMS_TASKS.holds]: async () => {
+      try {
+        await refreshDueHolds(db, timing.holdRefreshTickMs);
+      } catch (error) {
+        logger.error({ err: error }, "could not schedule hold refreshes");
+      }
+      await scheduleChain(db, holdsChain(), Date.now() + timing.holdRefreshTickMs);
+    },
+
+    [TEAMS_TASKS.directory]: async (raw) => {
+      const { tenantId } = ZTenantPayload.parse(raw);
+      let at = Date.now() + timing.directorySyncMs;
+      try {
+        const count = await syncDirectory(deps.graph, db, tenantId);
+        logger.info({ users: count }, "Entra directory read");
+      } catch (thrown) {
+        const error = BridgeError.from(thrown);
+        logger.warn({ code: error.code, err: error.message }, "could not read the Entra directory");
+        at =
+          Date.now() +
+          (error.code === "rate_limited"
+            ? (error.retryAfterMs ?? 60_000)
+            : Math.min(timing.directorySyncMs, 5 * 60_000));
+      }
+      if (timing.directorySyncMs > 0) await scheduleChain(db, directoryChain(tenantId), at);
+    },
+
+    [TEAMS_TASKS.supervise]: async () => {
+      await superviseChains(db, settings);
+    },
+  };
+}
+
+/** Once a minute (graphile-worker cron runs each tick once across replicas). */
+export function teamsCron(): CronItem[] {
+  return [
+    {
+      task: TEAMS_TASKS.supervise,
+      match: "* * * * *",
+      identifier: TEAMS_TASKS.supervise,
+      options: { backfillPeriod: 0, maxAttempts: 1 },
+    },
+  ];
+}
+
+/**
+ * One run of the read chain: which linked people each path covers (subscriptions in notify mode, the
+ * rest polled), which reads are due within the budget, the reads, and when to run next.
+ */
+export async function readTenant(
+  deps: Pick<TeamsTaskDeps, "db" | "settings" | "reader" | "logger" | "graph">,
+  clock: z.infer<typeof ZReadPayload>,
+): Promise<{ at: number; payload: z.infer<typeof ZReadPayload> }> {
+  const { db, settings, reader, logger, graph } = deps;
+  const tenantId = clock.tenantId;
+  const now = Date.now();
+  const people = await linkedPeople(db, tenantId);
+  const mode = await readModeOf(db, tenantId, settings.defaultReadMode);
+  const covered = mode === "notify" ? await coveredPeople(db, tenantId, now) : new Set<string>();
+  const reconciled = people.filter((id) => covered.has(id));
+  const polled = people.filter((id) => !covered.has(id));
+  graph.metrics.watched.set({ path: "poll" }, polled.length);
+  const intervals = budgetedIntervals(settings.timing, polled.length, reconciled.length);
+  if (intervals.stretched)
+    logger.warn(
+      { pollMs: intervals.pollMs, reconcileMs: intervals.reconcileMs, people: people.length },
+      "reading every linked person this often would exceed GRAPH_READ_BUDGET_PER_30_SECONDS: reading less often",
+    );
+  const due = dueReads(clock, now, intervals);
+  const next = { ...clock };
+  const run = async (kind: "poll" | "reconcile", ids: string[]) => {
+    if (kind === "poll") next.lastPollAt = now;
+    else next.lastReconcileAt = now;
+    if (ids.length === 0) return;
+    const source = kind === "poll" ? "graph:poll" : "graph:reconcile";
+    const result = await reader.read(tenantId, ids, source);
+    graph.metrics.polls.inc({ kind, outcome: "done" });
+    if (result.changed > 0) logger.debug({ kind, ...result }, "presence read");
+  };
+  try {
+    if (due.poll) await run("poll", polled);
+    if (due.reconcile && reconciled.length > 0) await run("reconcile", reconciled);
+  } catch (thrown) {
+    const error = BridgeError.from(thrown);
+    graph.metrics.polls.inc({ kind: "any", outcome: error.code });
+    logger.warn({ code: error.code, err: error.message }, "presence read failed");
+    if (error.code === "rate_limited") return { at: now + (error.retryAfterMs ?? 30_000), payload: next };
+  }
+  return {
+    at: Math.max(Date.now() + 50, nextReadAt(next, now, intervals, reconciled.length > 0)),
+    payload: next,
+  };
+}
+
+/** Schedules a refresh write for every held Teams state due within `leadMs` (keep-alive, expiry). */
+export async function refreshDueHolds(db: DbClient, leadMs: number): Promise<number> {
+  const due = await db.linkSide.findMany({
+    where: { side: "teams", heldUntil: { lte: new Date(Date.now() + leadMs) }, link: { status: "active" } },
+    select: { linkId: true },
+    take: 5000,
+  });
+  for (const side of due) await enqueueWrite(db, side.linkId, "teams", { refresh: ["due"] });
+  return due.length;
+}
