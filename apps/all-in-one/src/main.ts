@@ -7,10 +7,12 @@ import { createTeamsBridge, hasMicrosoftIdentity, startGraphDemo } from "@presen
 import { loadAllInOneEnv } from "./env.ts";
 
 const env = loadAllInOneEnv();
-// No Microsoft identity configured: the Teams side runs against the in-process Graph emulator (demo).
-const graphDemo = hasMicrosoftIdentity(env)
-  ? null
-  : await startGraphDemo({ publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}` });
+// Zero-config demo (no DATABASE_URL, no Microsoft identity): the Teams side runs against the in-process Graph
+// emulator. With DATABASE_URL set, missing AZURE_* variables are a configuration error instead.
+const graphDemo =
+  hasMicrosoftIdentity(env) || env.DATABASE_URL
+    ? null
+    : await startGraphDemo({ publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}` });
 await runProcess({
   service: "all-in-one",
   env,

@@ -1,5 +1,6 @@
 // Entry point of the Teams bridge process: validate the environment, open the store, serve, run jobs.
-// With no Microsoft identity configured it runs the standalone demo against an in-process Graph emulator.
+// With nothing configured (no DATABASE_URL, no Microsoft identity) it runs the zero-config demo against an
+// in-process Graph emulator; a real deployment (DATABASE_URL set) without AZURE_* fails naming them.
 import { runProcess } from "@presence/runtime";
 
 import { createTeamsBridge } from "./create-teams-bridge.ts";
@@ -8,11 +9,12 @@ import { loadTeamsBridgeEnv } from "./env.ts";
 import { hasMicrosoftIdentity } from "./teams-settings.ts";
 
 const env = loadTeamsBridgeEnv();
-const demo = hasMicrosoftIdentity(env)
-  ? null
-  : await startGraphDemo({
-      publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.TEAMS_BRIDGE_PORT}`,
-    });
+const demo =
+  hasMicrosoftIdentity(env) || env.DATABASE_URL
+    ? null
+    : await startGraphDemo({
+        publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.TEAMS_BRIDGE_PORT}`,
+      });
 await runProcess({
   service: "teams-bridge",
   env,
