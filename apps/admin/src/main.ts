@@ -10,5 +10,5 @@ await runProcess({
   env,
   host: env.ADMIN_HOST,
   port: env.ADMIN_PORT,
-  modules: async (runtime) => [await createAdmin(runtime)],
+  modules: async (runtime) => [await createAdmin(runtime, { apiToken: env.ADMIN_API_TOKEN })],
 });

@@ -25,7 +25,7 @@ await runProcess({
         "no AZURE_* identity: the Teams side runs on the Graph emulator (demo)",
       );
     return [
-      await createAdmin(runtime),
+      await createAdmin(runtime, { apiToken: env.ADMIN_API_TOKEN }),
       await createSlackBridge(runtime, env),
       await createTeamsBridge(
         runtime,

@@ -89,3 +89,8 @@ export const azureEnv = {
   /** Minutes between two reads of the Entra directory (users, for linking by e-mail); 0 turns it off. */
   GRAPH_DIRECTORY_SYNC_MINUTES: zSeconds(0, 10_080).default(360),
 };
+
+export const adminEnv = {
+  /** Bearer token for the admin API; without it the API serves only callers on this machine. */
+  ADMIN_API_TOKEN: z.string().min(24, "must be at least 24 characters (openssl rand -hex 24)").optional(),
+};

@@ -34,6 +34,10 @@ export async function runApps(
 ): Promise<RunningApps> {
   const app = express();
   app.disable("x-powered-by");
+  // Audit event ids are bigints: JSON carries them as strings.
+  app.set("json replacer", (_key: string, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
   app.use(
     createOpsRouter({
       registry: runtime.metrics.registry,

@@ -75,7 +75,8 @@ export const SYNC_EVENT_KINDS = [
   "link_removed",
   "link_updated",
 ] as const;
-export type SyncEventKind = (typeof SYNC_EVENT_KINDS)[number];
+export const ZSyncEventKind = z.enum(SYNC_EVENT_KINDS);
+export type SyncEventKind = z.infer<typeof ZSyncEventKind>;
 
 export interface SyncEventDraft {
   kind: SyncEventKind;

@@ -20,6 +20,8 @@ export async function getActiveRules(db: Db): Promise<RuleSetRecord> {
     data: [{ version: 1, rules: toJson(defaultRuleSet()), comment: "Default rules", createdBy: "system" }],
     skipDuplicates: true,
   });
+  // The explicit version does not move the sequence: make the next version 2.
+  await db.$queryRaw`SELECT setval(pg_get_serial_sequence('"RuleSetVersion"', 'version'), (SELECT max("version") FROM "RuleSetVersion"))`;
   return getActiveRules(db);
 }
 
