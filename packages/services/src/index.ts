@@ -1,4 +1,6 @@
 export * from "./connect-state.ts";
+export * from "./connection-service.ts";
 export * from "./key-service.ts";
 export * from "./link-service.ts";
+export * from "./person-settings-service.ts";
 export * from "./resolve-person.ts";
