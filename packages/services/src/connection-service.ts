@@ -49,7 +49,8 @@ export async function disableLink(
 export async function markReconnected(db: DbClient, ref: string, side: Side, actor: Actor): Promise<Link> {
   const link = await resolvePerson(db, ref);
   const waiting =
-    (link.status === "needs_reauth" || link.status === "disabled") && link.statusReason.startsWith(`${side}:`);
+    (link.status === "needs_reauth" || link.status === "disabled") &&
+    link.statusReason.startsWith(`${side}:`);
   if (!waiting) return link;
   return changeStatus(db, link, "active", "", actor, {
     kind: "link_updated",
