@@ -54,7 +54,8 @@ export interface Harness {
   /** Teams writes the pipeline decided (a recording Teams writer). */
   teamsWrites: { linkId: string; op: WriteOp }[];
   install(): Promise<void>;
-  connect(userId: string): Promise<{ status: number; body: string }>;
+  /** A person connects their Slack account through /slack/connect (query: e.g. "?state=…"). */
+  connect(userId: string, query?: string): Promise<{ status: number; body: string }>;
   link(user: User): Promise<Link>;
   teamsChange(link: Link, view: TeamsView): Promise<void>;
   idle(timeoutMs?: number): Promise<void>;
@@ -136,7 +137,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const done = await completeSlackOAuth(`${url}/slack/install`, owner.id);
       if (done.status !== 200) throw new Error(`install failed: ${done.status} ${done.body}`);
     },
-    connect: (userId) => completeSlackOAuth(`${url}/slack/connect`, userId),
+    connect: (userId, query = "") => completeSlackOAuth(`${url}/slack/connect${query}`, userId),
     async link(user) {
       entraCounter += 1;
       return createLink(t.db, {
