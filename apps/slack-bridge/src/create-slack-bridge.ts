@@ -46,7 +46,6 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
       guardMs: Math.max(250, Math.round(settings.rateWindowMs * 0.02)),
     }),
     scale: settings.rateScale,
-    windowMs: settings.rateWindowMs,
     metrics: slackMetrics,
     logger,
   });

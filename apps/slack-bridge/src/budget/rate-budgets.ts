@@ -13,7 +13,10 @@ export interface BudgetRule {
 
 export type BudgetVerdict =
   | { granted: true }
-  /** Nothing was spent; `waitMs` until the fullest budget (`key`) has room again. */
+  /**
+   * Nothing was spent. Come back in `waitMs`: when the fullest budget (`key`) has room again, and
+   * after the callers turned away before (each gets its own turn, spaced as the budget frees).
+   */
   | { granted: false; waitMs: number; key: string };
 
 export interface RateBudgetsOptions {
@@ -31,6 +34,7 @@ interface BudgetRow {
   hits: bigint[];
   subjects: string[];
   blockedUntil: bigint;
+  queuedUntil: bigint;
   now: bigint;
 }
 
@@ -39,6 +43,11 @@ interface BudgetRow {
  * read and changed under the rows' locks in one short transaction, so two replicas never spend the
  * same room. All the rules of one call are granted together or not at all. Time is the database's
  * clock, the one clock all replicas share.
+ *
+ * Callers turned away are spread out rather than all sent back for the moment the budget frees (a
+ * burst of 500 would otherwise wake 500 jobs for every free slot): each is given the next turn,
+ * one window/limit after the previous one's. A turn is a time to try again, not a reservation — the
+ * call is still counted when it is made — so the log stays exact whatever the queue does.
  */
 export class RateBudgets {
   readonly #window: number;
@@ -61,12 +70,12 @@ export class RateBudgets {
         ON CONFLICT ("key") DO NOTHING`;
       // Locked in key order, so concurrent takers of overlapping budgets never deadlock.
       const rows = await tx.$queryRaw<BudgetRow[]>`
-        SELECT "key", "hits", "subjects", "blockedUntil",
+        SELECT "key", "hits", "subjects", "blockedUntil", "queuedUntil",
                (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS "now"
         FROM "SlackRateBudget" WHERE "key" = ANY(${keys}::text[]) ORDER BY "key" FOR UPDATE`;
       const byKey = new Map(rows.map((row) => [row.key, row]));
       const now = Number(rows[0]?.now ?? Date.now());
-      let worst: { waitMs: number; key: string } | null = null;
+      let worst: { waitMs: number; key: string; limit: number } | null = null;
       const updates: { key: string; hits: number[]; subjects: string[] }[] = [];
       for (const rule of rules) {
         const row = byKey.get(rule.key);
@@ -74,12 +83,19 @@ export class RateBudgets {
         const blocked = Number(row?.blockedUntil ?? 0n) - now;
         const waitMs = Math.max(blocked, this.#wait(rule, log, now));
         if (waitMs > 0) {
-          if (!worst || waitMs > worst.waitMs) worst = { waitMs, key: rule.key };
+          if (!worst || waitMs > worst.waitMs) worst = { waitMs, key: rule.key, limit: rule.limit };
           continue;
         }
         updates.push({ key: rule.key, ...record(rule, log, now) });
       }
-      if (worst) return { granted: false, ...worst };
+      if (worst) {
+        const queued = Number(byKey.get(worst.key)?.queuedUntil ?? 0n);
+        const turn = Math.max(now + worst.waitMs, queued + this.#window / worst.limit);
+        await tx.$executeRaw`
+          UPDATE "SlackRateBudget" SET "queuedUntil" = ${Math.ceil(turn)}, "updatedAt" = now()
+          WHERE "key" = ${worst.key}`;
+        return { granted: false, waitMs: Math.ceil(turn - now), key: worst.key };
+      }
       for (const update of updates) {
         await tx.$executeRaw`
           UPDATE "SlackRateBudget"

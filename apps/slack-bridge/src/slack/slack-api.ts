@@ -29,8 +29,6 @@ export interface SlackApiOptions {
   budgets: RateBudgets;
   /** SLACK_RATE_LIMIT_SCALE. */
   scale: number;
-  /** SLACK_RATE_LIMIT_WINDOW_MS: spreads waiting callers over up to a quarter window. */
-  windowMs: number;
   metrics: SlackMetrics;
   logger: Logger;
 }
@@ -108,10 +106,8 @@ export class SlackApi {
     const verdict = await this.options.budgets.take(rules);
     if (verdict.granted) return;
     this.options.metrics.budgetWaits.inc({ method });
-    // Callers that wait for the same room come back spread out instead of all at once.
-    const spread = Math.floor(Math.random() * this.options.windowMs * 0.25);
     throw new BridgeError("rate_limited", `${method}: the shared Slack budget ${verdict.key} is spent`, {
-      retryAfterMs: verdict.waitMs + spread,
+      retryAfterMs: verdict.waitMs,
       details: { method, budget: verdict.key, slackError: "budget_spent" },
     });
   }

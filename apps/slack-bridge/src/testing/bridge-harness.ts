@@ -18,6 +18,7 @@ import {
 } from "@presence/slack-emulator";
 import { createLogger, createMetrics } from "@presence/telemetry";
 import express from "express";
+import pg from "pg";
 
 import { createSlackBridge } from "../create-slack-bridge.ts";
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
@@ -167,6 +168,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async stop() {
       await running.stop();
       await slack.close();
+      await t.db.$disconnect();
+      await quiesce(t.url);
       await t.drop();
     },
   };
@@ -190,6 +193,27 @@ function recordingTeams(writes: Harness["teamsWrites"]): AppModule {
     async start() {},
     async stop() {},
   };
+}
+
+/**
+ * Waits until nothing else is connected to the test database: the worker's pool may still be closing
+ * its connections, and dropping the database under them would make them fail noisily.
+ */
+async function quiesce(url: string, timeoutMs = 5000): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function freePort(): Promise<number> {
