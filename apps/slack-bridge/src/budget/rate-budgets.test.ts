@@ -22,7 +22,10 @@ describe("rate budgets in Postgres", () => {
     ];
     const rule = [{ key: "method:T1:users.profile.set", limit: 5 }];
     const verdicts = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => replicas[i % 2]?.take(rule) ?? Promise.reject(new Error("no replica"))),
+      Array.from(
+        { length: 20 },
+        (_, i) => replicas[i % 2]?.take(rule) ?? Promise.reject(new Error("no replica")),
+      ),
     );
     expect(verdicts.filter((v) => v.granted)).toHaveLength(5);
     const waits = verdicts
@@ -51,14 +54,27 @@ describe("rate budgets in Postgres", () => {
   it("grants all rules of a call or none: a full per-person budget spends nothing from the method's", async () => {
     const budgets = new RateBudgets(t.db, { windowMs: 60_000, guardMs: 0 });
     const rules = (target: string) =>
-      slackBudgetRules({ method: "users.profile.set", teamId: "T2", profile: { tokenOwner: "slack:T2:UADMIN", targetUserId: target } }, 0.1);
+      slackBudgetRules(
+        {
+          method: "users.profile.set",
+          teamId: "T2",
+          profile: { tokenOwner: "slack:T2:UADMIN", targetUserId: target },
+        },
+        0.1,
+      );
     // 0.1 × (50 per method, 10 per person, 30 profiles per token) = 5, 1, 3.
     expect(await budgets.take(rules("U1"))).toEqual({ granted: true });
-    expect(await budgets.take(rules("U1"))).toMatchObject({ granted: false, key: "profile-person:slack:T2:UADMIN:U1" });
+    expect(await budgets.take(rules("U1"))).toMatchObject({
+      granted: false,
+      key: "profile-person:slack:T2:UADMIN:U1",
+    });
     expect(await budgets.take(rules("U2"))).toEqual({ granted: true });
     expect(await budgets.take(rules("U3"))).toEqual({ granted: true });
     // A fourth different profile for this token: refused by the per-token rule.
-    expect(await budgets.take(rules("U4"))).toMatchObject({ granted: false, key: "profile-token:slack:T2:UADMIN" });
+    expect(await budgets.take(rules("U4"))).toMatchObject({
+      granted: false,
+      key: "profile-token:slack:T2:UADMIN",
+    });
     const [method] = await t.db.slackRateBudget.findMany({ where: { key: "method:T2:users.profile.set" } });
     expect(method?.hits).toHaveLength(3);
   });

@@ -31,7 +31,13 @@ function userChangeBody(eventId: string): string {
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [
-      { enterprise_id: null, team_id: h.workspace.id, user_id: grace().id, is_bot: false, is_enterprise_install: false },
+      {
+        enterprise_id: null,
+        team_id: h.workspace.id,
+        user_id: grace().id,
+        is_bot: false,
+        is_enterprise_install: false,
+      },
     ],
     event: {
       type: "user_change",
@@ -120,12 +126,18 @@ describe("HTTP receiver (Bolt ExpressReceiver on /slack/events)", () => {
     expect(staleTimestamp).toEqual({ status: 401, ...before });
     expect(missingHeaders).toEqual({ status: 401, ...before });
     expect(malformedBody).toEqual({ status: 400, ...before });
-    const metrics = await h.runtime.metrics.registry.getSingleMetricAsString("presence_slack_rejected_requests_total");
+    const metrics = await h.runtime.metrics.registry.getSingleMetricAsString(
+      "presence_slack_rejected_requests_total",
+    );
     expect(metrics).toMatch(/status="401"[^\n]* 4/);
     expect(metrics).toMatch(/status="400"[^\n]* 1/);
 
     // The same request correctly signed is taken in, once: a retry with the same event_id is a duplicate.
-    const accepted = await post(body, { ...json, "x-slack-request-timestamp": String(now), "x-slack-signature": good });
+    const accepted = await post(body, {
+      ...json,
+      "x-slack-request-timestamp": String(now),
+      "x-slack-signature": good,
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.inbound).toBe(before.inbound + 1);
     const retried = await post(body, {
@@ -140,7 +152,8 @@ describe("HTTP receiver (Bolt ExpressReceiver on /slack/events)", () => {
   });
 
   it("answers non-2xx when the observation cannot be stored, so Slack retries and nothing is lost", async () => {
-    const link = (await h.t.db.link.findFirst({ where: { slackUserId: grace().id } })) ?? (await h.link(grace()));
+    const link =
+      (await h.t.db.link.findFirst({ where: { slackUserId: grace().id } })) ?? (await h.link(grace()));
     await h.idle();
     await h.t.db.$executeRawUnsafe(`ALTER TABLE "InboundEvent" RENAME TO "InboundEventAway"`);
     try {
@@ -177,13 +190,16 @@ describe("HTTP receiver (Bolt ExpressReceiver on /slack/events)", () => {
       .deliveries({ appId: h.app.id })
       .filter((d) => JSON.stringify(d.body).includes("Reading"));
     expect(deliveries.length).toBeGreaterThanOrEqual(2);
-    for (const delivery of deliveries) expect(delivery.attempts).toEqual([expect.objectContaining({ status: 200 })]);
+    for (const delivery of deliveries)
+      expect(delivery.attempts).toEqual([expect.objectContaining({ status: 200 })]);
   });
 });
 
 describe("app_rate_limited", () => {
   it("is acknowledged, logged and counted when Slack drops events over its cap", async () => {
-    const capped = await startHarness({ emulator: { delivery: { eventsPerWindow: 2, retryDelaysMs: [50, 50, 50] } } });
+    const capped = await startHarness({
+      emulator: { delivery: { eventsPerWindow: 2, retryDelaysMs: [50, 50, 50] } },
+    });
     try {
       await capped.install();
       const person = capped.people[1];

@@ -92,8 +92,13 @@ describe("OAuth install and connect", () => {
     const [grace, linus] = [person(h, 1), person(h, 2)];
     const forged = await fetch(`${h.url}/slack/connect?state=forged.token`, { redirect: "manual" });
     expect(forged.status).toBe(400);
-    const forMicrosoft = createConnectState(h.runtime.keyRing, { connect: "microsoft", slack: { teamId: h.workspace.id, userId: grace.id } });
-    expect((await fetch(`${h.url}/slack/connect?state=${forMicrosoft}`, { redirect: "manual" })).status).toBe(400);
+    const forMicrosoft = createConnectState(h.runtime.keyRing, {
+      connect: "microsoft",
+      slack: { teamId: h.workspace.id, userId: grace.id },
+    });
+    expect((await fetch(`${h.url}/slack/connect?state=${forMicrosoft}`, { redirect: "manual" })).status).toBe(
+      400,
+    );
     const forGrace = createConnectState(h.runtime.keyRing, {
       connect: "slack",
       slack: { teamId: h.workspace.id, userId: grace.id },
@@ -116,7 +121,10 @@ describe("OAuth install and connect", () => {
     const admin = { name: "admin" };
     const graceLink = await linkAccounts(
       h.t.db,
-      { slack: { teamId: h.workspace.id, userId: grace.id }, entra: { tenantId: TENANT, userId: ENTRA_GRACE } },
+      {
+        slack: { teamId: h.workspace.id, userId: grace.id },
+        entra: { tenantId: TENANT, userId: ENTRA_GRACE },
+      },
       admin,
     );
     const linusLink = await linkAccounts(
@@ -132,8 +140,12 @@ describe("OAuth install and connect", () => {
     const views = await h.t.db.linkSide.findMany({
       where: { side: "slack", linkId: { in: [graceLink.id, linusLink.id] } },
     });
-    expect(views.find((v) => v.linkId === graceLink.id)?.view).toMatchObject({ status: { text: "On a train" } });
-    expect(views.find((v) => v.linkId === linusLink.id)?.view).toMatchObject({ status: { text: "Vacationing" } });
+    expect(views.find((v) => v.linkId === graceLink.id)?.view).toMatchObject({
+      status: { text: "On a train" },
+    });
+    expect(views.find((v) => v.linkId === linusLink.id)?.view).toMatchObject({
+      status: { text: "Vacationing" },
+    });
     expect(views.every((v) => v.observedAt !== null)).toBe(true);
     expect(h.slack.control.calls({ method: "users.info" }).at(-1)?.args.user).toBe(linus.id);
   });
@@ -143,7 +155,13 @@ describe("OAuth install and connect", () => {
     const { control } = h.slack;
     const org = control.createEnterprise({ name: "Grid Org" });
     const ws = control.createWorkspace({ name: "Grid East", enterpriseId: org.id, plan: "paid" });
-    const orgAdmin = control.createUser({ teamId: ws.id, name: "olga", role: "admin", orgRole: "admin", email: "olga@grid.test" });
+    const orgAdmin = control.createUser({
+      teamId: ws.id,
+      name: "olga",
+      role: "admin",
+      orgRole: "admin",
+      email: "olga@grid.test",
+    });
     const member = control.createUser({ teamId: ws.id, name: "mo", email: "mo@grid.test" });
     control.updateApp({ appId: h.app.id, orgDeployEnabled: true });
     const installed = await completeSlackOAuth(`${h.url}/slack/install`, orgAdmin.id, { orgWide: true });
@@ -167,7 +185,9 @@ describe("OAuth install and connect", () => {
     const [delivery] = await control.waitForDeliveries({ eventType: "user_change" });
     expect(delivery?.attempts.at(-1)).toMatchObject({ status: 200 });
     await h.idle();
-    const side = await h.t.db.linkSide.findUniqueOrThrow({ where: { linkId_side: { linkId: link.id, side: "slack" } } });
+    const side = await h.t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
     expect(side.view).toMatchObject({ status: { text: "Grid status" } });
   });
 });

@@ -82,14 +82,14 @@ export class SlackTokens {
         kind: { in: [CREDENTIAL.bot, CREDENTIAL.user] },
         expiresAt: { lte: new Date(this.options.now() + withinMs) },
       },
-      select: { kind: true, owner: true },
+      select: { kind: true, owner: true, expiresAt: true },
       orderBy: { expiresAt: "asc" },
     });
     let refreshed = 0;
     let failed = 0;
-    for (const { kind, owner } of due) {
+    for (const { kind, owner, expiresAt } of due) {
       try {
-        await this.refresh(kind as TokenKind, owner, { aheadMs: withinMs });
+        await this.refresh(kind as TokenKind, owner, { aheadMs: withinMs, seenExpiresAt: expiresAt });
         refreshed += 1;
       } catch (error) {
         failed += 1;
@@ -102,12 +102,13 @@ export class SlackTokens {
   /**
    * Refreshes one token and returns the current one. Nothing is spent when another process already
    * refreshed it: after `token_expired` (`expired` given) when the stored token is no longer that
-   * one, otherwise when the stored token outlives `aheadMs`.
+   * one; otherwise when the stored token outlives `aheadMs`, or is no longer the one seen expiring
+   * (`seenExpiresAt`).
    */
   async refresh(
     kind: TokenKind,
     owner: string,
-    when: { expired?: string; aheadMs?: number },
+    when: { expired?: string; aheadMs?: number; seenExpiresAt?: Date | null },
   ): Promise<string> {
     const { db, ring, api, metrics } = this.options;
     const refreshKind = kind === CREDENTIAL.bot ? CREDENTIAL.botRefresh : CREDENTIAL.userRefresh;
@@ -117,10 +118,12 @@ export class SlackTokens {
         const current = await getCredential(tx, ring, kind, owner);
         if (!current)
           throw new BridgeError("auth_revoked", "The Slack token was removed (revoked or uninstalled)");
+        const expiresAt = current.expiresAt?.getTime() ?? Infinity;
         const stillGood =
           when.expired !== undefined
             ? current.secret !== when.expired
-            : (current.expiresAt?.getTime() ?? Infinity) > this.options.now() + (when.aheadMs ?? 0);
+            : expiresAt > this.options.now() + (when.aheadMs ?? 0) ||
+              (when.seenExpiresAt !== undefined && expiresAt !== (when.seenExpiresAt?.getTime() ?? Infinity));
         if (stillGood) return current.secret;
         const refreshToken = await getCredential(tx, ring, refreshKind, owner);
         if (!refreshToken)
@@ -139,8 +142,8 @@ export class SlackTokens {
           metrics.tokenRefreshes.inc({ kind, outcome: "failed" });
           throw error;
         }
-        const expiresAt = new Date(this.options.now() + answer.expires_in * 1000);
-        await putCredential(tx, ring, { kind, owner, secret: answer.access_token, expiresAt });
+        const renewedUntil = new Date(this.options.now() + answer.expires_in * 1000);
+        await putCredential(tx, ring, { kind, owner, secret: answer.access_token, expiresAt: renewedUntil });
         await putCredential(tx, ring, { kind: refreshKind, owner, secret: answer.refresh_token });
         metrics.tokenRefreshes.inc({ kind, outcome: "refreshed" });
         return answer.access_token;
@@ -155,7 +158,7 @@ export class SlackTokens {
     const expiring =
       stored.expiresAt !== null && stored.expiresAt.getTime() <= this.options.now() + REFRESH_BEFORE_USE_MS;
     const token = expiring
-      ? await this.refresh(kind, owner, { aheadMs: REFRESH_BEFORE_USE_MS })
+      ? await this.refresh(kind, owner, { aheadMs: REFRESH_BEFORE_USE_MS, seenExpiresAt: stored.expiresAt })
       : stored.secret;
     return {
       token,

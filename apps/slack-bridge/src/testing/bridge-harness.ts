@@ -72,7 +72,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.emulator,
   });
   const { control } = slack;
-  const workspace = control.createWorkspace({ name: "Acme", plan: "paid", profileSource: "api", ...options.workspace });
+  const workspace = control.createWorkspace({
+    name: "Acme",
+    plan: "paid",
+    profileSource: "api",
+    ...options.workspace,
+  });
   const people = [
     control.createUser({ teamId: workspace.id, name: "ada", role: "owner", email: "ada@acme.test" }),
     ...(options.people ?? ["grace", "linus"]).map((name) =>
@@ -230,13 +235,19 @@ async function freePort(): Promise<number> {
 
 /** Teams states used across tests. */
 export const TEAMS = {
-  meeting: { presence: { availability: "Busy", activity: "InAMeeting" }, outOfOffice: { isOutOfOffice: false } },
+  meeting: {
+    presence: { availability: "Busy", activity: "InAMeeting" },
+    outOfOffice: { isOutOfOffice: false },
+  },
   call: { presence: { availability: "Busy", activity: "InACall" }, outOfOffice: { isOutOfOffice: false } },
   presenting: {
     presence: { availability: "DoNotDisturb", activity: "Presenting" },
     outOfOffice: { isOutOfOffice: false },
   },
-  available: { presence: { availability: "Available", activity: "Available" }, outOfOffice: { isOutOfOffice: false } },
+  available: {
+    presence: { availability: "Available", activity: "Available" },
+    outOfOffice: { isOutOfOffice: false },
+  },
 } satisfies Record<string, TeamsView>;
 
 /** Polls until `check` passes (or throws its last failure). */

@@ -23,7 +23,11 @@ async function population(harness: Harness, count: number): Promise<{ users: Use
   const users: User[] = [];
   const links: Link[] = [];
   for (let i = 0; i < count; i++) {
-    const user = control.createUser({ teamId: harness.workspace.id, name: `person${i}`, email: `person${i}@acme.test` });
+    const user = control.createUser({
+      teamId: harness.workspace.id,
+      name: `person${i}`,
+      email: `person${i}@acme.test`,
+    });
     const grant = control.authorizeUser({ appId: harness.app.id, userId: user.id, userScopes: USER_SCOPES });
     await store.storeInstallation({
       team: { id: harness.workspace.id, name: "Acme" },
@@ -118,7 +122,9 @@ describe("Slack rate limits", () => {
     expect(calls).toHaveLength(30);
     expect(busiestSecond(calls.map((c) => c.at))).toBeLessThanOrEqual(5);
     // The budget was the limit: writes were held back (and rescheduled), not sent to be refused.
-    const waits = await h.runtime.metrics.registry.getSingleMetricAsString("presence_slack_rate_budget_waits_total");
+    const waits = await h.runtime.metrics.registry.getSingleMetricAsString(
+      "presence_slack_rate_budget_waits_total",
+    );
     expect(waits).toMatch(/method="users\.profile\.set"[^}]*} [1-9]/);
     const held = await h.t.db.syncEvent.count({ where: { kind: "rate_limited" } });
     expect(held).toBeGreaterThanOrEqual(20);

@@ -41,7 +41,8 @@ async function linkedPerson(harness: Harness, index: number, connect = true): Pr
 function expectEchoesDropped(trail: { kind: string; source: string | undefined }[], sources: string[]) {
   const fromSlack = trail.filter((e) => sources.includes(e.source ?? ""));
   expect(fromSlack.map((e) => e.source).sort()).toEqual([...sources].sort());
-  for (const event of fromSlack) expect(["echo_dropped", "stale_dropped", "duplicate_dropped"]).toContain(event.kind);
+  for (const event of fromSlack)
+    expect(["echo_dropped", "stale_dropped", "duplicate_dropped"]).toContain(event.kind);
   expect(fromSlack.map((e) => e.kind)).toContain("echo_dropped");
 }
 
@@ -60,7 +61,10 @@ describe("the Slack writer, through the pipeline", () => {
       status_emoji: string;
       status_expiration: number;
     };
-    expect(profile).toMatchObject({ status_text: "In a meeting (via Teams)", status_emoji: ":spiral_calendar_pad:" });
+    expect(profile).toMatchObject({
+      status_text: "In a meeting (via Teams)",
+      status_emoji: ":spiral_calendar_pad:",
+    });
     // The rule's 4-hour safety expiry, in Unix seconds.
     expect(profile.status_expiration * 1000).toBeGreaterThan(Date.now() + 3.9 * 3600_000);
     const writes = h.slack.control.calls({ method: "users.profile.set" });
@@ -80,7 +84,9 @@ describe("the Slack writer, through the pipeline", () => {
     expectEchoesDropped(trail, ["slack:user_change", "slack:user_status_changed"]);
     // Nothing went back to Teams, and the side records what the bridge holds.
     expect(h.teamsWrites.filter((w) => w.linkId === link.id)).toEqual([]);
-    const side = await h.t.db.linkSide.findUniqueOrThrow({ where: { linkId_side: { linkId: link.id, side: "slack" } } });
+    const side = await h.t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
     expect(side.written).toMatchObject({ status: { text: "In a meeting (via Teams)" } });
     expect(side.heldUntil?.getTime()).toBeGreaterThan(Date.now() + 3.9 * 3600_000);
   });
@@ -104,7 +110,10 @@ describe("the Slack writer, through the pipeline", () => {
 
     await h.teamsChange(link, TEAMS.available);
     await h.idle();
-    expect(h.slack.control.getProfile({ userId: grace.id })).toMatchObject({ status_text: "", status_emoji: "" });
+    expect(h.slack.control.getProfile({ userId: grace.id })).toMatchObject({
+      status_text: "",
+      status_emoji: "",
+    });
     expect(h.slack.control.getDnd({ userId: grace.id })).toMatchObject({ snooze_enabled: false });
     expect(h.slack.control.calls({ method: "dnd.endSnooze" })).toHaveLength(1);
     expect(h.teamsWrites.filter((w) => w.linkId === link.id)).toEqual([]);
