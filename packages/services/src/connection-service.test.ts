@@ -33,6 +33,10 @@ describe("account connections", () => {
     const link = await newLink();
     const flagged = await requireReconnect(t.db, link.id, { side: "slack", reason: "token_revoked" }, actor);
     expect(flagged).toMatchObject({ status: "needs_reauth", statusReason: "slack: token_revoked" });
+    // A second loss (the same revocation reported twice) keeps the first reason.
+    expect(
+      (await requireReconnect(t.db, link.id, { side: "slack", reason: "disconnected" }, actor)).statusReason,
+    ).toBe("slack: token_revoked");
     // Reconnecting the other side changes nothing.
     expect((await markReconnected(t.db, link.id, "teams", actor)).status).toBe("needs_reauth");
     expect(await markReconnected(t.db, link.id, "slack", actor)).toMatchObject({

@@ -11,7 +11,10 @@ import { resolvePerson } from "./resolve-person.ts";
  * same way).
  */
 
-/** The person must connect this side's account again; the link stops mirroring until then. */
+/**
+ * The person must connect this side's account again; the link stops mirroring until then. A link
+ * already disabled or waiting for a reconnect keeps its first reason.
+ */
 export async function requireReconnect(
   db: DbClient,
   ref: string,
@@ -19,7 +22,7 @@ export async function requireReconnect(
   actor: Actor,
 ): Promise<Link> {
   const link = await resolvePerson(db, ref);
-  if (link.status === "disabled") return link;
+  if (link.status === "disabled" || link.status === "needs_reauth") return link;
   return changeStatus(db, link, "needs_reauth", `${input.side}: ${input.reason}`, actor, {
     kind: "needs_reauth",
     side: input.side,

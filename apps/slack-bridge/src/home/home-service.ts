@@ -183,7 +183,8 @@ export class HomeService {
     if (!row) return;
     await this.context.db.$transaction(async (tx) => {
       await deleteCredentials(tx, credentialOwner(row));
-      await tx.slackInstallation.delete({ where: { id: row.id } });
+      // deleteMany: a tokens_revoked event (after auth.revoke) may be forgetting the same row right now.
+      await tx.slackInstallation.deleteMany({ where: { id: row.id } });
     });
   }
 

@@ -16,9 +16,7 @@ afterAll(async () => {
 });
 
 function grace() {
-  const person = h.people[1];
-  if (!person) throw new Error("no grace");
-  return person;
+  return h.person(1);
 }
 
 /** A realistic user_change envelope for grace (as Slack would sign and post it). */
@@ -159,18 +157,14 @@ describe("HTTP receiver (Bolt ExpressReceiver on /slack/events)", () => {
     try {
       h.slack.control.setStatus({ userId: grace().id, text: "Commuting", emoji: ":bus:", expiration: 0 });
       await eventually(() => {
-        const [delivery] = h.slack.control
-          .deliveries({ appId: h.app.id, eventType: "user_change" })
-          .filter((d) => JSON.stringify(d.body).includes("Commuting"));
+        const [delivery] = h.deliveriesAbout("Commuting", "user_change");
         expect(delivery?.attempts[0]).toMatchObject({ outcome: "http_error", status: 500 });
       });
     } finally {
       await h.t.db.$executeRawUnsafe(`ALTER TABLE "InboundEventAway" RENAME TO "InboundEvent"`);
     }
     await eventually(() => {
-      const [delivery] = h.slack.control
-        .deliveries({ appId: h.app.id, eventType: "user_change" })
-        .filter((d) => JSON.stringify(d.body).includes("Commuting"));
+      const [delivery] = h.deliveriesAbout("Commuting", "user_change");
       expect(delivery?.state).toBe("delivered");
       expect(delivery?.attempts.at(-1)?.retryNum).toBeGreaterThan(0);
     });
@@ -182,13 +176,10 @@ describe("HTTP receiver (Bolt ExpressReceiver on /slack/events)", () => {
   });
 
   it("answers events about people who never connected (no 401, no retry loop)", async () => {
-    const linus = h.people[2];
-    if (!linus) throw new Error("no linus");
+    const linus = h.person(2);
     h.slack.control.setStatus({ userId: linus.id, text: "Reading", emoji: ":book:" });
     await h.slack.control.idle();
-    const deliveries = h.slack.control
-      .deliveries({ appId: h.app.id })
-      .filter((d) => JSON.stringify(d.body).includes("Reading"));
+    const deliveries = h.deliveriesAbout("Reading");
     expect(deliveries.length).toBeGreaterThanOrEqual(2);
     for (const delivery of deliveries)
       expect(delivery.attempts).toEqual([expect.objectContaining({ status: 200 })]);
@@ -202,8 +193,7 @@ describe("app_rate_limited", () => {
     });
     try {
       await capped.install();
-      const person = capped.people[1];
-      if (!person) throw new Error("no person");
+      const person = capped.person(1);
       capped.slack.control.setStatus({ userId: person.id, text: "One", emoji: ":one:" });
       capped.slack.control.setStatus({ userId: person.id, text: "Two", emoji: ":two:" });
       const [limited] = await capped.slack.control.waitForDeliveries({ eventType: "app_rate_limited" });

@@ -8,12 +8,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-function person(harness: Harness, index: number) {
-  const user = harness.people[index];
-  if (!user) throw new Error(`no person ${index}`);
-  return user;
-}
-
 function userToken(harness: Harness, userId: string): string {
   const grant = harness.slack.control
     .calls({ method: "oauth.v2.access" })
@@ -28,7 +22,7 @@ describe("revoked tokens and uninstalls", () => {
   it("tokens_revoked: the person's token is deleted and their link waits for a reconnect; no write is attempted", async () => {
     h = await startHarness();
     await h.install();
-    const grace = person(h, 1);
+    const grace = h.person(1);
     expect((await h.connect(grace.id)).status).toBe(200);
     const link = await h.link(grace);
     h.slack.control.revokeToken({ token: userToken(h, grace.id) });
@@ -61,7 +55,7 @@ describe("revoked tokens and uninstalls", () => {
   it("a token Slack refuses while writing (deactivated person: account_inactive) flags the link too", async () => {
     h = await startHarness();
     await h.install();
-    const grace = person(h, 1);
+    const grace = h.person(1);
     expect((await h.connect(grace.id)).status).toBe(200);
     const link = await h.link(grace);
     h.slack.control.setUserDeleted({ userId: grace.id, deleted: true });
@@ -80,7 +74,7 @@ describe("revoked tokens and uninstalls", () => {
   it("app_uninstalled: every installation and token of the workspace is gone and its links are disabled", async () => {
     h = await startHarness();
     await h.install();
-    const [grace, linus] = [person(h, 1), person(h, 2)];
+    const [grace, linus] = [h.person(1), h.person(2)];
     expect((await h.connect(grace.id)).status).toBe(200);
     const links = [await h.link(grace), await h.link(linus)];
     h.slack.control.uninstallApp({ appId: h.app.id, teamId: h.workspace.id });

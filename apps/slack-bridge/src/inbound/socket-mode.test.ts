@@ -1,7 +1,6 @@
 import { listSyncEvents, type Link } from "@presence/db";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { enqueueReadPerson } from "../tasks/read-person.ts";
 import { eventually, startHarness, type Harness } from "../testing/bridge-harness.ts";
 
 let harnesses: Harness[] = [];
@@ -14,23 +13,12 @@ async function start(socketMode: boolean): Promise<{ h: Harness; link: Link }> {
   const h = await startHarness({ socketMode });
   harnesses.push(h);
   await h.install();
-  const grace = h.people[1];
-  if (!grace) throw new Error("no grace");
-  expect((await h.connect(grace.id)).status).toBe(200);
-  const link = await h.link(grace);
-  await enqueueReadPerson(h.t.db, {
-    teamId: grace.teamId,
-    userId: grace.id,
-    facets: ["status", "dnd"],
-    source: "test",
-  });
-  await h.idle();
-  return { h, link };
+  return { h, link: await h.linkedPerson(1) };
 }
 
 /** Changes grace makes in Slack, one at a time; after each, what the bridge took in and knows. */
 async function scenario({ h, link }: { h: Harness; link: Link }) {
-  const grace = h.people[1]?.id ?? "";
+  const grace = h.person(1).id;
   const { control } = h.slack;
   const steps: (() => unknown)[] = [
     () => control.setStatus({ userId: grace, text: "Lunch", emoji: ":sandwich:", expiration: 0 }),
@@ -40,7 +28,7 @@ async function scenario({ h, link }: { h: Harness; link: Link }) {
     () => control.clearStatus({ userId: grace }),
   ];
   const seen: { sources: string[]; view: unknown }[] = [];
-  let known = 0;
+  let known = (await listSyncEvents(h.t.db, { linkId: link.id, limit: 500 })).length;
   for (const step of steps) {
     step();
     await h.idle();
@@ -87,23 +75,19 @@ describe("Socket Mode", () => {
 
   it("acknowledges an envelope only after storing it: a failed store leaves it unacked and Slack sends it again", async () => {
     const { h, link } = await start(true);
-    const grace = h.people[1]?.id ?? "";
+    const grace = h.person(1).id;
     await h.t.db.$executeRawUnsafe(`ALTER TABLE "InboundEvent" RENAME TO "InboundEventAway"`);
     try {
       h.slack.control.setStatus({ userId: grace, text: "Offsite", emoji: ":car:", expiration: 0 });
       await eventually(() => {
-        const [delivery] = h.slack.control
-          .deliveries({ appId: h.app.id, eventType: "user_change" })
-          .filter((d) => JSON.stringify(d.body).includes("Offsite"));
+        const [delivery] = h.deliveriesAbout("Offsite", "user_change");
         expect(delivery?.attempts[0]?.outcome).toBe("timeout");
       }, 15_000);
     } finally {
       await h.t.db.$executeRawUnsafe(`ALTER TABLE "InboundEventAway" RENAME TO "InboundEvent"`);
     }
     await eventually(() => {
-      const [delivery] = h.slack.control
-        .deliveries({ appId: h.app.id, eventType: "user_change" })
-        .filter((d) => JSON.stringify(d.body).includes("Offsite"));
+      const [delivery] = h.deliveriesAbout("Offsite", "user_change");
       expect(delivery?.state).toBe("delivered");
     }, 15_000);
     await h.idle();

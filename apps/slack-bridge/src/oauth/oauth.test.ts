@@ -16,17 +16,11 @@ afterEach(async () => {
 
 const ENTRA_GRACE = "33333333-3333-4333-8333-000000000001";
 
-function person(harness: Harness, index: number) {
-  const user = harness.people[index];
-  if (!user) throw new Error(`no person ${index}`);
-  return user;
-}
-
 describe("OAuth install and connect", () => {
   it("a workspace install stores the installation with encrypted tokens and fills the directory", async () => {
     h = await startHarness();
     await h.install();
-    const ada = person(h, 0);
+    const ada = h.person(0);
     const rows = await h.t.db.slackInstallation.findMany({ orderBy: { userId: "asc" } });
     expect(rows.map((r) => [r.teamId, r.userId])).toEqual([
       [h.workspace.id, ""],
@@ -56,7 +50,7 @@ describe("OAuth install and connect", () => {
   it("a connect link from the Microsoft side links the person and reads their Slack state as the baseline", async () => {
     h = await startHarness();
     await h.install();
-    const grace = person(h, 1);
+    const grace = h.person(1);
     h.slack.control.setStatus({ userId: grace.id, text: "Focus time", emoji: ":headphones:" });
     h.slack.control.snoozeDnd({ userId: grace.id, minutes: 30 });
     await h.idle();
@@ -89,7 +83,7 @@ describe("OAuth install and connect", () => {
   it("refuses a tampered or foreign connect link, and a sign-in as someone else", async () => {
     h = await startHarness();
     await h.install();
-    const [grace, linus] = [person(h, 1), person(h, 2)];
+    const [grace, linus] = [h.person(1), h.person(2)];
     const forged = await fetch(`${h.url}/slack/connect?state=forged.token`, { redirect: "manual" });
     expect(forged.status).toBe(400);
     const forMicrosoft = createConnectState(h.runtime.keyRing, {
@@ -113,7 +107,7 @@ describe("OAuth install and connect", () => {
   it("a link made by an admin for a connected person gets its baseline from the sweep; never-connected people are read with the bot token", async () => {
     h = await startHarness();
     await h.install();
-    const [grace, linus] = [person(h, 1), person(h, 2)];
+    const [grace, linus] = [h.person(1), h.person(2)];
     expect((await h.connect(grace.id)).status).toBe(200);
     h.slack.control.setStatus({ userId: grace.id, text: "On a train", emoji: ":train:" });
     h.slack.control.setStatus({ userId: linus.id, text: "Vacationing", emoji: ":palm_tree:" });

@@ -21,9 +21,7 @@ afterEach(async () => {
 async function rotating(): Promise<Harness> {
   const harness = await startHarness({ tokenRotation: true, emulator: { tokenLifetimeSeconds: 3600 } });
   await harness.install();
-  const grace = harness.people[1];
-  if (!grace) throw new Error("no grace");
-  expect((await harness.connect(grace.id)).status).toBe(200);
+  expect((await harness.connect(harness.person(1).id)).status).toBe(200);
   return harness;
 }
 
@@ -67,7 +65,7 @@ describe("token rotation", () => {
     await addJob(h.t.db, REFRESH_TOKENS_TASK, {});
     await h.idle();
     expect(refreshCalls(h).map((c) => c.status)).toEqual([200, 200, 200]);
-    const grace = h.people[1]?.id ?? "";
+    const grace = h.person(1).id;
     const owner = `slack:${h.workspace.id}:${grace}`;
     const renewed = await getCredential(h.t.db, h.runtime.keyRing, CREDENTIAL.user, owner);
     expect(renewed?.secret).toMatch(/^xoxe\.xoxp-/);
@@ -85,7 +83,7 @@ describe("token rotation", () => {
 
   it("two replicas refreshing the same token at once spend its refresh token once", async () => {
     h = await rotating();
-    const owner = `slack:${h.workspace.id}:${h.people[1]?.id ?? ""}`;
+    const owner = `slack:${h.workspace.id}:${h.person(1).id}`;
     // Both saw the same token about to expire …
     const seen = await getCredential(h.t.db, h.runtime.keyRing, CREDENTIAL.user, owner);
     const when = { aheadMs: 2 * 3600_000, seenExpiresAt: seen?.expiresAt ?? null };
@@ -99,8 +97,7 @@ describe("token rotation", () => {
 
   it("token_expired while writing: refreshed and the call retried", async () => {
     h = await rotating();
-    const grace = h.people[1];
-    if (!grace) throw new Error("no grace");
+    const grace = h.person(1);
     const link = await h.link(grace);
     // Slack's clock moves 2 h on; the bridge still believes the token is good for another hour.
     h.slack.control.advanceTime({ ms: 2 * 3600_000 });

@@ -11,6 +11,7 @@ import { runApps, type AppModule, type RunningApps, type Runtime } from "@presen
 import {
   startSlackEmulator,
   type App as EmulatedApp,
+  type DeliveryRecord,
   type SlackEmulator,
   type SlackEmulatorOptions,
   type User,
@@ -24,6 +25,7 @@ import { createSlackBridge } from "../create-slack-bridge.ts";
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
 import { ZSlackBridgeConfig } from "../env.ts";
 import { BOT_EVENTS, USER_EVENTS } from "../oauth/slack-scopes.ts";
+import { enqueueReadPerson } from "../tasks/read-person.ts";
 
 export const TENANT = "11111111-1111-4111-8111-111111111111";
 
@@ -59,6 +61,15 @@ export interface Harness {
   connect(userId: string, query?: string): Promise<{ status: number; body: string }>;
   link(user: User): Promise<Link>;
   teamsChange(link: Link, view: TeamsView): Promise<void>;
+  /** Person `index` (0 = ada, the owner). */
+  person(index: number): User;
+  /**
+   * Person `index` linked, connected first unless `connect` is false, with the baseline of their Slack
+   * state read (what the once-a-minute sweep schedules for a new link).
+   */
+  linkedPerson(index: number, connect?: boolean): Promise<Link>;
+  /** Event deliveries whose body mentions `text`. */
+  deliveriesAbout(text: string, eventType?: string): DeliveryRecord[];
   idle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -163,6 +174,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         observedAt: Date.now(),
         source: "test:teams",
       });
+    },
+    person(index) {
+      const user = people[index];
+      if (!user) throw new Error(`no person ${index}`);
+      return user;
+    },
+    async linkedPerson(index, connect = true) {
+      const user = harness.person(index);
+      if (connect && index > 0) {
+        const connected = await harness.connect(user.id);
+        if (connected.status !== 200) throw new Error(`connect failed: ${connected.status}`);
+      }
+      const link = await harness.link(user);
+      await enqueueReadPerson(t.db, {
+        teamId: user.teamId,
+        userId: user.id,
+        facets: ["status", "dnd"],
+        source: "slack:baseline",
+      });
+      await harness.idle();
+      return link;
+    },
+    deliveriesAbout(text, eventType) {
+      return slack.control
+        .deliveries({ appId: app.id, ...(eventType ? { eventType } : {}) })
+        .filter((d) => JSON.stringify(d.body).includes(text));
     },
     async idle(timeoutMs = 20_000) {
       await slack.control.idle();

@@ -1,7 +1,6 @@
 import { listSyncEvents, type Link } from "@presence/db";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { enqueueReadPerson } from "../tasks/read-person.ts";
 import { startHarness, TEAMS, type Harness } from "../testing/bridge-harness.ts";
 
 let h: Harness | undefined;
@@ -10,31 +9,9 @@ afterEach(async () => {
   h = undefined;
 });
 
-function person(harness: Harness, index: number) {
-  const user = harness.people[index];
-  if (!user) throw new Error(`no person ${index}`);
-  return user;
-}
-
 async function kinds(harness: Harness, link: Link) {
   const events = await listSyncEvents(harness.t.db, { linkId: link.id, limit: 200 });
   return events.reverse().map((e) => ({ kind: e.kind, source: (e.detail as { source?: string }).source }));
-}
-
-/** A linked person (connected unless said otherwise) whose Slack baseline has been observed. */
-async function linkedPerson(harness: Harness, index: number, connect = true): Promise<Link> {
-  const user = person(harness, index);
-  if (connect && index > 0) expect((await harness.connect(user.id)).status).toBe(200);
-  const link = await harness.link(user);
-  // The baseline the bridge reads for a new link (what the once-a-minute sweep schedules).
-  await enqueueReadPerson(harness.t.db, {
-    teamId: user.teamId,
-    userId: user.id,
-    facets: ["status", "dnd"],
-    source: "slack:baseline",
-  });
-  await harness.idle();
-  return link;
 }
 
 /** Every Slack event caused by the bridge's own write was dropped (echo, or stale/duplicate of one), none mirrored. */
@@ -50,8 +27,8 @@ describe("the Slack writer, through the pipeline", () => {
   it("sets the status for a Teams meeting; the echoes (user_change + user_status_changed) are recognised and dropped", async () => {
     h = await startHarness();
     await h.install();
-    const grace = person(h, 1);
-    const link = await linkedPerson(h, 1);
+    const grace = h.person(1);
+    const link = await h.linkedPerson(1);
     h.slack.control.clearCalls({});
     await h.teamsChange(link, TEAMS.meeting);
     await h.idle();
@@ -72,9 +49,7 @@ describe("the Slack writer, through the pipeline", () => {
     expect(writes[0]).toMatchObject({ userId: grace.id, status: 200 });
     expect(writes[0]?.args.user).toBeUndefined();
 
-    const echoes = h.slack.control
-      .deliveries({ appId: h.app.id })
-      .filter((d) => JSON.stringify(d.body).includes("In a meeting (via Teams)"));
+    const echoes = h.deliveriesAbout("In a meeting (via Teams)");
     expect(echoes.map((d) => d.eventType).sort()).toEqual(["user_change", "user_status_changed"]);
     const trail = (await kinds(h, link)).slice(-4);
     expect(trail.slice(0, 2)).toEqual([
@@ -94,8 +69,8 @@ describe("the Slack writer, through the pipeline", () => {
   it("presenting snoozes DND (echo dropped); back to available clears the status and ends the snooze", async () => {
     h = await startHarness();
     await h.install();
-    const grace = person(h, 1);
-    const link = await linkedPerson(h, 1);
+    const grace = h.person(1);
+    const link = await h.linkedPerson(1);
     await h.teamsChange(link, TEAMS.presenting);
     await h.idle();
     expect(h.slack.control.getDnd({ userId: grace.id })).toMatchObject({ snooze_enabled: true });
@@ -122,8 +97,8 @@ describe("the Slack writer, through the pipeline", () => {
   it("admin-token mode: the installer's Owner token sets the status of someone who never connected (user=)", async () => {
     h = await startHarness({ env: { SLACK_ADMIN_TOKEN_MODE: "fallback" } });
     await h.install();
-    const [ada, linus] = [person(h, 0), person(h, 2)];
-    const link = await linkedPerson(h, 2, false);
+    const [ada, linus] = [h.person(0), h.person(2)];
+    const link = await h.linkedPerson(2, false);
     await h.teamsChange(link, TEAMS.meeting);
     await h.idle();
     expect(h.slack.control.getProfile({ userId: linus.id })).toMatchObject({
@@ -137,7 +112,7 @@ describe("the Slack writer, through the pipeline", () => {
   it("without a connection (and no admin-token mode) the link waits for the person: needs re-auth, no call", async () => {
     h = await startHarness();
     await h.install();
-    const link = await h.link(person(h, 2));
+    const link = await h.link(h.person(2));
     await h.teamsChange(link, TEAMS.meeting);
     await h.idle();
     expect(h.slack.control.calls({ method: "users.profile.set" })).toEqual([]);
