@@ -258,7 +258,8 @@ async function quiesce(url: string, timeoutMs = 5000): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free right now on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on("error", reject);
