@@ -62,6 +62,22 @@ describe("account connections", () => {
     expect((await markReconnected(t.db, other.id, "slack", actor)).status).toBe("active");
   });
 
+  it("concurrent reports end the same whatever their order: an uninstall wins over a revocation", async () => {
+    const links = await Promise.all([newLink(), newLink(), newLink(), newLink()]);
+    await Promise.all(
+      links.flatMap((link) => [
+        requireReconnect(t.db, link.id, { side: "slack", reason: "token_revoked" }, actor),
+        disableLink(t.db, link.id, { side: "slack", reason: "uninstalled" }, actor),
+      ]),
+    );
+    for (const link of links) {
+      expect(await t.db.link.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({
+        status: "disabled",
+        statusReason: "slack: uninstalled",
+      });
+    }
+  });
+
   it("a person's settings: direction and sharing overrides merge, invalid values are refused", async () => {
     const link = await newLink();
     await updatePersonSettings(t.db, link.id, { policy: { hideMeetingTitles: false } }, actor);
