@@ -60,9 +60,9 @@ export function withoutUserEvents(harness: Harness): void {
   });
 }
 
-/** Most calls within any one second. */
-export function busiestSecond(times: number[]): number {
-  return Math.max(0, ...times.map((at) => times.filter((t) => t >= at && t < at + 1000).length));
+/** Most calls within any window of `windowMs`. */
+export function busiestWindow(times: number[], windowMs = 1000): number {
+  return Math.max(0, ...times.map((at) => times.filter((t) => t >= at && t < at + windowMs).length));
 }
 
 export function statusOf(harness: Harness, user: User): string {

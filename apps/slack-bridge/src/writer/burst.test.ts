@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import { startHarness, TEAMS, type Harness } from "../testing/bridge-harness.ts";
-import { busiestSecond, population, statusOf, withoutUserEvents } from "../testing/population.ts";
+import { busiestWindow, population, statusOf, withoutUserEvents } from "../testing/population.ts";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -34,9 +34,9 @@ describe("a burst", () => {
     const refused = calls.filter((c) => c.status === 429).length;
     expect(refused).toBeLessThanOrEqual(3);
     const accepted = calls.filter((c) => c.status === 200).map((c) => c.at);
-    expect(busiestSecond(accepted)).toBeLessThanOrEqual(20);
+    expect(busiestWindow(accepted)).toBeLessThanOrEqual(20);
     console.info(
-      `burst: ${accepted.length} writes for 500 people (${refused} refused by Slack) in ${elapsed} ms, busiest second ${busiestSecond(accepted)}`,
+      `burst: ${accepted.length} writes for 500 people (${refused} refused by Slack) in ${elapsed} ms, busiest second ${busiestWindow(accepted)}`,
     );
   }, 180_000);
 });
