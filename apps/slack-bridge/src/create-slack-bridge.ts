@@ -69,7 +69,6 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
     now: runtime.now,
     api,
     tokens,
-    installations,
     publicBaseUrl: settings.publicBaseUrl,
   };
   const clientOptions = {

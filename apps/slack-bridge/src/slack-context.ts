@@ -3,7 +3,6 @@ import type { Logger, Metrics } from "@presence/telemetry";
 
 import type { SlackApi } from "./slack/slack-api.ts";
 import type { SlackMetrics } from "./slack-metrics.ts";
-import type { PostgresInstallationStore } from "./store/postgres-installation-store.ts";
 import type { SlackTokens } from "./store/slack-tokens.ts";
 
 /** What the bridge's parts share: the store, the Slack client and tokens, telemetry, a clock. */
@@ -16,7 +15,6 @@ export interface SlackContext {
   now: () => number;
   api: SlackApi;
   tokens: SlackTokens;
-  installations: PostgresInstallationStore;
   /** PUBLIC_BASE_URL without a trailing slash, when set (connect links need it). */
   publicBaseUrl: string | null;
 }
