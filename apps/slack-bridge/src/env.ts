@@ -16,3 +16,13 @@ export function loadSlackBridgeEnv(env: NodeJS.ProcessEnv = process.env): SlackB
   if (env === process.env) loadDotEnv();
   return parseEnv(ZSlackBridgeEnv, env);
 }
+
+/** Whether any Slack credential is configured (none at all → the zero-config demo). */
+export function hasSlackCredentials(config: SlackBridgeConfig): boolean {
+  return [
+    config.SLACK_CLIENT_ID,
+    config.SLACK_CLIENT_SECRET,
+    config.SLACK_SIGNING_SECRET,
+    config.SLACK_APP_TOKEN,
+  ].some((value) => value !== undefined);
+}

@@ -1,2 +1,3 @@
 export * from "./create-slack-bridge.ts";
+export * from "./demo/start-slack-emulator.ts";
 export * from "./env.ts";

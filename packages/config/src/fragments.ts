@@ -48,8 +48,23 @@ export const slackEnv = {
   SLACK_CLIENT_SECRET: z.string().optional(),
   /** App-level token (xapp-…): Socket Mode instead of HTTP events. */
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional(),
+  /** Web API base; GovSlack: https://slack-gov.com/api/ */
   SLACK_API_URL: zHttpUrl.default("https://slack.com/api/"),
+  /** OAuth consent page; GovSlack: https://slack-gov.com/oauth/v2/authorize */
   SLACK_AUTHORIZE_URL: zHttpUrl.default("https://slack.com/oauth/v2/authorize"),
+  /** Signs the OAuth `state` (with the browser cookie: CSRF protection). Unset → derived from TOKEN_ENCRYPTION_KEY. */
+  SLACK_STATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Whose token writes Slack statuses: `off` = each person's own (they connect their Slack account);
+   * `fallback` = the installer's Owner/Admin token (users.profile.set user=…) for people who never
+   * connected; `always` = that admin token for every status. DND and presence always need the person's
+   * own token. Limits: docs/slack-app-setup.md "Admin-token mode".
+   */
+  SLACK_ADMIN_TOKEN_MODE: z.enum(["off", "fallback", "always"]).default("off"),
+  /** Length of Slack's rate-limit window (Slack: one minute). Only tests and emulators change it. */
+  SLACK_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Share of Slack's documented per-minute allowances the bridge spends (1 = all of it). */
+  SLACK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(100).default(1),
 };
 
 const zSeconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

@@ -9,6 +9,8 @@ export interface RunProcessOptions {
   host: string;
   port: number;
   modules: (runtime: Runtime) => Promise<AppModule[]>;
+  /** Runs after the apps and before the store close on shutdown (e.g. an in-process demo emulator). */
+  afterStop?: () => Promise<unknown>;
 }
 
 /** An app process's whole life: open the runtime, serve the modules, stop cleanly on SIGINT/SIGTERM. */
@@ -24,6 +26,7 @@ export async function runProcess(
   onShutdown(
     async () => {
       await running.stop();
+      await options.afterStop?.();
       await runtime.stop();
     },
     (message) => runtime.logger.info(message),

@@ -23,8 +23,18 @@ export const ZLinkPolicy = z.object({
 });
 export type LinkPolicy = z.infer<typeof ZLinkPolicy>;
 
-/** Per-link overrides: any subset of the policy. */
-export const ZLinkPolicyOverrides = ZLinkPolicy.partial();
+/**
+ * Per-link overrides: any subset of the policy, and nothing else — no defaults filled in (zod 4's
+ * `.partial()` keeps each field's default, which would turn every link's overrides into a full policy
+ * and hide later changes of the organisation's default policy).
+ */
+export const ZLinkPolicyOverrides = z.object({
+  conflictPolicy: ZConflictPolicy.optional(),
+  respectManualStatus: z.boolean().optional(),
+  shareStatusText: z.boolean().optional(),
+  hideMeetingTitles: z.boolean().optional(),
+  allowPreferredPresence: z.boolean().optional(),
+});
 export type LinkPolicyOverrides = z.infer<typeof ZLinkPolicyOverrides>;
 
 /** Organisation-wide settings (admin-controlled). */

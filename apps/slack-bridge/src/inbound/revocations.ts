@@ -1,0 +1,82 @@
+import { deleteCredentials, type Link } from "@presence/db";
+import { disableLink, requireReconnect } from "@presence/services";
+
+import type { SlackContext } from "../slack-context.ts";
+import { credentialOwner } from "../store/installation-rows.ts";
+
+export interface RevocationScope {
+  teamId: string;
+  enterpriseId: string;
+  isEnterpriseInstall: boolean;
+}
+
+const ACTOR = { name: "Slack" };
+
+/**
+ * `tokens_revoked`: the listed people's user tokens (and the bot's) no longer work. Their stored
+ * tokens are deleted and their links wait for them to connect again (needs re-auth).
+ */
+export async function handleTokensRevoked(
+  context: SlackContext,
+  scope: RevocationScope & { userIds: string[]; botUserIds: string[] },
+): Promise<void> {
+  const { db, logger } = context;
+  const inScope = installationScope(scope);
+  if (scope.userIds.length > 0) {
+    const rows = await db.slackInstallation.findMany({
+      where: { ...inScope, userId: { in: scope.userIds } },
+    });
+    await forget(context, rows);
+    const links = await db.link.findMany({ where: { slackUserId: { in: scope.userIds } } });
+    for (const link of links) await flag(context, link, "the Slack token was revoked");
+  }
+  if (scope.botUserIds.length > 0) {
+    const rows = await db.slackInstallation.findMany({ where: { ...inScope, userId: "" } });
+    for (const row of rows) await deleteCredentials(db, credentialOwner(row));
+  }
+  logger.info({ ...scope }, "Slack tokens revoked");
+}
+
+/** `app_uninstalled`: every token of the workspace (or org) is gone; its links are disabled. */
+export async function handleAppUninstalled(context: SlackContext, scope: RevocationScope): Promise<void> {
+  const { db, logger } = context;
+  const inScope = installationScope(scope);
+  await forget(context, await db.slackInstallation.findMany({ where: inScope }));
+  const teams = await teamsOf(context, scope);
+  const links = await db.link.findMany({
+    where: { slackTeamId: { in: teams }, status: { not: "disabled" } },
+  });
+  for (const link of links)
+    await disableLink(db, link.id, { side: "slack", reason: "the Slack app was uninstalled" }, ACTOR);
+  logger.warn({ ...scope, links: links.length }, "the Slack app was uninstalled; its links are disabled");
+}
+
+function installationScope(scope: RevocationScope) {
+  return scope.isEnterpriseInstall || !scope.teamId
+    ? { enterpriseId: scope.enterpriseId, teamId: "" }
+    : { teamId: scope.teamId };
+}
+
+/** The workspaces an uninstall covers: the one, or every workspace of the org for an org-wide install. */
+async function teamsOf(context: SlackContext, scope: RevocationScope): Promise<string[]> {
+  if (!scope.isEnterpriseInstall && scope.teamId) return [scope.teamId];
+  const workspaces = await context.db.slackWorkspace.findMany({
+    where: { enterpriseId: scope.enterpriseId },
+  });
+  return [...workspaces.map((w) => w.teamId), ...(scope.teamId ? [scope.teamId] : [])];
+}
+
+async function forget(
+  context: SlackContext,
+  rows: { id: string; enterpriseId: string; teamId: string; userId: string }[],
+) {
+  await context.db.$transaction(async (tx) => {
+    for (const row of rows) await deleteCredentials(tx, credentialOwner(row));
+    await tx.slackInstallation.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+  });
+}
+
+async function flag(context: SlackContext, link: Link, reason: string): Promise<void> {
+  if (link.status === "needs_reauth" || link.status === "disabled") return;
+  await requireReconnect(context.db, link.id, { side: "slack", reason }, ACTOR);
+}

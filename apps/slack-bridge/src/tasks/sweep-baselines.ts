@@ -1,0 +1,35 @@
+import type { SlackContext } from "../slack-context.ts";
+import { enqueueReadPerson } from "./read-person.ts";
+
+/** At most this many reads are scheduled per sweep (the reads themselves wait for their budgets). */
+const SWEEP_LIMIT = 500;
+
+/**
+ * The baseline sweep (cron, once a minute): every active link whose Slack side was never observed —
+ * a link made by an admin, by the Teams bridge's connect flow, or before the person connected Slack —
+ * gets a read of the person's current Slack state. It also reconciles what Socket Mode may have
+ * acknowledged but not stored. Only workspaces the app is installed in are read.
+ */
+export async function sweepBaselines(context: SlackContext): Promise<number> {
+  const due = await context.db.$queryRaw<{ slackTeamId: string; slackUserId: string }[]>`
+    SELECT l."slackTeamId", l."slackUserId"
+    FROM "Link" l
+    JOIN "LinkSide" s ON s."linkId" = l."id" AND s."side" = 'slack'
+    WHERE l."status" = 'active' AND s."observedAt" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "SlackInstallation" i
+        LEFT JOIN "SlackWorkspace" w ON w."teamId" = l."slackTeamId"
+        WHERE i."userId" = '' AND (i."teamId" = l."slackTeamId"
+          OR (i."teamId" = '' AND i."enterpriseId" = w."enterpriseId")))
+    ORDER BY l."createdAt"
+    LIMIT ${SWEEP_LIMIT}`;
+  for (const link of due) {
+    await enqueueReadPerson(context.db, {
+      teamId: link.slackTeamId,
+      userId: link.slackUserId,
+      facets: ["status", "dnd"],
+      source: "slack:baseline",
+    });
+  }
+  return due.length;
+}

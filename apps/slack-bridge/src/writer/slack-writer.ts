@@ -1,0 +1,109 @@
+import { BridgeError, type SlackHold, type SlackWriteOp, type WriteOp } from "@presence/core";
+import type { Link } from "@presence/db";
+import type { SideWriter } from "@presence/pipeline";
+
+import { slackErrorCode } from "../slack/classify-slack-error.ts";
+import type { SlackApi, TokenLease } from "../slack/slack-api.ts";
+import type { SlackTokens } from "../store/slack-tokens.ts";
+import { slackHeldUntil, snoozeMinutes, statusExpirationSeconds } from "./held-expiry.ts";
+
+/** SLACK_ADMIN_TOKEN_MODE: whose token writes statuses (DND and presence always need the person's). */
+export type AdminTokenMode = "off" | "fallback" | "always";
+
+export interface SlackWriterOptions {
+  api: SlackApi;
+  tokens: SlackTokens;
+  adminTokenMode: AdminTokenMode;
+  now: () => number;
+}
+
+/**
+ * The pipeline's Slack writer: one Web API call per op, with the person's user token — or, for
+ * statuses in admin-token mode, the installer's Owner/Admin token with `user=`. Rate budgets, 429s,
+ * token rotation and error classification happen in SlackApi; what is thrown is a BridgeError the
+ * pipeline acts on (reschedule, re-auth, record).
+ */
+export function createSlackWriter(options: SlackWriterOptions): SideWriter {
+  return {
+    side: "slack",
+    async perform(link: Link, op: WriteOp) {
+      if (op.side !== "slack") throw new BridgeError("internal", `The Slack writer got a ${op.side} op`);
+      await perform(options, link, op);
+    },
+    heldUntil: (hold, writtenAt) => slackHeldUntil(hold as SlackHold, writtenAt),
+  };
+}
+
+async function perform(options: SlackWriterOptions, link: Link, op: SlackWriteOp): Promise<void> {
+  const { api, now } = options;
+  const teamId = link.slackTeamId;
+  if (op.facet === "status") {
+    const { lease, asAdmin } = await statusToken(options, link);
+    const profile =
+      op.action === "set"
+        ? {
+            status_text: op.value.text,
+            status_emoji: op.value.emoji,
+            status_expiration: statusExpirationSeconds(op.value.expiresAt, now()),
+          }
+        : { status_text: "", status_emoji: "" };
+    await api.call(
+      "users.profile.set",
+      lease,
+      { profile, ...(asAdmin ? { user: link.slackUserId } : {}) },
+      { teamId, profileTarget: link.slackUserId },
+    );
+    return;
+  }
+  // DND and presence act on the token's own user only: no admin token can do them.
+  const lease = await personToken(options, link, op.facet);
+  if (op.facet === "dnd") {
+    if (op.action === "set") {
+      await api.call(
+        "dnd.setSnooze",
+        lease,
+        { num_minutes: snoozeMinutes(op.value.until, now()) },
+        { teamId },
+      );
+      return;
+    }
+    try {
+      await api.call("dnd.endSnooze", lease, {}, { teamId });
+    } catch (error) {
+      // Already over (ended by the person, or lapsed): what the bridge wanted.
+      if (error instanceof BridgeError && slackErrorCode(error) === "snooze_not_active") return;
+      throw error;
+    }
+    return;
+  }
+  await api.call("users.setPresence", lease, { presence: op.action === "set" ? "away" : "auto" }, { teamId });
+}
+
+async function personToken(options: SlackWriterOptions, link: Link, facet: string): Promise<TokenLease> {
+  const lease = await options.tokens.person(link.slackTeamId, link.slackUserId);
+  if (lease) return lease;
+  throw new BridgeError(
+    "auth_revoked",
+    `Slack ${facet} needs the person's own Slack connection (they have not connected, or it was revoked)`,
+  );
+}
+
+async function statusToken(
+  options: SlackWriterOptions,
+  link: Link,
+): Promise<{ lease: TokenLease; asAdmin: boolean }> {
+  const mode = options.adminTokenMode;
+  if (mode !== "always") {
+    const own = await options.tokens.person(link.slackTeamId, link.slackUserId);
+    if (own) return { lease: own, asAdmin: false };
+    if (mode === "off") return { lease: await personToken(options, link, "status"), asAdmin: false };
+  }
+  const admin = await options.tokens.admin(link.slackTeamId);
+  if (!admin) {
+    throw new BridgeError(
+      "missing_permission",
+      "Admin-token mode: no Owner/Admin user token is stored for this workspace (install the app as an Owner or Admin, granting the user scopes)",
+    );
+  }
+  return { lease: admin, asAdmin: true };
+}
