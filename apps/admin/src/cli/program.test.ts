@@ -44,7 +44,7 @@ async function cli(...argv: string[]) {
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     actor: { name: "cli:test" },
-    now: () => Date.UTC(2026, 10, 28, 12),
+    now: () => Date.UTC(2099, 0, 1, 12),
   });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -171,7 +171,7 @@ describe("presence CLI", () => {
       pausedUntil: string;
     }[];
     expect(json.map((l) => l.slackUserId)).toEqual(["U0BOB"]);
-    expect(json[0]?.pausedUntil).toBe("2026-11-28T14:00:00.000Z");
+    expect(json[0]?.pausedUntil).toBe("2099-01-01T14:00:00.000Z");
   });
 
   it("pause and resume: status, audit trail, events command", async () => {
