@@ -1,37 +1,42 @@
 // The all-in-one process: admin, Slack bridge and Teams bridge on one port, one pipeline worker.
+// Zero-config demo: with no DATABASE_URL, each side without credentials runs against its built-in emulator
+// (Slack on PORT+1, Graph on PORT+2) and the demo people are linked. With DATABASE_URL set, missing
+// credentials are a configuration error instead.
 import { createAdmin } from "@presence/admin";
 import { runProcess } from "@presence/runtime";
-import { createSlackBridge } from "@presence/slack-bridge";
-import { createTeamsBridge, hasMicrosoftIdentity, startGraphDemo } from "@presence/teams-bridge";
+import { createSlackBridge, hasSlackCredentials } from "@presence/slack-bridge";
+import { createTeamsBridge, hasMicrosoftIdentity } from "@presence/teams-bridge";
 
+import { startDemo, type Demo } from "./demo/start-demo.ts";
 import { loadAllInOneEnv } from "./env.ts";
 
 const env = loadAllInOneEnv();
-// Zero-config demo (no DATABASE_URL, no Microsoft identity): the Teams side runs against the in-process Graph
-// emulator. With DATABASE_URL set, missing AZURE_* variables are a configuration error instead.
-const graphDemo =
-  hasMicrosoftIdentity(env) || env.DATABASE_URL
-    ? null
-    : await startGraphDemo({ publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}` });
-await runProcess({
+const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`;
+const demoSides = {
+  slack: !env.DATABASE_URL && !hasSlackCredentials(env),
+  graph: !env.DATABASE_URL && !hasMicrosoftIdentity(env),
+};
+const holder: { demo?: Demo } = {};
+
+const { runtime, running } = await runProcess({
   service: "all-in-one",
   env,
   host: env.HOST,
   port: env.PORT,
   modules: async (runtime) => {
-    if (graphDemo)
-      runtime.logger.warn(
-        { emulator: graphDemo.emulator.url },
-        "no AZURE_* identity: the Teams side runs on the Graph emulator (demo)",
-      );
+    const demo =
+      demoSides.slack || demoSides.graph
+        ? await startDemo({ publicBaseUrl, port: env.PORT, logger: runtime.logger, ...demoSides })
+        : null;
+    if (demo) holder.demo = demo;
+    const slackConfig = demo?.slack ? { ...env, ...demo.slack.env, PUBLIC_BASE_URL: publicBaseUrl } : env;
+    const teamsConfig = demo?.graph ? { ...env, ...demo.graph.config } : env;
     return [
       await createAdmin(runtime, { apiToken: env.ADMIN_API_TOKEN }),
-      await createSlackBridge(runtime, env),
-      await createTeamsBridge(
-        runtime,
-        graphDemo ? { ...env, ...graphDemo.config } : env,
-        graphDemo ? { ca: graphDemo.ca } : {},
-      ),
+      await createSlackBridge(runtime, slackConfig),
+      await createTeamsBridge(runtime, teamsConfig, demo?.graph ? { ca: demo.graph.ca } : {}),
     ];
   },
+  afterStop: async () => holder.demo?.close(),
 });
+await holder.demo?.attach(running.url, runtime.db, runtime.logger);

@@ -50,6 +50,11 @@ export async function runApps(
   for (const module of modules) app.use(module.router);
   app.use((_req, res) => void res.status(404).json({ error: "not_found" }));
 
+  // Listen first: a port in use fails the start before any background work begins.
+  const server = await new Promise<Server>((resolve, reject) => {
+    // Express 5 passes a listen error (e.g. EADDRINUSE) to the callback.
+    const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
   const writers = Object.fromEntries(modules.flatMap((m) => m.writers).map((w) => [w.side, w]));
   const pipeline: Pipeline = await startPipeline({
     databaseUrl: runtime.databaseUrl,
@@ -68,10 +73,6 @@ export async function runApps(
     },
   });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, options.host, () => resolve(s));
-    s.on("error", reject);
-  });
   const address = server.address() as AddressInfo;
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${address.port}`;
   for (const module of modules) await module.start();

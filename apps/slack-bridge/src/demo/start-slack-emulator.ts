@@ -26,10 +26,17 @@ export interface DemoSlack {
   close(): Promise<void>;
 }
 
-const PEOPLE = [
-  { name: "ada", realName: "Ada Lovelace", role: "owner" as const },
-  { name: "grace", realName: "Grace Hopper", role: "member" as const },
-  { name: "linus", realName: "Linus Torvalds", role: "member" as const },
+/** A demo person: the first one installs the app (the workspace owner). */
+export interface DemoPerson {
+  nickname: string;
+  displayName: string;
+  email: string;
+}
+
+const DEFAULT_PEOPLE: DemoPerson[] = [
+  { nickname: "ada", displayName: "Ada Lovelace", email: "ada@demo-company.test" },
+  { nickname: "grace", displayName: "Grace Hopper", email: "grace@demo-company.test" },
+  { nickname: "linus", displayName: "Linus Torvalds", email: "linus@demo-company.test" },
 ];
 
 /**
@@ -37,8 +44,14 @@ const PEOPLE = [
  * bridge app registered for `publicBaseUrl` (where Slack redirects browsers back to). The bridge only
  * sees env-style settings (SLACK_API_URL pointing here, client id and secrets of the emulated app).
  */
-export async function startDemoSlack(options: { publicBaseUrl: string; logger: Logger }): Promise<DemoSlack> {
-  const emulator = await startSlackEmulator();
+export async function startDemoSlack(options: {
+  publicBaseUrl: string;
+  logger: Logger;
+  people?: DemoPerson[];
+  /** The emulator's port (0 = any free one). */
+  port?: number;
+}): Promise<DemoSlack> {
+  const emulator = await startSlackEmulator({ port: options.port ?? 0 });
   const { control } = emulator;
   const workspace = control.createWorkspace({
     name: "Demo Company",
@@ -46,16 +59,15 @@ export async function startDemoSlack(options: { publicBaseUrl: string; logger: L
     plan: "paid",
     profileSource: "api",
   });
-  const people = PEOPLE.map((p) => {
-    const email = `${p.name}@demo-company.test`;
+  const people = (options.people ?? DEFAULT_PEOPLE).map((p, index) => {
     const user = control.createUser({
       teamId: workspace.id,
-      name: p.name,
-      realName: p.realName,
-      role: p.role,
-      email,
+      name: p.nickname,
+      realName: p.displayName,
+      role: index === 0 ? "owner" : "member",
+      email: p.email,
     });
-    return { id: user.id, name: p.realName, email };
+    return { id: user.id, name: p.displayName, email: p.email };
   });
   const { app } = control.createApp({
     name: "Presence Bridge (demo)",

@@ -9,6 +9,10 @@ export interface GraphDemoOptions {
   publicBaseUrl: string;
   /** Emulator clock factor (1 = real Graph timing). */
   timeScale?: number;
+  /** Who is in the tenant (the default: four people at contoso.com). */
+  people?: { nickname: string; displayName: string; email: string }[];
+  /** The emulator's port (0 = any free one). */
+  port?: number;
 }
 
 export interface GraphDemo {
@@ -32,10 +36,10 @@ export interface GraphDemo {
 }
 
 const DEMO_PEOPLE = [
-  { displayName: "Ada Lovelace", nickname: "ada" },
-  { displayName: "Grace Hopper", nickname: "grace" },
-  { displayName: "Alan Turing", nickname: "alan" },
-  { displayName: "Katherine Johnson", nickname: "katherine" },
+  { displayName: "Ada Lovelace", nickname: "ada", email: "ada@contoso.com" },
+  { displayName: "Grace Hopper", nickname: "grace", email: "grace@contoso.com" },
+  { displayName: "Alan Turing", nickname: "alan", email: "alan@contoso.com" },
+  { displayName: "Katherine Johnson", nickname: "katherine", email: "katherine@contoso.com" },
 ];
 
 /**
@@ -46,7 +50,11 @@ const DEMO_PEOPLE = [
  * Used by the Teams bridge's and the all-in-one's main when no Microsoft identity is configured.
  */
 export async function startGraphDemo(options: GraphDemoOptions): Promise<GraphDemo> {
-  const emulator = await startGraphEmulator({ timeScale: options.timeScale ?? 1, hostnames: ["localhost"] });
+  const emulator = await startGraphEmulator({
+    timeScale: options.timeScale ?? 1,
+    hostnames: ["localhost"],
+    port: options.port ?? 0,
+  });
   const { control } = emulator;
   const domain = "contoso.onmicrosoft.com";
   const tenant = control.createTenant({ displayName: "Contoso (demo)", domain });
@@ -60,12 +68,12 @@ export async function startGraphDemo(options: GraphDemoOptions): Promise<GraphDe
     applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
     delegatedScopes: ["Presence.Read.All", "User.Read", "offline_access"],
   });
-  const people = DEMO_PEOPLE.map((person) => {
+  const people = (options.people ?? DEMO_PEOPLE).map((person) => {
     const user = control.createUser({
       tenantId: tenant.id,
       displayName: person.displayName,
       userPrincipalName: `${person.nickname}@${domain}`,
-      mail: `${person.nickname}@contoso.com`,
+      mail: person.email,
     });
     control.openTeamsSession(user.id, { availability: "Available", activity: "Available" });
     return user;

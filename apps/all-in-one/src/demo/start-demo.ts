@@ -1,0 +1,89 @@
+import type { DbClient } from "@presence/db";
+import { findDirectoryByEmail, findLinkBySlack } from "@presence/db";
+import { linkByEmail } from "@presence/services";
+import { startDemoSlack, type DemoPerson, type DemoSlack } from "@presence/slack-bridge";
+import type { Logger } from "@presence/telemetry";
+import { startGraphDemo, type GraphDemo } from "@presence/teams-bridge";
+
+/** The same four people in the demo's Slack workspace and Microsoft tenant (same e-mail on both sides). */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { nickname: "ada", displayName: "Ada Lovelace", email: "ada@demo-company.test" },
+  { nickname: "grace", displayName: "Grace Hopper", email: "grace@demo-company.test" },
+  { nickname: "alan", displayName: "Alan Turing", email: "alan@demo-company.test" },
+  { nickname: "katherine", displayName: "Katherine Johnson", email: "katherine@demo-company.test" },
+];
+
+export interface Demo {
+  slack: DemoSlack | null;
+  graph: GraphDemo | null;
+  /** Once the bridges listen: install the Slack app, connect everyone, link each person by e-mail. */
+  attach(bridgeUrl: string, db: DbClient, logger: Logger): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The zero-config demo: the built-in Slack and Graph emulators (for each side without credentials),
+ * on the ports after the app's, seeded with the same people, who get linked by e-mail as an admin would.
+ */
+export async function startDemo(options: {
+  publicBaseUrl: string;
+  port: number;
+  logger: Logger;
+  slack: boolean;
+  graph: boolean;
+}): Promise<Demo> {
+  const slack = options.slack
+    ? await startDemoSlack({
+        publicBaseUrl: options.publicBaseUrl,
+        logger: options.logger,
+        people: DEMO_PEOPLE,
+        port: options.port + 1,
+      })
+    : null;
+  const graph = options.graph
+    ? await startGraphDemo({
+        publicBaseUrl: options.publicBaseUrl,
+        people: DEMO_PEOPLE,
+        port: options.port + 2,
+      })
+    : null;
+  return {
+    slack,
+    graph,
+    async attach(bridgeUrl, db, logger) {
+      await slack?.attach(bridgeUrl);
+      if (!slack || !graph) return;
+      for (const person of DEMO_PEOPLE) await linkWhenListed(db, person.email, logger);
+      logger.warn(
+        {
+          slackEmulator: slack.emulator.url,
+          graphEmulator: graph.emulator.url,
+          people: DEMO_PEOPLE.map((p) => p.email),
+        },
+        "demo ready: change someone's Teams presence or Slack status through the emulators (README: Quick start) and watch the other side",
+      );
+    },
+    async close() {
+      await slack?.close();
+      await graph?.close();
+    },
+  };
+}
+
+/** Links a person once both bridges have listed them in the directory (directory syncs run at start). */
+async function linkWhenListed(db: DbClient, email: string, logger: Logger): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const [slackEntry] = await findDirectoryByEmail(db, "slack", email);
+    if (slackEntry && (await findLinkBySlack(db, slackEntry.scopeId, slackEntry.userId))) return;
+    const [teamsEntry] = await findDirectoryByEmail(db, "teams", email);
+    if (slackEntry && teamsEntry) {
+      await linkByEmail(db, email, { name: "demo" });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  logger.warn(
+    { email },
+    "demo: person not listed on both sides within 30 s; link them with `pnpm presence link --email`",
+  );
+}
