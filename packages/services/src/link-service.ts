@@ -10,12 +10,12 @@ import {
   appendSyncEvents,
   createLink,
   deleteCredentials,
+  deleteSlackUserCredentials,
   entraOwner,
   findDirectoryByEmail,
   listLinks,
   listSyncEvents,
   setLinkStatus,
-  slackOwner,
   type DbClient,
   type Link,
   type SyncEvent,
@@ -116,7 +116,7 @@ export async function unlinkPerson(db: DbClient, ref: string, actor: Actor): Pro
       ],
       actor.name,
     );
-    await deleteCredentials(tx, slackOwner(link.slackTeamId, link.slackUserId));
+    await deleteSlackUserCredentials(tx, link.slackUserId);
     await deleteCredentials(tx, entraOwner(link.tenantId, link.entraUserId));
     await tx.link.delete({ where: { id: link.id } });
   });

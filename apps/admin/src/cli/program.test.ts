@@ -194,10 +194,21 @@ describe("presence CLI", () => {
       owner: "slack:T0ACME:U0ALICE",
       secret: "xoxp-secret",
     });
+    // An Enterprise Grid org-wide install keeps the person's token under the organisation.
+    await putCredential(t.db, keyRing, {
+      kind: "slack_user_refresh",
+      owner: "slack:E0ACMEORG:U0ALICE",
+      secret: "xoxe-1-r",
+    });
+    await putCredential(t.db, keyRing, {
+      kind: "slack_user",
+      owner: "slack:T0ACME:U0ALICEX",
+      secret: "someone else",
+    });
     const r = await cli("unlink", `entra:${TENANT}/${ALICE_ENTRA}`);
     expect(r.code).toBe(0);
     expect(await t.db.link.count()).toBe(0);
-    expect(await t.db.credential.count()).toBe(0);
+    expect((await t.db.credential.findMany()).map((c) => c.owner)).toEqual(["slack:T0ACME:U0ALICEX"]);
     expect(await t.db.syncEvent.findMany({ where: { kind: "link_removed" } })).toHaveLength(1);
     expect(link.id).toBeTruthy();
   });

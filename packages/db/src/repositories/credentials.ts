@@ -68,6 +68,17 @@ export async function rotateCredentials(db: DbClient, ring: KeyRing, batchSize =
   }
 }
 
+/**
+ * Deletes every Slack secret of one person, whether stored under their workspace or, for an Enterprise
+ * Grid org-wide install, under the organisation (Slack user ids are unique within an organisation).
+ */
+export async function deleteSlackUserCredentials(db: Db, userId: string): Promise<number> {
+  const result = await db.credential.deleteMany({
+    where: { owner: { startsWith: "slack:", endsWith: `:${userId}` } },
+  });
+  return result.count;
+}
+
 /** Owner key of a Slack secret: a person's (team + user) or the workspace's (team only). */
 export function slackOwner(teamId: string, userId?: string): string {
   return userId ? `slack:${teamId}:${userId}` : `slack:${teamId}`;
