@@ -25,6 +25,9 @@ export function pgConfigFromUrl(raw: string, extra: PoolConfig = {}): PoolConfig
       sslmode === "require" || sslmode === "verify-full"
         ? { rejectUnauthorized: sslmode === "verify-full" }
         : undefined,
+    // Times are stored as UTC in `timestamp` columns and passed as UTC without an offset: every session
+    // must run in UTC whatever the server's configured zone (initdb copies the OS zone).
+    options: "-c TimeZone=UTC",
     ...extra,
   };
 }
