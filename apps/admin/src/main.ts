@@ -10,5 +10,10 @@ await runProcess({
   env,
   host: env.ADMIN_HOST,
   port: env.ADMIN_PORT,
-  modules: async (runtime) => [await createAdmin(runtime, { apiToken: env.ADMIN_API_TOKEN })],
+  modules: async (runtime) => [
+    await createAdmin(runtime, {
+      apiToken: env.ADMIN_API_TOKEN,
+      demo: !env.DATABASE_URL && !env.PUBLIC_BASE_URL,
+    }),
+  ],
 });

@@ -32,7 +32,10 @@ const { runtime, running } = await runProcess({
     const slackConfig = demo?.slack ? { ...env, ...demo.slack.env, PUBLIC_BASE_URL: publicBaseUrl } : env;
     const teamsConfig = demo?.graph ? { ...env, ...demo.graph.config } : env;
     return [
-      await createAdmin(runtime, { apiToken: env.ADMIN_API_TOKEN }),
+      await createAdmin(runtime, {
+        apiToken: env.ADMIN_API_TOKEN,
+        demo: !env.DATABASE_URL && !env.PUBLIC_BASE_URL,
+      }),
       await createSlackBridge(runtime, slackConfig),
       await createTeamsBridge(runtime, teamsConfig, demo?.graph ? { ca: demo.graph.ca } : {}),
     ];

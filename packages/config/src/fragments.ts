@@ -106,6 +106,6 @@ export const azureEnv = {
 };
 
 export const adminEnv = {
-  /** Bearer token for the admin API; without it the API serves only callers on this machine. */
+  /** Bearer token for the admin API; without it only local callers of the zero-config demo are served. */
   ADMIN_API_TOKEN: z.string().min(24, "must be at least 24 characters (openssl rand -hex 24)").optional(),
 };

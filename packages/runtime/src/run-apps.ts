@@ -82,9 +82,10 @@ export async function runApps(
     url,
     server,
     async stop() {
-      for (const module of modules) await module.stop();
+      // No new requests, then let running jobs finish while the apps' clients still work, then the apps.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pipeline.stop();
+      for (const module of modules) await module.stop();
     },
   };
 }

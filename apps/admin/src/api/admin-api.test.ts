@@ -18,7 +18,7 @@ const TOKEN = "an-admin-token-of-at-least-24-chars";
 let t: TestDatabase;
 const servers: Server[] = [];
 
-async function serve(token: string | undefined): Promise<string> {
+async function serve(token: string | undefined, demo = false): Promise<string> {
   const runtime = {
     db: t.db,
     logger: createLogger({ service: "admin-test", level: "silent" }),
@@ -27,7 +27,7 @@ async function serve(token: string | undefined): Promise<string> {
   } as unknown as Runtime;
   const app = express();
   app.set("json replacer", (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  app.use(createApiRouter(runtime, { token }));
+  app.use(createApiRouter(runtime, { token, allowLocalWithoutToken: demo }));
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -72,9 +72,17 @@ describe("admin API", () => {
     expect((await call("GET", "/openapi.json", undefined, null)).status).toBe(200);
   });
 
-  it("serves local callers without a token when none is configured", async () => {
-    const local = await serve(undefined);
-    expect((await fetch(`${local}/links`)).status).toBe(200);
+  it("without a token, serves only local callers of the zero-config demo, never through a proxy", async () => {
+    const demo = await serve(undefined, true);
+    expect((await fetch(`${demo}/links`)).status).toBe(200);
+    expect((await fetch(`${demo}/links`, { headers: { "x-forwarded-for": "203.0.113.9" } })).status).toBe(
+      401,
+    );
+    expect((await fetch(`${demo}/links`, { headers: { forwarded: "for=203.0.113.9" } })).status).toBe(401);
+    const deployed = await serve(undefined, false);
+    const refused = await fetch(`${deployed}/links`);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/Set ADMIN_API_TOKEN/);
   });
 
   it("links, lists, shows state and timeline, pauses, resumes and unlinks a person", async () => {

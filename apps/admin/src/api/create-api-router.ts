@@ -1,7 +1,7 @@
 import type { Runtime } from "@presence/runtime";
 import express, { type Router } from "express";
 
-import { apiAuth } from "./api-auth.ts";
+import { apiAuth, type ApiAuthOptions } from "./api-auth.ts";
 import { apiErrors } from "./api-errors.ts";
 import { linksRoutes } from "./links-routes.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -9,11 +9,11 @@ import { overviewRoutes } from "./overview-routes.ts";
 import { settingsRoutes } from "./settings-routes.ts";
 
 /** The admin JSON API under /api (documented at /api/openapi.json); the admin UI uses nothing else. */
-export function createApiRouter(runtime: Runtime, options: { token: string | undefined }): Router {
+export function createApiRouter(runtime: Runtime, options: ApiAuthOptions): Router {
   const actor = { name: "admin-api" };
   const api = express.Router();
   api.get("/openapi.json", (_req, res) => void res.json(openApiDocument()));
-  api.use(apiAuth(options.token));
+  api.use(apiAuth(options));
   api.use(express.json({ limit: "256kb" }));
   api.use(linksRoutes(runtime.db, actor));
   api.use(settingsRoutes(runtime.db, actor));
