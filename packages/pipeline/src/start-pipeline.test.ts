@@ -271,6 +271,29 @@ describe("pipeline on Postgres", () => {
     expect((await t.db.link.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("needs_reauth");
   });
 
+  it("a call the side refuses does not stop the other facets, and is not retried", async () => {
+    const link = await newLink();
+    const calls: string[] = [];
+    await start({
+      slack: {
+        side: "slack",
+        async perform(_l, op) {
+          calls.push(`${op.facet}:${op.action}`);
+          if (op.facet === "status") throw new BridgeError("missing_permission", "cannot_update_admin_user");
+        },
+        heldUntil: () => null,
+      },
+    });
+    await teamsChange(link, presenting);
+    await waitForIdle(t.db);
+    expect(calls).toEqual(["status:set", "dnd:set"]);
+    const side = await t.db.linkSide.findUniqueOrThrow({ where: { linkId_side: { linkId: link.id, side: "slack" } } });
+    expect(Object.keys(side.written as object)).toEqual(["dnd"]);
+    expect(side.attempted).toEqual({});
+    const kinds = (await listSyncEvents(t.db, { linkId: link.id })).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["failed", "written"]));
+  });
+
   it("a worker killed mid-write: the job is freed, replayed with the same state, and its echo absorbed", async () => {
     const link = await newLink();
     await t.db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS crash_side (op jsonb NOT NULL)`);

@@ -109,6 +109,28 @@ describe("the Slack writer, through the pipeline", () => {
     expectEchoesDropped((await kinds(h, link)).slice(-2), ["slack:user_change", "slack:user_status_changed"]);
   });
 
+  it("admin-token mode: DND and away need the person's own token — recorded as refused, the link keeps mirroring", async () => {
+    h = await startHarness({ env: { SLACK_ADMIN_TOKEN_MODE: "fallback" } });
+    await h.install();
+    const linus = h.person(2);
+    const link = await h.linkedPerson(2, false);
+    await h.teamsChange(link, TEAMS.presenting);
+    await h.idle();
+    expect(h.slack.control.getProfile({ userId: linus.id })).toMatchObject({
+      status_text: "Presenting (via Teams)",
+    });
+    expect(h.slack.control.calls({ method: "dnd.setSnooze" })).toEqual([]);
+    expect((await kinds(h, link)).map((e) => e.kind)).toContain("failed");
+    expect(await h.t.db.link.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({
+      status: "active",
+    });
+    await h.teamsChange(link, TEAMS.meeting);
+    await h.idle();
+    expect(h.slack.control.getProfile({ userId: linus.id })).toMatchObject({
+      status_text: "In a meeting (via Teams)",
+    });
+  });
+
   it("without a connection (and no admin-token mode) the link waits for the person: needs re-auth, no call", async () => {
     h = await startHarness();
     await h.install();

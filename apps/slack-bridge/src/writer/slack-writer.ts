@@ -82,6 +82,15 @@ async function perform(options: SlackWriterOptions, link: Link, op: SlackWriteOp
 async function personToken(options: SlackWriterOptions, link: Link, facet: string): Promise<TokenLease> {
   const lease = await options.tokens.person(link.slackTeamId, link.slackUserId);
   if (lease) return lease;
+  // In admin-token mode people need not connect: their status is written with the admin token, but DND
+  // and presence only ever with their own. That is a missing permission for this facet (recorded, not
+  // retried), not a reason to stop mirroring them altogether.
+  if (options.adminTokenMode !== "off") {
+    throw new BridgeError(
+      "missing_permission",
+      `Slack ${facet} needs the person's own Slack connection; admin-token mode writes only statuses`,
+    );
+  }
   throw new BridgeError(
     "auth_revoked",
     `Slack ${facet} needs the person's own Slack connection (they have not connected, or it was revoked)`,

@@ -84,20 +84,27 @@ export async function runWrite(
   });
   if (plan.length === 0) return;
 
+  // A call the side refused (missing permission, invalid) does not stop the other, independent facets;
+  // a rate limit, a revoked token or a connection failure ends the job. Calls not made are not in flight.
   const outcomes: Outcome[] = [];
-  let failure: BridgeError | undefined;
+  const refused: { op: WriteOp; error: BridgeError }[] = [];
+  let stop: { op: WriteOp; error: BridgeError } | undefined;
   for (const { op } of plan) {
-    if (failure) break;
+    if (stop) {
+      outcomes.push({ op, result: "failed" });
+      continue;
+    }
     try {
       await perform(context, writer, link, op);
       outcomes.push({ op, result: "done" });
-    } catch (error) {
-      failure = BridgeError.from(error);
+    } catch (thrown) {
+      const error = BridgeError.from(thrown);
       // A rejected call did not land; a failure of the connection may have (then it is replayed).
-      outcomes.push({
-        op,
-        result: failure.code === "upstream_unavailable" || failure.code === "internal" ? "unknown" : "failed",
-      });
+      const landedMaybe = error.code === "upstream_unavailable" || error.code === "internal";
+      outcomes.push({ op, result: landedMaybe ? "unknown" : "failed" });
+      if (error.isRetryable || error.code === "rate_limited" || error.code === "auth_revoked")
+        stop = { op, error };
+      else refused.push({ op, error });
     }
   }
 
@@ -140,10 +147,8 @@ export async function runWrite(
     }
   });
   if (done.length > 0) context.metrics.syncEvents.inc({ kind: "written", side: payload.side });
-  if (failure) {
-    const failed = outcomes.at(-1);
-    if (failed) await handleFailure(context, link, failed.op, failure, job);
-  }
+  for (const { op, error } of refused) await handleFailure(context, link, op, error, job);
+  if (stop) await handleFailure(context, link, stop.op, stop.error, job);
 }
 
 /**
