@@ -4,6 +4,8 @@ import { z } from "zod";
 /** graphile-worker task names. */
 export const OBSERVE_TASK = "observe";
 export const MAINTENANCE_TASK = "maintenance";
+export const RECONSIDER_TASK = "reconsider";
+export const RECONSIDER_ALL_TASK = "reconsider_all";
 export function writeTask(side: Side): string {
   return `write_${side}`;
 }
@@ -34,3 +36,10 @@ export const ZWriteJob = z.object({
   refresh: z.array(z.string()).default([]),
 });
 export type WriteJob = z.infer<typeof ZWriteJob>;
+
+export const ZReconsiderJob = z.object({
+  linkId: z.string(),
+  /** Why (paused, resumed, direction changed, rules changed …), for the audit trail. */
+  reason: z.string(),
+});
+export type ReconsiderJob = z.infer<typeof ZReconsiderJob>;

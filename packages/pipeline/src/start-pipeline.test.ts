@@ -3,13 +3,13 @@ import { fileURLToPath } from "node:url";
 
 import { BridgeError, type SlackWriteOp, type TeamsView, type WriteOp } from "@presence/core";
 import { SimSlack, type SimEvent } from "@presence/core/testing";
-import { createLink, listSyncEvents, type Link } from "@presence/db";
+import { createLink, listSyncEvents, setLinkStatus, updateLinkSettings, type Link } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { createLogger, createMetrics } from "@presence/telemetry";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import type { PipelineContext } from "./context.ts";
-import { enqueueObservation } from "./queue/enqueue.ts";
+import { enqueueObservation, enqueueReconsider } from "./queue/enqueue.ts";
 import type { SideWriter } from "./side-writer.ts";
 import { startPipeline, type Pipeline } from "./start-pipeline.ts";
 import { releaseStaleLocks } from "./tasks/maintenance.ts";
@@ -120,7 +120,8 @@ function simulatedSlack(link: Link) {
         version: event.observation.version,
         observedAt: event.observation.observedAt,
         source: "sim:slack",
-        eventId: event.eventId,
+        // Event ids are unique per workspace; each simulated Slack here counts from 1.
+        eventId: `${link.slackUserId}:${event.eventId}`,
       }),
     );
   });
@@ -138,6 +139,79 @@ function simulatedSlack(link: Link) {
 }
 
 describe("pipeline on Postgres", () => {
+  describe("reconsider: what the bridge holds follows a pause, a resume, a change of direction", () => {
+    async function meetingMirrored() {
+      const link = await newLink();
+      const slack = simulatedSlack(link);
+      const teamsCalls: WriteOp[] = [];
+      await start({
+        slack: slack.writer,
+        teams: { side: "teams", perform: async (_l, op) => void teamsCalls.push(op), heldUntil: () => null },
+      });
+      await slackBaseline(link);
+      await waitForIdle(t.db);
+      await teamsChange(link, meeting);
+      await waitForIdle(t.db);
+      await slack.settled();
+      await waitForIdle(t.db);
+      expect(slack.sim.status.text).toBe("In a meeting (via Teams)");
+      return { link, slack, teamsCalls };
+    }
+    async function settle(slack: ReturnType<typeof simulatedSlack>) {
+      await waitForIdle(t.db);
+      await slack.settled();
+      await waitForIdle(t.db);
+    }
+
+    it("turning Teams → Slack off clears the status the bridge wrote on Slack", async () => {
+      const { link, slack, teamsCalls } = await meetingMirrored();
+      await updateLinkSettings(t.db, link.id, { direction: "slackToTeams" });
+      await enqueueReconsider(t.db, link.id, "settings changed");
+      await settle(slack);
+      expect(slack.sim.status.text).toBe("");
+      expect(teamsCalls).toEqual([]);
+      const events = await listSyncEvents(t.db, { linkId: link.id });
+      expect(events.find((e) => e.kind === "direction_off")?.detail).toMatchObject({
+        reason: "settings changed",
+      });
+      // A later meeting no longer reaches Slack.
+      await teamsChange(link, call);
+      await settle(slack);
+      expect(slack.sim.status.text).toBe("");
+    });
+
+    it("a pause lets go of the bridge's status; resuming puts the current one back", async () => {
+      const { link, slack } = await meetingMirrored();
+      await setLinkStatus(t.db, link.id, { status: "paused", reason: "test" });
+      await enqueueReconsider(t.db, link.id, "paused");
+      await settle(slack);
+      expect(slack.sim.status.text).toBe("");
+      const paused = await listSyncEvents(t.db, { linkId: link.id });
+      expect(paused.map((e) => e.kind)).toContain("paused");
+
+      await setLinkStatus(t.db, link.id, { status: "active" });
+      await enqueueReconsider(t.db, link.id, "resumed");
+      await settle(slack);
+      expect(slack.sim.status.text).toBe("In a meeting (via Teams)");
+    });
+
+    it("a person's own status is left alone when the bridge lets go", async () => {
+      const link = await newLink();
+      const slack = simulatedSlack(link);
+      await start({
+        slack: slack.writer,
+        teams: { side: "teams", perform: async () => undefined, heldUntil: () => null },
+      });
+      await slackBaseline(link);
+      await waitForIdle(t.db);
+      await setLinkStatus(t.db, link.id, { status: "paused", reason: "test" });
+      await enqueueReconsider(t.db, link.id, "paused");
+      await settle(slack);
+      expect(slack.calls).toEqual([]);
+      expect((await listSyncEvents(t.db, { linkId: link.id })).map((e) => e.kind)).not.toContain("paused");
+    });
+  });
+
   it("mirrors a Teams meeting to Slack once; Slack's echoes are absorbed, nothing returns to Teams", async () => {
     const link = await newLink();
     const slack = simulatedSlack(link);
@@ -287,7 +361,9 @@ describe("pipeline on Postgres", () => {
     await teamsChange(link, presenting);
     await waitForIdle(t.db);
     expect(calls).toEqual(["status:set", "dnd:set"]);
-    const side = await t.db.linkSide.findUniqueOrThrow({ where: { linkId_side: { linkId: link.id, side: "slack" } } });
+    const side = await t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
     expect(Object.keys(side.written as object)).toEqual(["dnd"]);
     expect(side.attempted).toEqual({});
     const kinds = (await listSyncEvents(t.db, { linkId: link.id })).map((e) => e.kind);

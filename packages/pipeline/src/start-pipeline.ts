@@ -11,9 +11,10 @@ import { pgConfigFromUrl } from "@presence/db";
 import pg from "pg";
 
 import type { PipelineContext } from "./context.ts";
-import { MAINTENANCE_TASK, OBSERVE_TASK, writeTask } from "./jobs.ts";
+import { MAINTENANCE_TASK, OBSERVE_TASK, RECONSIDER_ALL_TASK, RECONSIDER_TASK, writeTask } from "./jobs.ts";
 import { runMaintenance } from "./tasks/maintenance.ts";
 import { runObserve } from "./tasks/observe.ts";
+import { runReconsider, runReconsiderAll } from "./tasks/reconsider.ts";
 import { runWrite } from "./tasks/write.ts";
 
 export interface StartPipelineOptions {
@@ -46,6 +47,8 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   const taskList: TaskList = {
     [OBSERVE_TASK]: async (payload, helpers) => runObserve(context, payload, helpers.job.id),
     [MAINTENANCE_TASK]: async () => runMaintenance(context),
+    [RECONSIDER_TASK]: async (payload, helpers) => runReconsider(context, payload, helpers.job.id),
+    [RECONSIDER_ALL_TASK]: async (payload) => runReconsiderAll(context, payload),
   };
   Object.assign(taskList, options.tasks ?? {});
   for (const writer of Object.values(context.writers)) {

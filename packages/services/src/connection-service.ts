@@ -1,5 +1,6 @@
 import type { Side } from "@presence/core";
 import { appendSyncEvents, lockLink, setLinkStatus, type Db, type DbClient, type Link } from "@presence/db";
+import { enqueueReconsider } from "@presence/pipeline";
 
 import type { Actor } from "./link-service.ts";
 import { resolvePerson } from "./resolve-person.ts";
@@ -101,6 +102,9 @@ async function changeStatus(
       [{ ...change.event, detail: { status: change.status, reason: change.reason, by: actor.name } }],
       actor.name,
     );
+    // Mirroring again: re-decide both sides from their current states. (A link waiting for a
+    // reconnect is not written to at all, so there is nothing to re-decide when it stops.)
+    if (change.status === "active") await enqueueReconsider(tx, id, change.event.message);
     return updated;
   });
 }

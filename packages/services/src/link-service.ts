@@ -15,11 +15,13 @@ import {
   findDirectoryByEmail,
   listLinks,
   listSyncEvents,
+  lockLink,
   setLinkStatus,
   type DbClient,
   type Link,
   type SyncEvent,
 } from "@presence/db";
+import { enqueueReconsider } from "@presence/pipeline";
 
 import { resolvePerson } from "./resolve-person.ts";
 
@@ -135,17 +137,19 @@ export async function pausePerson(
   options: PauseOptions,
   actor: Actor,
 ): Promise<Link> {
-  const link = await resolvePerson(db, ref);
-  if (link.status === "needs_reauth" || link.status === "disabled") {
-    throw new BridgeError(
-      "conflict",
-      `This link is ${link.status.replace("_", "-")}; pausing changes nothing`,
-    );
-  }
+  const { id } = await resolvePerson(db, ref);
   if (options.until && options.until.getTime() <= Date.now())
     throw new BridgeError("invalid_input", "The pause must end in the future");
   return db.$transaction(async (tx) => {
-    const updated = await setLinkStatus(tx, link.id, {
+    await lockLink(tx, id);
+    const link = await tx.link.findUniqueOrThrow({ where: { id } });
+    if (link.status === "needs_reauth" || link.status === "disabled") {
+      throw new BridgeError(
+        "conflict",
+        `This link is ${link.status.replace("_", "-")}; pausing changes nothing`,
+      );
+    }
+    const updated = await setLinkStatus(tx, id, {
       status: "paused",
       reason: options.reason ?? `paused by ${actor.name}`,
       pausedUntil: options.until ?? null,
@@ -153,7 +157,7 @@ export async function pausePerson(
     const until = options.until ? ` until ${options.until.toISOString()}` : "";
     await appendSyncEvents(
       tx,
-      link.id,
+      id,
       [
         {
           kind: "link_updated",
@@ -164,19 +168,23 @@ export async function pausePerson(
       ],
       actor.name,
     );
+    // The bridge lets go of what it wrote on both sides while paused.
+    await enqueueReconsider(tx, id, `paused by ${actor.name}`);
     return updated;
   });
 }
 
 export async function resumePerson(db: DbClient, ref: string, actor: Actor): Promise<Link> {
-  const link = await resolvePerson(db, ref);
-  if (link.status !== "paused")
-    throw new BridgeError("conflict", `This link is ${link.status.replace("_", "-")}, not paused`);
+  const { id } = await resolvePerson(db, ref);
   return db.$transaction(async (tx) => {
-    const updated = await setLinkStatus(tx, link.id, { status: "active" });
+    await lockLink(tx, id);
+    const link = await tx.link.findUniqueOrThrow({ where: { id } });
+    if (link.status !== "paused")
+      throw new BridgeError("conflict", `This link is ${link.status.replace("_", "-")}, not paused`);
+    const updated = await setLinkStatus(tx, id, { status: "active" });
     await appendSyncEvents(
       tx,
-      link.id,
+      id,
       [
         {
           kind: "link_updated",
@@ -187,6 +195,7 @@ export async function resumePerson(db: DbClient, ref: string, actor: Actor): Pro
       ],
       actor.name,
     );
+    await enqueueReconsider(tx, id, `resumed by ${actor.name}`);
     return updated;
   });
 }

@@ -1,5 +1,6 @@
 import type { Direction, LinkPolicyOverrides } from "@presence/core";
-import { appendSyncEvents, updateLinkSettings, type DbClient, type Link } from "@presence/db";
+import { appendSyncEvents, lockLink, updateLinkSettings, type DbClient, type Link } from "@presence/db";
+import { enqueueReconsider } from "@presence/pipeline";
 
 import type { Actor } from "./link-service.ts";
 import { resolvePerson } from "./resolve-person.ts";
@@ -21,10 +22,12 @@ export async function updatePersonSettings(
   change: PersonSettingsChange,
   actor: Actor,
 ): Promise<Link> {
-  const link = await resolvePerson(db, ref);
-  const current = (link.policy ?? {}) as LinkPolicyOverrides;
-  const policy = change.policy ? { ...current, ...definedOnly(change.policy) } : undefined;
+  const { id } = await resolvePerson(db, ref);
   return db.$transaction(async (tx) => {
+    await lockLink(tx, id);
+    const link = await tx.link.findUniqueOrThrow({ where: { id } });
+    const current = (link.policy ?? {}) as LinkPolicyOverrides;
+    const policy = change.policy ? { ...current, ...definedOnly(change.policy) } : undefined;
     const updated = await updateLinkSettings(tx, link.id, {
       ...(change.direction ? { direction: change.direction } : {}),
       ...(policy ? { policy } : {}),
@@ -46,6 +49,8 @@ export async function updatePersonSettings(
       ],
       actor.name,
     );
+    // What the bridge holds on each side follows the new direction and sharing choices at once.
+    await enqueueReconsider(tx, link.id, "settings changed");
     return updated;
   });
 }

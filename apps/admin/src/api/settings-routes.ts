@@ -8,6 +8,7 @@ import {
   updateSettings,
   type DbClient,
 } from "@presence/db";
+import { enqueueReconsiderAll } from "@presence/pipeline";
 import type { Actor } from "@presence/services";
 import express, { type Router } from "express";
 
@@ -29,20 +30,24 @@ export function settingsRoutes(db: DbClient, actor: Actor): Router {
       { ...current, ...patch, defaultPolicy: { ...current.defaultPolicy, ...(patch.defaultPolicy ?? {}) } },
       "Invalid settings",
     );
-    const settings = await updateSettings(db, next);
-    await appendSyncEvents(
-      db,
-      null,
-      [
-        {
-          kind: "link_updated",
-          side: null,
-          message: `Settings changed by ${actor.name}`,
-          detail: { changed: Object.keys(patch) },
-        },
-      ],
-      actor.name,
-    );
+    const settings = await db.$transaction(async (tx) => {
+      const saved = await updateSettings(tx, next);
+      await appendSyncEvents(
+        tx,
+        null,
+        [
+          {
+            kind: "link_updated",
+            side: null,
+            message: `Settings changed by ${actor.name}`,
+            detail: { changed: Object.keys(patch) },
+          },
+        ],
+        actor.name,
+      );
+      await enqueueReconsiderAll(tx, `settings changed by ${actor.name}`);
+      return saved;
+    });
     res.json({ settings });
   });
 
@@ -56,7 +61,11 @@ export function settingsRoutes(db: DbClient, actor: Actor): Router {
 
   router.post("/rules", async (req, res) => {
     const body = parseInput(ZRulesBody, req.body, "Invalid request");
-    const record = await addRuleVersion(db, body.rules, { comment: body.comment, createdBy: actor.name });
+    const record = await db.$transaction(async (tx) => {
+      const saved = await addRuleVersion(tx, body.rules, { comment: body.comment, createdBy: actor.name });
+      await enqueueReconsiderAll(tx, `rules v${saved.version} by ${actor.name}`);
+      return saved;
+    });
     res.status(201).json(record);
   });
 

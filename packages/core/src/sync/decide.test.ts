@@ -4,6 +4,7 @@ import type { SlackView, TeamsView } from "../model/facets.ts";
 import { defaultSettings } from "../policy/policy.ts";
 import { defaultRuleSet } from "../rules/default-rules.ts";
 import { MemoryBridge } from "../testing/memory-bridge.ts";
+import { reconsider } from "./decide.ts";
 import type { Observation } from "./types.ts";
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -163,5 +164,62 @@ describe("decide", () => {
     );
     expect(induced.events.some((e) => e.kind === "echo_dropped" && e.detail.by === "aggregation")).toBe(true);
     expect(induced.writes).toEqual(["slack"]);
+  });
+
+  it("reconsider: turning sharing into Slack off lets go of what the bridge wrote there", () => {
+    const b = bridge();
+    b.observe(teams(meeting), T0);
+    b.write("slack", T0, () => undefined);
+    b.link = { ...b.link, direction: "slackToTeams" };
+    const decision = reconsider(
+      { link: b.link, expectations: [], rules, settings: b.settings, now: T0, recentWrites: 0 },
+      "direction changed",
+    );
+    expect(decision.writes).toEqual(["slack"]);
+    expect(decision.slack.hold).toEqual({});
+    expect(decision.events.map((e) => e.kind)).toEqual(["direction_off"]);
+    expect(decision.events[0]?.detail).toMatchObject({ reason: "direction changed" });
+  });
+
+  it("reconsider: a paused link holds nothing; resumed, it holds the other side's state again", () => {
+    const b = bridge();
+    b.observe(teams(meeting), T0);
+    const paused = reconsider(
+      {
+        link: { ...b.link, status: "paused" },
+        expectations: [],
+        rules,
+        settings: b.settings,
+        now: T0,
+        recentWrites: 0,
+      },
+      "paused",
+    );
+    expect(paused.writes).toEqual(["slack"]);
+    expect(paused.slack.hold).toEqual({});
+    const resumed = reconsider(
+      {
+        link: { ...b.link, slack: paused.slack, teams: paused.teams },
+        expectations: [],
+        rules,
+        settings: b.settings,
+        now: T0,
+        recentWrites: 0,
+      },
+      "resumed",
+    );
+    expect(resumed.writes).toEqual(["slack"]);
+    expect(resumed.slack.hold.status?.text).toBe("In a meeting (via Teams)");
+  });
+
+  it("reconsider with nothing to change writes nothing and says nothing", () => {
+    const b = bridge();
+    b.observe(teams(meeting), T0);
+    const again = reconsider(
+      { link: b.link, expectations: [], rules, settings: b.settings, now: T0, recentWrites: 0 },
+      "rules changed",
+    );
+    expect(again.writes).toEqual([]);
+    expect(again.events).toEqual([]);
   });
 });

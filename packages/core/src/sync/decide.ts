@@ -91,35 +91,109 @@ export function decide(input: DecideInput): Decision {
     return result();
   }
 
-  const before = { slack: slack.hold, teams: teams.hold };
   const target = otherSide(side);
-  for (const to of [target, side]) {
-    const from = otherSide(to);
-    const isForward = to === target;
-    // A change the bridge's own write induced may flow on to the other side, but never decides
-    // again what the bridge holds on the side it came from: that would feed back (DESIGN §5).
-    if (!isForward && cls.inducedFacets.length === cls.realFacets.length) {
+  // A change the bridge's own write induced may flow on to the other side, but never decides again
+  // what the bridge holds on the side it came from: that would feed back (DESIGN §5).
+  const inducedOnly = cls.inducedFacets.length === cls.realFacets.length;
+  if (inducedOnly) {
+    events.push(
+      event("echo_dropped", side, "Changed by the bridge's own write (Graph aggregation); not re-evaluated", {
+        facets: cls.inducedFacets,
+        by: "aggregation",
+      }),
+    );
+  }
+  const settled = settle(input, { ...link, slack, teams }, events, {
+    directions: [
+      { to: target, describeAlways: true, backOff: [] },
+      ...(inducedOnly ? [] : [{ to: side, describeAlways: false, backOff: released.released }]),
+    ],
+    facets: cls.realFacets,
+    eventSide: side,
+  });
+  slack = settled.slack;
+  teams = settled.teams;
+  return result(settled.writes, settled.pause);
+}
+
+/**
+ * Re-decides what the bridge holds on both sides without a new observation: after a pause or resume,
+ * a change of direction, policy, rules or settings, or a reconnection. A link that is not active
+ * (paused, waiting for re-auth, disabled) holds nothing: what the bridge wrote is cleared.
+ */
+export function reconsider(input: Omit<DecideInput, "observation">, reason: string): Decision {
+  const { link, now } = input;
+  const events: SyncEventDraft[] = [];
+  if (!isActive(link, now)) {
+    const writes = (["slack", "teams"] as const).filter((s) => !sameHold(link[s].hold, {}));
+    if (writes.length > 0) {
       events.push(
-        event(
-          "echo_dropped",
-          side,
-          "Changed by the bridge's own write (Graph aggregation); not re-evaluated",
-          { facets: cls.inducedFacets, by: "aggregation" },
-        ),
+        event("paused", null, `Link is ${link.status}; the bridge lets go of what it held`, {
+          reason,
+          sides: writes,
+        }),
       );
-      continue;
     }
+    return {
+      slack: { ...link.slack, hold: {} },
+      teams: { ...link.teams, hold: {} },
+      writes,
+      pause: null,
+      events,
+    };
+  }
+  const settled = settle(
+    { ...input, observation: { side: "slack", facets: {}, version: "", observedAt: now } },
+    link,
+    events,
+    {
+      directions: [
+        { to: "slack", describeAlways: false, backOff: [] },
+        { to: "teams", describeAlways: false, backOff: [] },
+      ],
+      facets: [],
+      eventSide: null,
+    },
+  );
+  for (const e of events) e.detail = { ...e.detail, reason };
+  return { slack: settled.slack, teams: settled.teams, writes: settled.writes, pause: settled.pause, events };
+}
+
+interface SettleOptions {
+  /** Sides to re-decide, in order; `backOff`: facets the person just took back there (not written back). */
+  directions: { to: Side; describeAlways: boolean; backOff: readonly string[] }[];
+  /** The observed facets that prompted it (for the audit trail). */
+  facets: string[];
+  eventSide: Side | null;
+}
+
+/** Recomputes the holds of the given sides from the other sides' own states; flap breaker included. */
+function settle(input: DecideInput, link: LinkSnapshot, events: SyncEventDraft[], options: SettleOptions) {
+  let slack: SlackRecord = link.slack;
+  let teams: TeamsRecord = link.teams;
+  const before = { slack: slack.hold, teams: teams.hold };
+  for (const { to, describeAlways, backOff: takenBack } of options.directions) {
+    const from = otherSide(to);
     if (!allowsFlow(link.direction, from)) {
-      if (isForward) events.push(event("direction_off", to, `Sharing from ${from} to ${to} is off`, {}));
+      // Sharing into this side is off: the bridge holds nothing there (what it wrote is cleared).
+      if (to === "slack") slack = { ...slack, hold: {} };
+      else teams = { ...teams, hold: {} };
+      const released = !sameHold(before[to], {});
+      if (describeAlways || released) {
+        const message = released
+          ? `Sharing from ${from} to ${to} is off; the bridge lets go of what it held on ${to}`
+          : `Sharing from ${from} to ${to} is off`;
+        events.push(event("direction_off", to, message, {}));
+      }
       continue;
     }
     const outcome = evaluate(to, { ...input, link: { ...link, slack, teams } });
-    if (!isForward) backOff(outcome, released.released);
+    backOff(outcome, takenBack);
     if (to === "slack") slack = { ...slack, hold: outcome.result.hold as SlackHold };
     else teams = { ...teams, hold: outcome.result.hold as TeamsHold };
     const changed = !sameHold(before[to], outcome.result.hold);
-    if (isForward || changed || outcome.result.manualKept.length > 0) {
-      events.push(describe(from, to, outcome, changed, cls.realFacets));
+    if (describeAlways || changed || outcome.result.manualKept.length > 0) {
+      events.push(describe(from, to, outcome, changed, options.facets));
     }
   }
 
@@ -133,21 +207,22 @@ export function decide(input: DecideInput): Decision {
       maxWrites: input.settings.flapMaxWrites,
     })
   ) {
-    slack = { ...slack, hold: before.slack };
-    teams = { ...teams, hold: before.teams };
     events.push(
       event(
         "flap_paused",
-        side,
+        options.eventSide,
         `More than ${input.settings.flapMaxWrites} writes in ${input.settings.flapWindowSeconds} s: link paused`,
-        {
-          recentWrites: input.recentWrites,
-        },
+        { recentWrites: input.recentWrites },
       ),
     );
-    return result([], { reason: "flapping" });
+    return {
+      slack: { ...slack, hold: before.slack },
+      teams: { ...teams, hold: before.teams },
+      writes: [],
+      pause: { reason: "flapping" },
+    };
   }
-  return result(writes);
+  return { slack, teams, writes, pause: null };
 }
 
 interface Evaluation {

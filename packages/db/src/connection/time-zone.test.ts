@@ -12,7 +12,10 @@ let db: DbClient;
 beforeAll(async () => {
   t = await createTestDatabase();
   // A server whose zone is not UTC (initdb copies the OS zone).
-  if (!t.embedded) await t.db.$executeRawUnsafe(`ALTER DATABASE "${new URL(t.url).pathname.slice(1)}" SET timezone TO 'America/New_York'`);
+  if (!t.embedded)
+    await t.db.$executeRawUnsafe(
+      `ALTER DATABASE "${new URL(t.url).pathname.slice(1)}" SET timezone TO 'America/New_York'`,
+    );
   db = createDbClient({ url: t.url, poolSize: 2 });
 });
 afterAll(async () => {
@@ -23,7 +26,9 @@ afterAll(async () => {
 it("every session runs in UTC, whatever the server's zone", async () => {
   const client = new pg.Client(pgConfigFromUrl(t.url));
   await client.connect();
-  expect((await client.query<{ tz: string }>("SELECT current_setting('TimeZone') AS tz")).rows[0]?.tz).toBe("UTC");
+  expect((await client.query<{ tz: string }>("SELECT current_setting('TimeZone') AS tz")).rows[0]?.tz).toBe(
+    "UTC",
+  );
   await client.end();
 });
 

@@ -1,7 +1,15 @@
 import type { Side } from "@presence/core";
 import { recordInboundEvent, type Db, type DbClient } from "@presence/db";
 
-import { OBSERVE_TASK, writeTask, ZObserveJob, type ObserveJob } from "../jobs.ts";
+import {
+  OBSERVE_TASK,
+  RECONSIDER_ALL_TASK,
+  RECONSIDER_TASK,
+  writeTask,
+  ZObserveJob,
+  type ObserveJob,
+} from "../jobs.ts";
+import { CONFIG_TTL_MS } from "../config-cache.ts";
 import { addJob } from "./add-job.ts";
 
 export type EnqueueResult = "enqueued" | "duplicate";
@@ -74,5 +82,26 @@ export async function enqueueWrite(
       maxAttempts: 25,
       ...(options.runAt ? { runAt: options.runAt } : {}),
     },
+  );
+}
+
+/**
+ * Schedules a re-decision of what the bridge holds for one link (after a pause, resume, change of
+ * direction or policy, reconnection). One pending job per link: the newest reason wins.
+ */
+export async function enqueueReconsider(db: Db, linkId: string, reason: string): Promise<void> {
+  await addJob(db, RECONSIDER_TASK, { linkId, reason }, { jobKey: `reconsider:${linkId}`, maxAttempts: 10 });
+}
+
+/**
+ * Re-decides every link (after the rules or the organisation settings changed). It runs once every
+ * process's cached copy of the settings and rules has expired, so each decision sees the new ones.
+ */
+export async function enqueueReconsiderAll(db: Db, reason: string, now = Date.now()): Promise<void> {
+  await addJob(
+    db,
+    RECONSIDER_ALL_TASK,
+    { reason },
+    { jobKey: "reconsider-all", maxAttempts: 5, runAt: new Date(now + CONFIG_TTL_MS + 1_000) },
   );
 }

@@ -9,7 +9,7 @@ import {
 } from "@presence/db";
 
 import type { PipelineContext } from "../context.ts";
-import { enqueueWrite } from "../queue/enqueue.ts";
+import { enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -43,6 +43,7 @@ export async function runMaintenance(context: PipelineContext): Promise<void> {
 
   const resumed = await resumeDuePausedLinks(db, new Date(now));
   for (const linkId of resumed) {
+    await enqueueReconsider(db, linkId, "pause ended");
     await appendSyncEvents(db, linkId, [
       {
         kind: "link_updated",
@@ -54,7 +55,8 @@ export async function runMaintenance(context: PipelineContext): Promise<void> {
   }
 
   const due = await db.linkSide.findMany({
-    where: { heldUntil: { lte: new Date(now + REFRESH_LEAD_MS) }, link: { status: "active" } },
+    // Slack holds only: the Teams bridge refreshes its own sessions on its own, finer schedule (keep-alive).
+    where: { side: "slack", heldUntil: { lte: new Date(now + REFRESH_LEAD_MS) }, link: { status: "active" } },
     select: { linkId: true, side: true },
     take: 5000,
   });

@@ -15,7 +15,7 @@ import {
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZObserveJob, type Subject } from "../jobs.ts";
-import { enqueueWrite } from "../queue/enqueue.ts";
+import { enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
 
 /**
  * The observe job: takes one observation in and decides, in one transaction holding the link's
@@ -65,8 +65,10 @@ export async function runObserve(
         record: decision.teams,
         ...(job.subject.side === "teams" ? { observedAt } : {}),
       });
-      if (decision.pause)
+      if (decision.pause) {
         await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
+        await enqueueReconsider(tx, link.id, "paused by the flap breaker");
+      }
       for (const side of decision.writes) await enqueueWrite(tx, link.id, side);
       const drafts: SyncEventDraft[] = decision.events.map((e) => ({
         ...e,
