@@ -3,6 +3,9 @@ import type { SyncEventDraft, SyncEventKind } from "@presence/core";
 import type { Db } from "../client.ts";
 import type { SyncEvent } from "../generated/prisma/client.ts";
 
+/** The Postgres NOTIFY channel on which every batch of new sync events is announced: `{ maxId, linkId }`. */
+export const SYNC_EVENTS_CHANNEL = "presence_sync_events";
+
 /** Appends audit events for one link (or organisation-wide when linkId is null). */
 export async function appendSyncEvents(
   db: Db,
@@ -11,16 +14,22 @@ export async function appendSyncEvents(
   correlationId: string | null = null,
 ): Promise<void> {
   if (drafts.length === 0) return;
-  // One statement for all events (the pipeline's hot path).
-  await db.$executeRaw`
-    INSERT INTO "SyncEvent" ("linkId", "kind", "side", "message", "detail", "correlationId")
-    SELECT ${linkId}, e.kind, e.side::"Side", e.message, e.detail::jsonb, ${correlationId}
-    FROM unnest(
-      ${drafts.map((d) => d.kind)}::text[],
-      ${drafts.map((d) => d.side)}::text[],
-      ${drafts.map((d) => d.message)}::text[],
-      ${drafts.map((d) => JSON.stringify(d.detail))}::text[]
-    ) AS e(kind, side, message, detail)`;
+  // One statement for all events (the pipeline's hot path). It also tells listeners (the admin UI's
+  // live updates) which link changed; Postgres delivers the notification when the transaction commits.
+  await db.$queryRaw`
+    WITH inserted AS (
+      INSERT INTO "SyncEvent" ("linkId", "kind", "side", "message", "detail", "correlationId")
+      SELECT ${linkId}, e.kind, e.side::"Side", e.message, e.detail::jsonb, ${correlationId}
+      FROM unnest(
+        ${drafts.map((d) => d.kind)}::text[],
+        ${drafts.map((d) => d.side)}::text[],
+        ${drafts.map((d) => d.message)}::text[],
+        ${drafts.map((d) => JSON.stringify(d.detail))}::text[]
+      ) AS e(kind, side, message, detail)
+      RETURNING "id"
+    )
+    SELECT pg_notify(${SYNC_EVENTS_CHANNEL}, json_build_object('maxId', max("id")::text, 'linkId', ${linkId}::text)::text)::text
+    FROM inserted`;
 }
 
 export interface ListSyncEventsOptions {
