@@ -167,3 +167,46 @@ export async function resumeDuePausedLinks(db: Db, now: Date): Promise<string[]>
   });
   return due.map((l) => l.id);
 }
+
+export interface BulkLinkInput {
+  slackTeamId: string;
+  slackUserId: string;
+  tenantId: string;
+  entraUserId: string;
+  email: string;
+  displayName: string;
+}
+
+/**
+ * Creates many links at once (automatic linking), with their side records, in one statement. An
+ * account that is already linked is skipped, not an error; returns the links created.
+ */
+export async function createLinksInBulk(
+  db: Db,
+  inputs: readonly BulkLinkInput[],
+  bulkRunId: string,
+): Promise<{ id: string; email: string | null }[]> {
+  if (inputs.length === 0) return [];
+  return db.$queryRaw<{ id: string; email: string | null }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${inputs.map((i) => i.slackTeamId)}::text[], ${inputs.map((i) => i.slackUserId)}::text[],
+        ${inputs.map((i) => i.tenantId.toLowerCase())}::text[], ${inputs.map((i) => i.entraUserId.toLowerCase())}::text[],
+        ${inputs.map((i) => i.email.toLowerCase())}::text[], ${inputs.map((i) => i.displayName.slice(0, 200))}::text[]
+      ) AS i(team_id, slack_user_id, tenant_id, entra_user_id, email, display_name)
+    ),
+    created AS (
+      INSERT INTO "Link" ("id", "slackTeamId", "slackUserId", "tenantId", "entraUserId", "email", "displayName",
+                          "bulkRunId", "updatedAt")
+      SELECT gen_random_uuid()::text, team_id, slack_user_id, tenant_id, entra_user_id, email, display_name,
+             ${bulkRunId}, now()
+      FROM input
+      ON CONFLICT DO NOTHING
+      RETURNING "id", "email"
+    ),
+    sides AS (
+      INSERT INTO "LinkSide" ("linkId", "side", "updatedAt")
+      SELECT created."id", side::"Side", now() FROM created CROSS JOIN unnest(ARRAY['slack', 'teams']) AS side
+    )
+    SELECT "id", "email" FROM created`;
+}

@@ -13,22 +13,44 @@ export async function appendSyncEvents(
   drafts: readonly SyncEventDraft[],
   correlationId: string | null = null,
 ): Promise<void> {
-  if (drafts.length === 0) return;
-  // One statement for all events (the pipeline's hot path). It also tells listeners (the admin UI's
-  // live updates) which link changed; Postgres delivers the notification when the transaction commits.
+  await appendSyncEventRows(
+    db,
+    drafts.map((draft) => ({ ...draft, linkId })),
+    correlationId,
+  );
+}
+
+/**
+ * Appends audit events of any links in one statement (the pipeline's hot path). It also tells
+ * listeners (the admin UI's live updates) which link changed — null when several did; Postgres
+ * delivers the notification when the transaction commits.
+ */
+export async function appendSyncEventRows(
+  db: Db,
+  rows: readonly (SyncEventDraft & { linkId: string | null })[],
+  correlationId: string | null = null,
+): Promise<void> {
+  if (rows.length === 0) return;
   await db.$queryRaw`
     WITH inserted AS (
       INSERT INTO "SyncEvent" ("linkId", "kind", "side", "message", "detail", "correlationId")
-      SELECT ${linkId}, e.kind, e.side::"Side", e.message, e.detail::jsonb, ${correlationId}
+      SELECT e.link_id, e.kind, e.side::"Side", e.message, e.detail::jsonb, ${correlationId}
       FROM unnest(
-        ${drafts.map((d) => d.kind)}::text[],
-        ${drafts.map((d) => d.side)}::text[],
-        ${drafts.map((d) => d.message)}::text[],
-        ${drafts.map((d) => JSON.stringify(d.detail))}::text[]
-      ) AS e(kind, side, message, detail)
-      RETURNING "id"
+        ${rows.map((d) => d.linkId)}::text[],
+        ${rows.map((d) => d.kind)}::text[],
+        ${rows.map((d) => d.side)}::text[],
+        ${rows.map((d) => d.message)}::text[],
+        ${rows.map((d) => JSON.stringify(d.detail))}::text[]
+      ) AS e(link_id, kind, side, message, detail)
+      RETURNING "id", "linkId"
     )
-    SELECT pg_notify(${SYNC_EVENTS_CHANNEL}, json_build_object('maxId', max("id")::text, 'linkId', ${linkId}::text)::text)::text
+    SELECT pg_notify(
+      ${SYNC_EVENTS_CHANNEL},
+      json_build_object(
+        'maxId', max("id")::text,
+        'linkId', CASE WHEN count(DISTINCT coalesce("linkId", '')) = 1 THEN max("linkId") END
+      )::text
+    )::text
     FROM inserted`;
 }
 
@@ -38,18 +60,42 @@ export interface ListSyncEventsOptions {
   limit?: number;
   /** Only events with a smaller id (paging backwards through the timeline). */
   beforeId?: bigint;
+  /** Only events with a larger id (what is new since the last look). */
+  afterId?: bigint;
+  /** Events at or after / before this time. */
+  from?: Date;
+  to?: Date;
+  /** Who or what caused them: an admin's name, a job or source event id (case-insensitive part). */
+  actor?: string;
 }
 
-/** Newest first. */
-export async function listSyncEvents(db: Db, options: ListSyncEventsOptions = {}): Promise<SyncEvent[]> {
+/** Newest first, at most 1,000 (or `maxLimit`) at a time. */
+export async function listSyncEvents(
+  db: Db,
+  options: ListSyncEventsOptions = {},
+  maxLimit = 1000,
+): Promise<SyncEvent[]> {
   return db.syncEvent.findMany({
     where: {
       ...(options.linkId ? { linkId: options.linkId } : {}),
       ...(options.kinds ? { kind: { in: [...options.kinds] } } : {}),
-      ...(options.beforeId ? { id: { lt: options.beforeId } } : {}),
+      ...(options.beforeId || options.afterId
+        ? {
+            id: {
+              ...(options.beforeId ? { lt: options.beforeId } : {}),
+              ...(options.afterId ? { gt: options.afterId } : {}),
+            },
+          }
+        : {}),
+      ...(options.from || options.to
+        ? {
+            at: { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) },
+          }
+        : {}),
+      ...(options.actor ? { correlationId: { contains: options.actor, mode: "insensitive" as const } } : {}),
     },
     orderBy: { id: "desc" },
-    take: Math.min(options.limit ?? 50, 1000),
+    take: Math.min(options.limit ?? 50, maxLimit),
   });
 }
 
