@@ -1,7 +1,7 @@
 import { BridgeError, clampSessionMinutes } from "@presence/core";
+import { readAppCredential, type AppCredential } from "@presence/entra";
 
 import type { TeamsBridgeConfig } from "./env.ts";
-import { readAppCredential, type AppCredential } from "./graph/app-credential.ts";
 import { identifyCloud, normalise, type CloudProfile } from "./graph/national-clouds.ts";
 
 export type ReadMode = "poll" | "notify";

@@ -1,13 +1,8 @@
-import {
-  ConfidentialClientApplication,
-  LogLevel,
-  type Configuration,
-  type ICachePlugin,
-  type INetworkModule,
-} from "@azure/msal-node";
+import type { ConfidentialClientApplication, ICachePlugin, INetworkModule } from "@azure/msal-node";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { GraphError } from "@microsoft/microsoft-graph-client";
 import { BridgeError } from "@presence/core";
+import { createConfidentialClient, createDispatcher, createMsalNetworkClient } from "@presence/entra";
 import type { Logger } from "@presence/telemetry";
 import type { Dispatcher } from "undici";
 
@@ -15,8 +10,6 @@ import type { TeamsSettings } from "../teams-settings.ts";
 import { classifyGraphError } from "./classify-graph-error.ts";
 import { createGraphClient } from "./graph-client.ts";
 import type { GraphMetrics } from "./graph-metrics.ts";
-import { createMsalNetworkClient } from "./msal-network-client.ts";
-import { createDispatcher } from "./tls-fetch.ts";
 
 /**
  * Everything that talks to Entra and Graph: msal confidential clients configured for the tenant's
@@ -59,31 +52,11 @@ export class GraphAccess {
 
   /** A confidential client of the app; with a cache plugin its token cache lives in the store. */
   confidentialClient(cachePlugin?: ICachePlugin): ConfidentialClientApplication {
-    const { settings } = this;
-    const log = this.logger.child({ component: "msal" });
-    const configuration: Configuration = {
-      auth: {
-        clientId: settings.clientId,
-        authority: `${settings.authorityHost}/${settings.tenantId}`,
-        knownAuthorities: [new URL(settings.authorityHost).host],
-        ...settings.credential,
-      },
-      system: {
-        networkClient: this.network,
-        // The job queue owns retries.
-        disableInternalRetries: true,
-        loggerOptions: {
-          piiLoggingEnabled: false,
-          // Warnings are routine here (e.g. "No client info in response" for every app-only token).
-          logLevel: LogLevel.Error,
-          loggerCallback: (_level, message, containsPii) => {
-            if (!containsPii) log.error(message);
-          },
-        },
-      },
-      ...(cachePlugin ? { cache: { cachePlugin } } : {}),
-    };
-    return new ConfidentialClientApplication(configuration);
+    return createConfidentialClient(this.settings, {
+      network: this.network,
+      logger: this.logger,
+      ...(cachePlugin ? { cachePlugin } : {}),
+    });
   }
 
   /** A Graph client whose token comes from `getAccessToken`. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { createGraphClient, operationOf } from "./graph-client.ts";
 import { createGraphMetrics } from "./graph-metrics.ts";
-import { createDispatcher } from "./tls-fetch.ts";
+import { createDispatcher } from "@presence/entra";
 
 describe("the Graph client", () => {
   it("never sends a request (or its token) outside GRAPH_BASE_URL, and does not retry", async () => {
