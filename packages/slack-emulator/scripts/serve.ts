@@ -21,6 +21,8 @@ const summary: Record<string, unknown> = {
   url: emulator.url,
   apiUrl: emulator.apiUrl,
   authorizeUrl: emulator.authorizeUrl,
+  openidAuthorizeUrl: emulator.openidAuthorizeUrl,
+  openidJwksUrl: emulator.openidJwksUrl,
   control: `${emulator.url}/_emulator`,
 };
 if (values.seed) {

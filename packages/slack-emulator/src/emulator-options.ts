@@ -30,6 +30,12 @@ export const emulatorOptions = z.object({
   tokenLifetimeSeconds: z.number().int().min(1).default(43_200),
   /** How often statuses, huddles and snoozes are checked for expiry. */
   sweepIntervalMs: z.number().int().min(10).default(1000),
+  /**
+   * The `iss` of Sign in with Slack: Slack's own "https://slack.com" by default (what every id_token and the
+   * OpenID configuration say); "self" = the emulator's URL, for OIDC clients that insist that the issuer is
+   * where they fetched the configuration from.
+   */
+  openidIssuer: z.union([z.literal("self"), z.url()]).default("https://slack.com"),
   /** "fail": an off-spec answer becomes HTTP 500 and an off-spec event is withheld; "record": only listed. */
   specViolations: z.enum(["fail", "record"]).default("fail"),
 });

@@ -12,8 +12,10 @@ import { EventRouter } from "./events/event-router.ts";
 import { SocketModeHub } from "./events/socket-mode-hub.ts";
 import { handleAuthorize } from "./http/authorize-route.ts";
 import { handleControl } from "./http/control-routes.ts";
+import { handleOpenIdRoute, OPENID_PATHS } from "./http/openid-routes.ts";
 import { BodyTooLarge, readBody, sendJson } from "./http/http-io.ts";
 import { OAuthCodes } from "./oauth/oauth-codes.ts";
+import { OpenIdProvider } from "./oauth/openid-provider.ts";
 import { defaultSignIn } from "./oauth/sign-in.ts";
 import { ApiRateLimiter } from "./rate-limits/api-rate-limiter.ts";
 import { SpecValidator } from "./spec/spec-validator.ts";
@@ -32,6 +34,14 @@ export interface SlackEmulator {
   apiUrl: string;
   /** `${url}/oauth/v2/authorize`: Bolt's `installerOptions.authorizationUrl` / `SLACK_AUTHORIZE_URL`. */
   authorizeUrl: string;
+  /** `${url}/openid/connect/authorize`: where Sign in with Slack sends the browser (slack.com has the same path). */
+  openidAuthorizeUrl: string;
+  /** `${url}/.well-known/openid-configuration`: Slack's OpenID configuration, endpoints on the emulator. */
+  openidConfigurationUrl: string;
+  /** `${url}/openid/connect/keys`: the JWKS that verifies id_tokens. */
+  openidJwksUrl: string;
+  /** The id_tokens' `iss`: "https://slack.com" unless the `openidIssuer` option says otherwise. */
+  openidIssuer: string;
   /** Set up, drive and inspect the emulated Slack (also over HTTP at `${url}/_emulator/<operation>`). */
   control: SlackControl;
   close(): Promise<void>;
@@ -51,6 +61,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const signIn = defaultSignIn();
   const stopping = new AbortController();
   let baseUrl = "";
+  const openid = new OpenIdProvider(() =>
+    settings.openidIssuer === "self" ? baseUrl : settings.openidIssuer,
+  );
   const hub = new SocketModeHub(
     () => baseUrl.replace(/^http/, "ws"),
     settings.delivery.ackTimeoutMs,
@@ -66,7 +79,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     hub,
     signal: stopping.signal,
   });
-  const methods = methodTable(codes);
+  const methods = methodTable(codes, openid);
   const sweep = (): void => expireTimedState(world);
   const ctx: ControlContext = {
     world,
@@ -90,6 +103,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     services: { openSocketModeTicket: (appId: string) => hub.openTicket(appId) },
   };
 
+  const openidRoutes = { world, provider: openid, signIn, baseUrl: () => baseUrl };
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", baseUrl);
     const path = url.pathname;
@@ -108,7 +123,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       handleAuthorize(world, codes, signIn, url.searchParams, response);
     } else if (path === "/_emulator" || path.startsWith("/_emulator/")) {
       await handleControl(ctx, request, response, path);
-    } else {
+    } else if (
+      request.method !== "GET" ||
+      !(await handleOpenIdRoute(openidRoutes, path, url.searchParams, response))
+    ) {
       sendJson(response, 404, { ok: false, error: "not_found" });
     }
   }
@@ -139,6 +157,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     url: baseUrl,
     apiUrl: `${baseUrl}/api/`,
     authorizeUrl: `${baseUrl}/oauth/v2/authorize`,
+    openidAuthorizeUrl: `${baseUrl}${OPENID_PATHS.authorize}`,
+    openidConfigurationUrl: `${baseUrl}${OPENID_PATHS.configuration}`,
+    openidJwksUrl: `${baseUrl}${OPENID_PATHS.keys}`,
+    openidIssuer: openid.issuer(),
     control: createControl(ctx),
     async close() {
       clearInterval(sweeper);

@@ -119,7 +119,7 @@ export const setupOperations = {
     },
   ),
 
-  /** Who is signed in at /oauth/v2/authorize and what they answer on the consent screen. */
+  /** Who is signed in at /oauth/v2/authorize and /openid/connect/authorize, and what they answer on the consent screen. */
   oauthSignIn: operation(
     z.object({
       userId: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { OAuthCodes } from "../oauth/oauth-codes.ts";
 import { authorize } from "../oauth/authorize.ts";
+import type { AuthorizeOutcome } from "../oauth/authorize.ts";
 import type { SignInState } from "../oauth/sign-in.ts";
 import type { SlackWorld } from "../world/world.ts";
 
@@ -8,15 +9,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** `GET /oauth/v2/authorize`: 302 back to the app, or a small error page like Slack's. */
-export function handleAuthorize(
-  world: SlackWorld,
-  codes: OAuthCodes,
-  signIn: SignInState,
-  query: URLSearchParams,
-  response: ServerResponse,
-): void {
-  const outcome = authorize(world, codes, signIn, query);
+/** A 302 back to the app, or a small error page like Slack's (with an `x-slack-emulator-error` header). */
+export function sendAuthorizeOutcome(response: ServerResponse, outcome: AuthorizeOutcome): void {
   if (outcome.kind === "redirect") {
     response.writeHead(302, { location: outcome.location, "content-length": "0" });
     response.end();
@@ -28,4 +22,15 @@ export function handleAuthorize(
     "x-slack-emulator-error": outcome.error,
   });
   response.end(html);
+}
+
+/** `GET /oauth/v2/authorize`: 302 back to the app, or a small error page like Slack's. */
+export function handleAuthorize(
+  world: SlackWorld,
+  codes: OAuthCodes,
+  signIn: SignInState,
+  query: URLSearchParams,
+  response: ServerResponse,
+): void {
+  sendAuthorizeOutcome(response, authorize(world, codes, signIn, query));
 }

@@ -25,7 +25,8 @@ function teamAndEnterprise(world: SlackWorld, grant: Grant): Record<string, unkn
   };
 }
 
-function clientApp(ctx: MethodContext): { app: App; secret: string | undefined } {
+/** The app named by `client_id` (form/JSON field or HTTP Basic user) and the secret sent with it. */
+export function clientApp(ctx: MethodContext): { app: App; secret: string | undefined } {
   const clientId = stringArgument(ctx.args, "client_id") ?? ctx.request.basic?.user;
   const app = clientId ? ctx.world.appByClientId(clientId) : undefined;
   if (!app) throw new ApiError("invalid_client_id");

@@ -28,6 +28,9 @@ export const METHOD_LIMITS: Record<string, MethodLimit> = {
   "auth.test": { tier: "special", perMinute: 600 },
   "auth.revoke": tier(3),
   "oauth.v2.access": tier(4),
+  // docs.slack.dev: openid.connect.token Tier 4, openid.connect.userInfo Tier 3.
+  "openid.connect.token": tier(4),
+  "openid.connect.userInfo": tier(3),
   // Tier 1 in Slack's Java SDK table, t3 on docs.slack.dev; the current docs win (a reconnect must not stall).
   "apps.connections.open": tier(3),
   "views.publish": tier(4),

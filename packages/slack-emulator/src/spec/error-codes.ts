@@ -85,6 +85,16 @@ export const METHOD_ERRORS: Record<string, readonly string[]> = {
     "pkce_not_allowed",
     "invalid_code_verifier",
   ],
+  // docs.slack.dev/reference/methods/openid.connect.token (the same credential/code errors as oauth.v2.access).
+  "openid.connect.token": [
+    "bad_client_secret",
+    "bad_redirect_uri",
+    "invalid_client_id",
+    "invalid_code",
+    "invalid_grant_type",
+    "invalid_refresh_token",
+  ],
+  "openid.connect.userInfo": [],
   "apps.connections.open": ["forbidden_team", "insecure_request", "missing_args"],
   "views.publish": [
     "not_enabled",

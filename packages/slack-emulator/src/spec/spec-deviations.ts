@@ -47,6 +47,11 @@ export const SPEC_DEVIATIONS: readonly SpecDeviation[] = [
     why: "Socket Mode is newer than the 2021 spec.",
   },
   {
+    id: "openid-connect-methods",
+    what: "openid.connect.token (client credentials; code or refresh_token grant; success {ok, access_token, token_type: Bearer, id_token, refresh_token?, expires_in?}) and openid.connect.userInfo (user token with `openid`; the OpenID claims) are added.",
+    why: "Sign in with Slack is not in the 2021 spec; shapes from docs.slack.dev/reference/methods/openid.connect.token, …/openid.connect.userInfo and @slack/web-api's OpenIDConnect*Response types.",
+  },
+  {
     id: "views-publish-view",
     what: "views.publish success responses are checked for a home view object.",
     why: "The 2021 spec leaves the success schema open.",

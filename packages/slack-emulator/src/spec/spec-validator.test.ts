@@ -15,6 +15,8 @@ describe("SpecValidator (official spec subset + documented overlays)", () => {
         "dnd.info",
         "dnd.setSnooze",
         "oauth.v2.access",
+        "openid.connect.token",
+        "openid.connect.userInfo",
         "users.getPresence",
         "users.info",
         "users.list",

@@ -1,5 +1,6 @@
 import { COMMON_ERRORS, METHOD_ERRORS } from "./error-codes.ts";
 import type { JsonSchema, WebApiOperation, WebApiSpec } from "./load-spec.ts";
+import { addOpenIdMethods } from "./openid-overlay.ts";
 
 /** The JSON-carrying arguments (deviation "json-arguments"). */
 export const JSON_ARGUMENTS = new Set(["profile", "view", "blocks", "attachments"]);
@@ -172,6 +173,9 @@ export function overlayWebApiSpec(original: WebApiSpec): WebApiSpec {
 
   // chat-write-scope
   operationIn(spec, "chat.postMessage").security = [{ slackAuth: ["chat:write"] }];
+
+  // openid-connect-methods
+  addOpenIdMethods(spec);
 
   // error-codes (after every path exists)
   for (const path of Object.keys(spec.paths)) {

@@ -10,6 +10,11 @@ export interface RenderOptions {
 
 const IMAGE_SIZES = [24, 32, 48, 72, 192, 512] as const;
 
+/** A person's avatar at one size (`image_<size>`), on Slack's avatar host. */
+export function avatarUrl(user: User, size: number): string {
+  return `https://avatars.slack-edge.com/emulated/${user.avatarHash}_${size}.png`;
+}
+
 function normalized(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 }
@@ -20,12 +25,7 @@ export function renderProfile(
   user: User,
   options: RenderOptions,
 ): Record<string, unknown> {
-  const images = Object.fromEntries(
-    IMAGE_SIZES.map((size) => [
-      `image_${size}`,
-      `https://avatars.slack-edge.com/emulated/${user.avatarHash}_${size}.png`,
-    ]),
-  );
+  const images = Object.fromEntries(IMAGE_SIZES.map((size) => [`image_${size}`, avatarUrl(user, size)]));
   const profile: Record<string, unknown> = {
     title: user.profile.title,
     phone: user.profile.phone,
