@@ -67,6 +67,18 @@ export const slackEnv = {
   SLACK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(100).default(1),
 };
 
+/** The Entra app registration: who the app is and where its tenant signs in (Teams bridge and admin sign-in). */
+function entraEnv() {
+  return {
+    AZURE_TENANT_ID: z.string().optional(),
+    AZURE_CLIENT_ID: z.string().optional(),
+    AZURE_CLIENT_SECRET: z.string().optional(),
+    /** PEM file holding the app's certificate and its private key (instead of a client secret). */
+    AZURE_CLIENT_CERTIFICATE_PATH: z.string().optional(),
+    AZURE_AUTHORITY_HOST: zHttpsUrl.default("https://login.microsoftonline.com"),
+  };
+}
+
 const zSeconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /**
@@ -74,12 +86,7 @@ const zSeconds = (min: number, max: number) => z.coerce.number().int().min(min).
  * documented in docs/entra-app-setup.md ("Configuration") and docs/adr/0009-teams-bridge.md.
  */
 export const azureEnv = {
-  AZURE_TENANT_ID: z.string().optional(),
-  AZURE_CLIENT_ID: z.string().optional(),
-  AZURE_CLIENT_SECRET: z.string().optional(),
-  /** PEM file holding the app's certificate and its private key (instead of a client secret). */
-  AZURE_CLIENT_CERTIFICATE_PATH: z.string().optional(),
-  AZURE_AUTHORITY_HOST: zHttpsUrl.default("https://login.microsoftonline.com"),
+  ...entraEnv(),
   GRAPH_BASE_URL: zHttpsUrl.default("https://graph.microsoft.com"),
   /** How presence is read where a tenant has no setting of its own: app-only polling, or change notifications. */
   GRAPH_READ_MODE: z.enum(["poll", "notify"]).default("poll"),
@@ -106,6 +113,33 @@ export const azureEnv = {
 };
 
 export const adminEnv = {
-  /** Bearer token for the admin API; without it only local callers of the zero-config demo are served. */
+  /** Bearer token for the admin API (scripts); without it only local callers of the zero-config demo are served. */
   ADMIN_API_TOKEN: z.string().min(24, "must be at least 24 characters (openssl rand -hex 24)").optional(),
+  /** Where browsers reach the admin UI (sign-in redirect URIs, CSRF origin). Unset → PUBLIC_BASE_URL, else the app's own address. */
+  ADMIN_BASE_URL: zHttpUrl.optional(),
+  /** Host names the admin UI and API answer to (DNS-rebinding protection), comma-separated; the base URL's and loopback always. */
+  ADMIN_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** A sign-in lasts at most this long … */
+  ADMIN_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** … and ends after this long without a request. */
+  ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(120),
 };
+
+/** What the admin app needs of the Slack app: "Sign in with Slack" (OpenID Connect). */
+export const slackSignInEnv = {
+  SLACK_CLIENT_ID: slackEnv.SLACK_CLIENT_ID,
+  SLACK_CLIENT_SECRET: slackEnv.SLACK_CLIENT_SECRET,
+  SLACK_API_URL: slackEnv.SLACK_API_URL,
+  SLACK_AUTHORIZE_URL: slackEnv.SLACK_AUTHORIZE_URL,
+};
+
+/** What the admin app needs of the Entra app: Microsoft sign-in (OpenID Connect). */
+export const entraSignInEnv = entraEnv();

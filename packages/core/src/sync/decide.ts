@@ -228,6 +228,8 @@ function settle(input: DecideInput, link: LinkSnapshot, events: SyncEventDraft[]
 interface Evaluation {
   result: TargetResult<SlackHold | TeamsHold>;
   conflict: boolean;
+  /** The person's own state on each side that the decision was taken on (recorded for dry runs). */
+  own: { slack: SlackView; teams: TeamsView };
 }
 
 /** Recomputes the hold on `to` from the person's own state on the other side. */
@@ -241,21 +243,22 @@ function evaluate(to: Side, input: DecideInput): Evaluation {
   const slackOwn = ownSlackClassification(slackOwnView, rules, settings, now);
   const teamsOwn = ownTeamsView(link.teams, leavingFacets("teams", link.teams.view, input.expectations, now));
   const meta = { observedAt: input.observation.observedAt, sourceVersion: input.observation.version };
+  const views = { slack: slackOwnView, teams: teamsOwn };
   if (to === "slack" && teamsOwn.presence === undefined) {
     // The person's own Teams presence is unknown: not seen yet, or hidden behind the bridge's own
     // session. Deciding on it would act on the bridge's own state; keep what is held.
-    return { result: { hold: link.slack.hold, ruleId: null, manualKept: [] }, conflict: false };
+    return { result: { hold: link.slack.hold, ruleId: null, manualKept: [] }, conflict: false, own: views };
   }
   const own = { slack: slackPresenceState(slackOwn, meta), teams: teamsPresenceState(teamsOwn, meta) };
   if (conflictBlocks(link.policy.conflictPolicy, to, own)) {
-    return { result: { hold: {}, ruleId: null, manualKept: [] }, conflict: true };
+    return { result: { hold: {}, ruleId: null, manualKept: [] }, conflict: true, own: views };
   }
   const common = { policy: link.policy, rules, settings };
   const result =
     to === "slack"
       ? computeSlackHold({ ...common, teamsOwn, slackHold: link.slack.hold, slackOwnView, slackOwn, now })
       : computeTeamsHold({ ...common, slackOwn, teamsHold: link.teams.hold, teamsOwn });
-  return { result, conflict: false };
+  return { result, conflict: false, own: views };
 }
 
 /**
@@ -277,7 +280,7 @@ function describe(
   changed: boolean,
   facets: string[],
 ): SyncEventDraft {
-  const detail = { from, rule: outcome.result.ruleId, hold: outcome.result.hold, facets };
+  const detail = { from, rule: outcome.result.ruleId, hold: outcome.result.hold, facets, own: outcome.own };
   if (outcome.conflict) {
     return event(
       "conflict_resolved",

@@ -74,6 +74,10 @@ export const SYNC_EVENT_KINDS = [
   "link_created",
   "link_removed",
   "link_updated",
+  /** Someone signed in to the admin UI or the self-service page. */
+  "signed_in",
+  /** An admin changed something that is not one person's link (rules, settings, allow-list, bulk runs). */
+  "admin_action",
 ] as const;
 export const ZSyncEventKind = z.enum(SYNC_EVENT_KINDS);
 export type SyncEventKind = z.infer<typeof ZSyncEventKind>;

@@ -1,6 +1,7 @@
 import type { KeyRing } from "../crypto/key-ring.ts";
 import { openSecret, sealSecret } from "../crypto/secret-cipher.ts";
 import type { Db, DbClient } from "../client.ts";
+import type { Credential } from "../generated/prisma/client.ts";
 
 export interface CredentialInput {
   kind: string;
@@ -32,6 +33,19 @@ export async function getCredential(
   owner: string,
 ): Promise<{ secret: string; expiresAt: Date | null } | null> {
   const row = await db.credential.findUnique({ where: { kind_owner: { kind, owner } } });
+  if (!row) return null;
+  return { secret: openSecret(ring, row, context(kind, owner)), expiresAt: row.expiresAt };
+}
+
+/** Takes a secret out of the store: read and deleted at once, so it can be used only once. */
+export async function takeCredential(
+  db: Db,
+  ring: KeyRing,
+  kind: string,
+  owner: string,
+): Promise<{ secret: string; expiresAt: Date | null } | null> {
+  const [row] = await db.$queryRaw<Credential[]>`
+    DELETE FROM "Credential" WHERE "kind" = ${kind} AND "owner" = ${owner} RETURNING *`;
   if (!row) return null;
   return { secret: openSecret(ring, row, context(kind, owner)), expiresAt: row.expiresAt };
 }
