@@ -9,12 +9,13 @@ export const FAULT_TARGETS = [
   "presence-read",
   "presence-write",
   "users",
+  "groups",
   "subscriptions",
 ] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
 /** Which Graph request kinds a target covers (`graph` covers all of them, `presence` reads and writes). */
-export type GraphRequestKind = "presence-read" | "presence-write" | "users" | "subscriptions";
+export type GraphRequestKind = "presence-read" | "presence-write" | "users" | "groups" | "subscriptions";
 
 export interface FaultSpec {
   target: FaultTarget;

@@ -1,5 +1,19 @@
-export { ControlError, GraphEmulatorControl, type AppView, type UserView } from "./control/control-api.ts";
-export type { AppRegistration, DirectoryUser, Tenant } from "./directory/directory.ts";
+export {
+  ControlError,
+  GraphEmulatorControl,
+  type AppView,
+  type GroupView,
+  type UserView,
+} from "./control/control-api.ts";
+export {
+  GROUP_MEMBERSHIP_CLAIMS,
+  type AppRegistration,
+  type DirectoryGroup,
+  type DirectoryUser,
+  type GroupMembershipClaims,
+  type Tenant,
+} from "./directory/directory.ts";
+export { JWT_GROUPS_LIMIT } from "./entra/group-claims.ts";
 export { FAULT_TARGETS, type ActiveFault, type FaultSpec, type FaultTarget } from "./faults.ts";
 export { resolveOptions, type EmulatorConfig, type GraphEmulatorOptions } from "./options.ts";
 export type { PresenceSnapshot, SessionView } from "./presence/presence-store.ts";
@@ -14,6 +28,7 @@ export {
 } from "./presence/vocabulary.ts";
 export type { RequestLogEntry } from "./request-log.ts";
 export * from "./schemas/entra-schemas.ts";
+export * from "./schemas/group-schemas.ts";
 export * from "./schemas/presence-schemas.ts";
 export * from "./schemas/subscription-schemas.ts";
 export * from "./schemas/user-schemas.ts";

@@ -13,6 +13,7 @@ import { tokenEndpoint } from "./entra/token-endpoint.ts";
 import { TokenIssuer } from "./entra/token-issuer.ts";
 import { FaultInjector } from "./faults.ts";
 import { sendGraphError } from "./graph/graph-errors.ts";
+import { groupRoutes } from "./graph/group-routes.ts";
 import { presenceRoutes } from "./graph/presence-routes.ts";
 import { subscriptionRoutes } from "./graph/subscription-routes.ts";
 import { Throttle } from "./graph/throttle.ts";
@@ -43,6 +44,7 @@ function graphApp(core: EmulatorCore) {
   router.use(express.json({ limit: "5mb" }));
   router.use(presenceRoutes(core));
   router.use(userRoutes(core));
+  router.use(groupRoutes(core));
   router.use(subscriptionRoutes(core));
   router.use((req: Request, res: Response) => {
     const segment = req.path.split("/").filter(Boolean)[0] ?? "";

@@ -3,6 +3,7 @@ import type { EmulatorCore } from "../core.ts";
 import {
   DirectoryError,
   type AppRegistration,
+  type DirectoryGroup,
   type DirectoryUser,
   type Tenant,
 } from "../directory/directory.ts";
@@ -15,9 +16,11 @@ import type { DeliveryRecord } from "../subscriptions/delivery-log.ts";
 import type { PresenceSubscription } from "../subscriptions/subscription-service.ts";
 import {
   createAppSchema,
+  createGroupSchema,
   createTenantSchema,
   createUserSchema,
   faultSchema,
+  groupMembersSchema,
   nextSignInSchema,
   outOfOfficeSchema,
   preferredPresenceSchema,
@@ -26,6 +29,7 @@ import {
   teamsSessionSchema,
   updateAppSchema,
   updateTeamsSessionSchema,
+  updateUserSchema,
 } from "./control-schemas.ts";
 
 /** A control-API call that refers to something missing or asks for something impossible. */
@@ -40,6 +44,7 @@ export class ControlError extends Error {
 
 export type AppView = Omit<AppRegistration, "certificates"> & { certificateThumbprints: string[] };
 export type UserView = Omit<DirectoryUser, "password">;
+export type GroupView = DirectoryGroup;
 
 function appView(app: AppRegistration): AppView {
   const { certificates, ...rest } = app;
@@ -49,6 +54,10 @@ function appView(app: AppRegistration): AppView {
 function userView(user: DirectoryUser): UserView {
   const { password: _password, ...rest } = user;
   return rest;
+}
+
+function groupView(group: DirectoryGroup): GroupView {
+  return { ...group, members: [...group.members] };
 }
 
 /**
@@ -64,6 +73,32 @@ export class GraphEmulatorControl {
 
   createUser(input: z.input<typeof createUserSchema>): UserView {
     return this.#directory(() => userView(this.core.directory.addUser(createUserSchema.parse(input))));
+  }
+
+  /** An admin edits a user: e.g. `{accountEnabled: false}` blocks their next sign-in and refresh (AADSTS50057). */
+  updateUser(userId: string, change: z.input<typeof updateUserSchema>): UserView {
+    const parsed = updateUserSchema.parse(change);
+    const user = this.#user(userId);
+    return this.#directory(() => userView(this.core.directory.updateUser(user.id, parsed)));
+  }
+
+  /** A group (security group unless `securityEnabled: false`) with optional initial members (user ids of its tenant). */
+  createGroup(input: z.input<typeof createGroupSchema>): GroupView {
+    return this.#directory(() => groupView(this.core.directory.addGroup(createGroupSchema.parse(input))));
+  }
+
+  groups(tenantId: string): GroupView[] {
+    return this.core.directory.groups(tenantId).map(groupView);
+  }
+
+  /** Adds users to the group (users already in it are left as they are). */
+  addGroupMembers(groupId: string, input: z.input<typeof groupMembersSchema>): GroupView {
+    const { userIds } = groupMembersSchema.parse(input);
+    return this.#directory(() => groupView(this.core.directory.addGroupMembers(groupId, userIds)));
+  }
+
+  removeGroupMember(groupId: string, userId: string): GroupView {
+    return this.#directory(() => groupView(this.core.directory.removeGroupMember(groupId, userId)));
   }
 
   createApp(input: z.input<typeof createAppSchema>): AppView {

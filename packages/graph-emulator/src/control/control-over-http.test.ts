@@ -104,6 +104,52 @@ describe("the control API over HTTP (/_emulator)", () => {
     expect((await control("DELETE", "/subscriptions/nope")).status).toBe(404);
   });
 
+  it("creates groups, adds and removes members, edits users and the app's groupMembershipClaims", async () => {
+    const tenant = (await control("POST", "/tenants", {})) as { json: { id: string } };
+    const user = (await control("POST", "/users", { tenantId: tenant.json.id, displayName: "Grace" })) as {
+      json: { id: string };
+    };
+    const other = (await control("POST", "/users", { tenantId: tenant.json.id, displayName: "Alan" })) as {
+      json: { id: string };
+    };
+    const group = (await control("POST", "/groups", {
+      tenantId: tenant.json.id,
+      displayName: "Bridge admins",
+      memberIds: [user.json.id],
+    })) as { status: number; json: { id: string; members: string[]; securityEnabled: boolean } };
+    expect(group.status).toBe(201);
+    expect(group.json).toMatchObject({ members: [user.json.id], securityEnabled: true });
+    expect(
+      (await control("POST", `/groups/${group.json.id}/members`, { userIds: [other.json.id, user.json.id] }))
+        .json,
+    ).toMatchObject({ members: [user.json.id, other.json.id] });
+    expect((await control("DELETE", `/groups/${group.json.id}/members/${user.json.id}`)).json).toMatchObject({
+      members: [other.json.id],
+    });
+    expect((await control("DELETE", `/groups/${group.json.id}/members/${user.json.id}`)).status).toBe(404);
+    expect((await control("GET", `/tenants/${tenant.json.id}/groups`)).json).toMatchObject([
+      { id: group.json.id, displayName: "Bridge admins", members: [other.json.id] },
+    ]);
+    expect((await control("POST", "/groups/nope/members", { userIds: [user.json.id] })).status).toBe(404);
+
+    expect((await control("PATCH", `/users/${user.json.id}`, { accountEnabled: false })).json).toMatchObject({
+      accountEnabled: false,
+    });
+    const app = (await control("POST", "/apps", {
+      tenantId: tenant.json.id,
+      groupMembershipClaims: "SecurityGroup",
+    })) as { json: { clientId: string; groupMembershipClaims: string } };
+    expect(app.json.groupMembershipClaims).toBe("SecurityGroup");
+    expect(
+      (await control("PATCH", `/apps/${app.json.clientId}`, { groupMembershipClaims: "All" })).json,
+    ).toMatchObject({ groupMembershipClaims: "All" });
+    // Values the emulator does not model (no app role assignments or directory roles) are refused.
+    expect(
+      (await control("PATCH", `/apps/${app.json.clientId}`, { groupMembershipClaims: "ApplicationGroup" }))
+        .status,
+    ).toBe(400);
+  });
+
   it("serves the CA it uses, so a demo can point NODE_EXTRA_CA_CERTS at it", async () => {
     const response = await tls.fetch(`${emulator.url}/_emulator/ca.pem`);
     expect(await response.text()).toBe(emulator.ca);

@@ -50,6 +50,26 @@ export function controlRoutes(control: GraphEmulatorControl, ca: string) {
     "/users",
     call((req) => control.createUser(req.body), true),
   );
+  router.patch(
+    "/users/:userId",
+    call((req) => control.updateUser(param(req, "userId"), req.body ?? {})),
+  );
+  router.get(
+    "/tenants/:tenantId/groups",
+    call((req) => control.groups(param(req, "tenantId"))),
+  );
+  router.post(
+    "/groups",
+    call((req) => control.createGroup(req.body), true),
+  );
+  router.post(
+    "/groups/:groupId/members",
+    call((req) => control.addGroupMembers(param(req, "groupId"), req.body)),
+  );
+  router.delete(
+    "/groups/:groupId/members/:userId",
+    call((req) => control.removeGroupMember(param(req, "groupId"), param(req, "userId"))),
+  );
   router.get(
     "/apps",
     call(() => control.apps()),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GROUP_MEMBERSHIP_CLAIMS } from "../directory/directory.ts";
 import { FAULT_TARGETS } from "../faults.ts";
 import { ACTIVITIES, AVAILABILITIES } from "../presence/vocabulary.ts";
 
@@ -8,6 +9,8 @@ const guid = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
 const availability = z.enum(AVAILABILITIES);
 const activity = z.enum(ACTIVITIES);
+/** `None`, `SecurityGroup` or `All`; `ApplicationGroup` and `DirectoryRole` are not modelled (no app role assignments or directory roles). */
+const groupMembershipClaims = z.enum(GROUP_MEMBERSHIP_CLAIMS);
 
 export const createTenantSchema = z
   .object({
@@ -32,6 +35,32 @@ export const createUserSchema = z
   })
   .strict();
 
+/** What an admin changes on an existing user; `accountEnabled: false` blocks sign-in (AADSTS50057). */
+export const updateUserSchema = z
+  .object({
+    displayName: z.string().min(1).optional(),
+    mail: z.string().includes("@").nullable().optional(),
+    password: z.string().optional(),
+    accountEnabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const createGroupSchema = z
+  .object({
+    tenantId: z.string().min(1),
+    id: guid.optional(),
+    displayName: z.string().min(1),
+    description: z.string().optional(),
+    mailNickname: z.string().min(1).optional(),
+    /** Default true: a security group. False (with mailEnabled) is e.g. a distribution list, emitted only by `All`. */
+    securityEnabled: z.boolean().optional(),
+    mailEnabled: z.boolean().optional(),
+    memberIds: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export const groupMembersSchema = z.object({ userIds: z.array(z.string().min(1)).min(1) }).strict();
+
 export const createAppSchema = z
   .object({
     tenantId: z.string().min(1),
@@ -42,6 +71,7 @@ export const createAppSchema = z
     redirectUris: z.array(z.string().url()).optional(),
     applicationPermissions: z.array(z.string().min(1)).optional(),
     delegatedScopes: z.array(z.string().min(1)).optional(),
+    groupMembershipClaims: groupMembershipClaims.optional(),
   })
   .strict();
 
@@ -52,6 +82,7 @@ export const updateAppSchema = z
     redirectUris: z.array(z.string().url()).optional(),
     addClientSecret: z.string().min(1).optional(),
     addCertificatePem: z.string().includes("BEGIN CERTIFICATE").optional(),
+    groupMembershipClaims: groupMembershipClaims.optional(),
   })
   .strict();
 

@@ -26,6 +26,31 @@ export interface DirectoryUser {
   password?: string;
 }
 
+/**
+ * A directory group (Graph `group`). Members are users of the same tenant; nested groups are not modelled, so direct
+ * membership is also the transitive one. `securityEnabled` decides whether `groupMembershipClaims: "SecurityGroup"`
+ * emits it; `All` emits every group.
+ */
+export interface DirectoryGroup {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  description: string | null;
+  mailNickname: string;
+  securityEnabled: boolean;
+  mailEnabled: boolean;
+  createdDateTime: string;
+  /** User object ids, in the order they were added. */
+  members: string[];
+}
+
+/**
+ * The app manifest's `groupMembershipClaims` (reference-app-manifest: `None`, `SecurityGroup`, `ApplicationGroup`,
+ * `DirectoryRole`, `All`). The emulator models the values that need no app-role assignments or directory roles.
+ */
+export const GROUP_MEMBERSHIP_CLAIMS = ["None", "SecurityGroup", "All"] as const;
+export type GroupMembershipClaims = (typeof GROUP_MEMBERSHIP_CLAIMS)[number];
+
 export interface AppCertificate {
   pem: string;
   publicKey: KeyObject;
@@ -45,6 +70,8 @@ export interface AppRegistration {
   applicationPermissions: string[];
   /** Delegated scopes users have consented to, e.g. `Presence.Read.All offline_access` → token `scp`. */
   delegatedScopes: string[];
+  /** Which groups the `groups` claim of this app's ID tokens lists (manifest default: none). */
+  groupMembershipClaims: GroupMembershipClaims;
 }
 
 export class DirectoryError extends Error {}
@@ -59,10 +86,11 @@ export function describeCertificate(pem: string): AppCertificate {
   };
 }
 
-/** Tenants, users and app registrations of the emulated Entra directory. */
+/** Tenants, users, groups and app registrations of the emulated Entra directory. */
 export class Directory {
   readonly #tenants = new Map<string, Tenant>();
   readonly #users = new Map<string, DirectoryUser>();
+  readonly #groups = new Map<string, DirectoryGroup>();
   readonly #apps = new Map<string, AppRegistration>();
 
   addTenant(input: { id?: string; displayName?: string; domain?: string }): Tenant {
@@ -153,6 +181,93 @@ export class Directory {
     return user;
   }
 
+  updateUser(
+    id: string,
+    change: Partial<Pick<DirectoryUser, "displayName" | "mail" | "accountEnabled" | "password">>,
+  ): DirectoryUser {
+    const user = this.requireUser(id);
+    if (change.displayName !== undefined) user.displayName = change.displayName;
+    if (change.mail !== undefined) user.mail = change.mail;
+    if (change.accountEnabled !== undefined) user.accountEnabled = change.accountEnabled;
+    if (change.password !== undefined) user.password = change.password;
+    return user;
+  }
+
+  addGroup(input: {
+    tenantId: string;
+    displayName: string;
+    id?: string;
+    description?: string;
+    mailNickname?: string;
+    securityEnabled?: boolean;
+    mailEnabled?: boolean;
+    memberIds?: string[];
+  }): DirectoryGroup {
+    const tenant = this.requireTenant(input.tenantId);
+    const id = input.id ?? newGuid();
+    if (this.#groups.has(id) || this.#users.has(id)) throw new DirectoryError(`object ${id} already exists`);
+    const group: DirectoryGroup = {
+      id,
+      tenantId: tenant.id,
+      displayName: input.displayName,
+      description: input.description ?? null,
+      mailNickname: input.mailNickname ?? (input.displayName.replace(/[^A-Za-z0-9]+/g, "") || id.slice(0, 8)),
+      securityEnabled: input.securityEnabled ?? true,
+      mailEnabled: input.mailEnabled ?? false,
+      createdDateTime: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      members: [],
+    };
+    this.#addMembers(group, input.memberIds ?? []);
+    this.#groups.set(id, group);
+    return group;
+  }
+
+  /** Groups of a tenant in creation order. */
+  groups(tenantId: string): DirectoryGroup[] {
+    return [...this.#groups.values()].filter((g) => g.tenantId === tenantId);
+  }
+
+  /** By object id, within the tenant (Graph never shows another tenant's objects). */
+  findGroup(tenantId: string, id: string): DirectoryGroup | undefined {
+    const group = this.#groups.get(id.toLowerCase()) ?? this.#groups.get(id);
+    return group?.tenantId === tenantId ? group : undefined;
+  }
+
+  requireGroup(id: string): DirectoryGroup {
+    const group = this.#groups.get(id);
+    if (!group) throw new DirectoryError(`unknown group ${id}`);
+    return group;
+  }
+
+  /** Adds users to a group; users already in it stay once. */
+  addGroupMembers(groupId: string, userIds: string[]): DirectoryGroup {
+    const group = this.requireGroup(groupId);
+    this.#addMembers(group, userIds);
+    return group;
+  }
+
+  removeGroupMember(groupId: string, userId: string): DirectoryGroup {
+    const group = this.requireGroup(groupId);
+    const index = group.members.indexOf(userId);
+    if (index < 0) throw new DirectoryError(`unknown member ${userId} of group ${groupId}`);
+    group.members.splice(index, 1);
+    return group;
+  }
+
+  /** The groups a user is a member of, in group creation order (direct = transitive: no nesting). */
+  groupsOf(userId: string): DirectoryGroup[] {
+    return [...this.#groups.values()].filter((g) => g.members.includes(userId));
+  }
+
+  #addMembers(group: DirectoryGroup, userIds: string[]): void {
+    for (const userId of userIds) {
+      const user = this.requireUser(userId);
+      if (user.tenantId !== group.tenantId)
+        throw new DirectoryError(`user ${userId} is not in the tenant of group ${group.id}`);
+    }
+    for (const userId of userIds) if (!group.members.includes(userId)) group.members.push(userId);
+  }
+
   addApp(input: {
     tenantId: string;
     clientId?: string;
@@ -162,6 +277,7 @@ export class Directory {
     redirectUris?: string[];
     applicationPermissions?: string[];
     delegatedScopes?: string[];
+    groupMembershipClaims?: GroupMembershipClaims;
   }): AppRegistration {
     const tenant = this.requireTenant(input.tenantId);
     const clientId = input.clientId ?? newGuid();
@@ -175,6 +291,7 @@ export class Directory {
       redirectUris: input.redirectUris ?? [],
       applicationPermissions: input.applicationPermissions ?? [],
       delegatedScopes: input.delegatedScopes ?? [],
+      groupMembershipClaims: input.groupMembershipClaims ?? "None",
     };
     this.#apps.set(clientId, app);
     return app;
@@ -188,6 +305,7 @@ export class Directory {
       redirectUris?: string[];
       addClientSecret?: string;
       addCertificatePem?: string;
+      groupMembershipClaims?: GroupMembershipClaims;
     },
   ): AppRegistration {
     const app = this.requireApp(clientId);
@@ -197,6 +315,7 @@ export class Directory {
     if (change.addClientSecret !== undefined) app.clientSecrets.push(change.addClientSecret);
     if (change.addCertificatePem !== undefined)
       app.certificates.push(describeCertificate(change.addCertificatePem));
+    if (change.groupMembershipClaims !== undefined) app.groupMembershipClaims = change.groupMembershipClaims;
     return app;
   }
 

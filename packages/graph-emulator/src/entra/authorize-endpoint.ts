@@ -4,7 +4,7 @@ import type { DirectoryUser, Tenant } from "../directory/directory.ts";
 import { logFacts } from "../http-context.ts";
 import { authorizeRequestSchema } from "../schemas/entra-schemas.ts";
 import { resolveDelegatedScopes } from "./delegated-grant.ts";
-import { EntraError } from "./entra-errors.ts";
+import { EntraError, USER_DISABLED_MESSAGE } from "./entra-errors.ts";
 import { splitScopes } from "./scopes.ts";
 import { clientInfo } from "./token-issuer.ts";
 
@@ -122,6 +122,11 @@ export function authorizeEndpoint(core: EmulatorCore) {
           error: "login_required",
           error_description: "AADSTS50058: A silent sign-in request was sent but no user is signed in.",
         });
+      // Entra stops a disabled account on its own sign-in page: no code, no redirect to the app.
+      if (user && user.tenantId === tenant.id) {
+        logFacts(res).userId = user.id;
+        return errorPage(res, 400, `AADSTS50057: ${USER_DISABLED_MESSAGE}`);
+      }
       return signInForm(res, req);
     }
     logFacts(res).userId = user.id;

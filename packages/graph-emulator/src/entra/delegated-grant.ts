@@ -1,6 +1,8 @@
 import { graphResources, type EmulatorCore } from "../core.ts";
 import type { AppRegistration, DirectoryUser } from "../directory/directory.ts";
 import { EntraError } from "./entra-errors.ts";
+import { groupClaims } from "./group-claims.ts";
+import { idTokenClaims } from "./id-token-claims.ts";
 import { includesIgnoringCase, normaliseResource, parseDelegatedScopes } from "./scopes.ts";
 import { clientInfo } from "./token-issuer.ts";
 
@@ -60,7 +62,9 @@ export function resolveDelegatedScopes(core: EmulatorCore, app: AppRegistration,
 
 /**
  * Issues the delegated token response (reference §6.2): access token with `scp` and `oid`, `refresh_token` only with
- * `offline_access`, `id_token` only with `openid`, `client_info` always (msal sends `client_info=1`).
+ * `offline_access`, `id_token` only with `openid` (claims by the OpenID scopes and the app's `groupMembershipClaims`,
+ * see id-token-claims.ts), `client_info` always (msal sends `client_info=1`). The access token is for Microsoft Graph,
+ * a first-party resource whose claims the client app cannot configure, so it never carries `groups`.
  */
 export async function issueDelegatedTokens(
   core: EmulatorCore,
@@ -100,12 +104,16 @@ export async function issueDelegatedTokens(
     });
   }
   if (scopes.openid) {
-    response.id_token = await core.issuer.idToken({
-      origin,
-      app,
-      user,
-      ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
-    });
+    response.id_token = await core.issuer.idToken(
+      idTokenClaims({
+        origin,
+        app,
+        user,
+        oidcScopes: scopes.oidc,
+        groups: groupClaims(core.directory, app, user, origin),
+        ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
+      }),
+    );
   }
   return response;
 }

@@ -57,6 +57,7 @@ export function discoveryEndpoints(core: EmulatorCore) {
         "tid",
         "ver",
         "oid",
+        "email",
       ],
       tenant_region_scope: null,
       cloud_instance_name: host,

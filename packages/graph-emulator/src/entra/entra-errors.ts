@@ -61,3 +61,13 @@ export class EntraError extends Error {
     super(message);
   }
 }
+
+/**
+ * AADSTS50057 UserDisabled (the account's `accountEnabled` is false), with the description Entra sends on the wire;
+ * the token endpoint answers it as `invalid_grant`.
+ */
+export const USER_DISABLED_MESSAGE = "User account is disabled.";
+
+export function userDisabledError(): EntraError {
+  return new EntraError("invalid_grant", 50057, USER_DISABLED_MESSAGE);
+}

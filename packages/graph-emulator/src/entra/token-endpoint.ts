@@ -7,7 +7,7 @@ import { logFacts, originOf } from "../http-context.ts";
 import { tokenRequestSchema } from "../schemas/entra-schemas.ts";
 import { authenticateClient, findApp, readClientCredentials } from "./client-authentication.ts";
 import { issueDelegatedTokens } from "./delegated-grant.ts";
-import { EntraError, sendEntraError } from "./entra-errors.ts";
+import { EntraError, sendEntraError, userDisabledError } from "./entra-errors.ts";
 import { appOnlyResource, normaliseResource, splitScopes } from "./scopes.ts";
 
 const MULTI_TENANT = new Set(["common", "organizations", "consumers"]);
@@ -109,6 +109,8 @@ async function authorizationCodeGrant(
     }
   }
   const user = core.directory.requireUser(code.userId);
+  // Disabled between the sign-in and the redemption.
+  if (!user.accountEnabled) throw userDisabledError();
   const requested = form.scope === undefined ? code.scopes : splitScopes(form.scope);
   const body = await issueDelegatedTokens(core, {
     origin: originOf(req),
@@ -147,8 +149,7 @@ async function refreshTokenGrant(
     throw new EntraError("invalid_grant", 70000, "The refresh token was issued to another client.");
   await authenticateClient(app, credentials, tokenEndpointUrls(core, segment, home));
   const user = core.directory.userById(grant.userId);
-  if (!user || !user.accountEnabled)
-    throw new EntraError("invalid_grant", 50057, "The user account is disabled or was deleted.");
+  if (!user || !user.accountEnabled) throw userDisabledError();
   const requested =
     form.scope === undefined ? [...grant.permissions, "offline_access"] : splitScopes(form.scope);
   const body = await issueDelegatedTokens(core, {

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { AppRegistration, DirectoryUser } from "../directory/directory.ts";
 import { newGuid } from "../ids.ts";
+import type { IdTokenClaims } from "./id-token-claims.ts";
 import type { SigningKeys } from "./signing-keys.ts";
 
 /**
@@ -88,26 +89,11 @@ export class TokenIssuer {
     });
   }
 
-  /** An OpenID Connect id token (reference §6.2: msal reads the account from it and from client_info). */
-  async idToken(input: {
-    origin: string;
-    app: AppRegistration;
-    user: DirectoryUser;
-    nonce?: string;
-  }): Promise<string> {
+  /** Signs an OpenID Connect ID token (claims from id-token-claims.ts; msal reads the account from it and client_info). */
+  async idToken(claims: IdTokenClaims): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({
-      tid: input.user.tenantId,
-      oid: input.user.id,
-      name: input.user.displayName,
-      preferred_username: input.user.userPrincipalName,
-      ver: "2.0",
-      ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
-    })
+    return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: this.keys.kid })
-      .setIssuer(issuerFor(input.origin, input.user.tenantId))
-      .setAudience(input.app.clientId)
-      .setSubject(input.user.id)
       .setIssuedAt(now)
       .setNotBefore(now)
       .setExpirationTime(now + this.lifetimeS)

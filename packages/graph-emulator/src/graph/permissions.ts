@@ -3,7 +3,13 @@ import { includesIgnoringCase } from "../entra/scopes.ts";
 import { GraphError } from "./graph-errors.ts";
 
 export type GraphOperation =
-  "presence.read" | "presence.readMany" | "presence.write" | "users.read" | "subscriptions.presence";
+  | "presence.read"
+  | "presence.readMany"
+  | "presence.write"
+  | "users.read"
+  | "users.memberObjects"
+  | "groups.read"
+  | "subscriptions.presence";
 
 interface PermissionRule {
   /** Delegated scopes allowing the call for any user. */
@@ -12,6 +18,8 @@ interface PermissionRule {
   delegatedSelf: string[];
   /** Application roles; empty = "Not supported". */
   application: string[];
+  /** Combinations that allow the call together ("X and Y"), for delegated and application tokens alike. */
+  allOf?: string[][];
 }
 
 /**
@@ -46,12 +54,48 @@ const RULES: Record<GraphOperation, PermissionRule> = {
     delegatedSelf: ["User.Read", "User.ReadWrite"],
     application: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   },
+  /**
+   * getMemberObjects on a user (Graph's directoryObject-getmemberobjects, "Memberships for a user"): User.Read for
+   * oneself; User.Read.All / Directory.Read.All (and their ReadWrite) for anyone; the current page also lists
+   * "User.ReadBasic.All and GroupMember.Read.All" as least privileged for other users.
+   */
+  "users.memberObjects": {
+    delegated: ["User.Read.All", "Directory.Read.All", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+    delegatedSelf: ["User.Read", "User.ReadWrite"],
+    application: ["User.Read.All", "Directory.Read.All", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+    allOf: [["User.ReadBasic.All", "GroupMember.Read.All"]],
+  },
+  /** Get group (group-get): the same list for delegated and application. */
+  "groups.read": {
+    delegated: [
+      "GroupMember.Read.All",
+      "Group.Read.All",
+      "Directory.Read.All",
+      "Group.ReadWrite.All",
+      "Directory.ReadWrite.All",
+    ],
+    delegatedSelf: [],
+    application: [
+      "GroupMember.Read.All",
+      "Group.Read.All",
+      "Directory.Read.All",
+      "Group.ReadWrite.All",
+      "Directory.ReadWrite.All",
+    ],
+  },
   "subscriptions.presence": { delegated: ["Presence.Read.All"], delegatedSelf: [], application: [] },
 };
 
 function anyOf(held: string[], needed: string[]): boolean {
   return needed.some((n) => includesIgnoringCase(held, n));
 }
+
+function anyCombination(held: string[], combinations: string[][] | undefined): boolean {
+  return (combinations ?? []).some((all) => all.every((n) => includesIgnoringCase(held, n)));
+}
+
+const describe = (rule: PermissionRule, single: string[]): string =>
+  [...single, ...(rule.allOf ?? []).map((all) => all.join(" and "))].join(", ");
 
 /**
  * Throws 403 when the token lacks the permission. `targetUserId` is the user the call is about (for "self only"
@@ -64,16 +108,16 @@ export function requirePermission(
 ): void {
   const rule = RULES[operation];
   if (principal.kind === "app") {
-    if (anyOf(principal.roles, rule.application)) return;
+    if (anyOf(principal.roles, rule.application) || anyCombination(principal.roles, rule.allOf)) return;
     throw new GraphError(
       403,
       "Forbidden",
       rule.application.length === 0
         ? "Application permissions are not supported for this operation; a delegated (signed-in user) token is required."
-        : `Missing role permissions on the request. API requires one of '${rule.application.join(", ")}'. Roles on the request '${principal.roles.join(", ")}'.`,
+        : `Missing role permissions on the request. API requires one of '${describe(rule, rule.application)}'. Roles on the request '${principal.roles.join(", ")}'.`,
     );
   }
-  if (anyOf(principal.scopes, rule.delegated)) return;
+  if (anyOf(principal.scopes, rule.delegated) || anyCombination(principal.scopes, rule.allOf)) return;
   const self = targetUserId !== undefined && targetUserId.toLowerCase() === principal.userId.toLowerCase();
   if (self && anyOf(principal.scopes, rule.delegatedSelf)) return;
   if (
@@ -93,6 +137,6 @@ export function requirePermission(
   throw new GraphError(
     403,
     "Forbidden",
-    `Missing scope permissions on the request. API requires one of '${needed.join(", ")}'. Scopes on the request '${principal.scopes.join(", ")}'.`,
+    `Missing scope permissions on the request. API requires one of '${describe(rule, needed)}'. Scopes on the request '${principal.scopes.join(", ")}'.`,
   );
 }
