@@ -1,10 +1,20 @@
-import { adminEnv, loadDotEnv, commonEnv, parseEnv, zPort } from "@presence/config";
+import {
+  adminEnv,
+  commonEnv,
+  entraSignInEnv,
+  loadDotEnv,
+  parseEnv,
+  slackSignInEnv,
+  zPort,
+} from "@presence/config";
 import { z } from "zod";
 
 /** The admin app's configuration (README: "Configuration"). The only place that reads process.env. */
 export const ZAdminEnv = z.object({
   ...commonEnv,
   ...adminEnv,
+  ...entraSignInEnv,
+  ...slackSignInEnv,
   ADMIN_HOST: z.string().default("127.0.0.1"),
   ADMIN_PORT: zPort.default(3000),
 });

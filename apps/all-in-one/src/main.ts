@@ -33,8 +33,12 @@ const { runtime, running } = await runProcess({
     const teamsConfig = demo?.graph ? { ...env, ...demo.graph.config } : env;
     return [
       await createAdmin(runtime, {
-        apiToken: env.ADMIN_API_TOKEN,
-        demo: !env.DATABASE_URL && !env.PUBLIC_BASE_URL,
+        config: { ...env, ...demo?.slack?.env, ...demo?.graph?.config, PUBLIC_BASE_URL: publicBaseUrl },
+        ownUrl: publicBaseUrl,
+        // Open to local callers only when neither side is real (docs: Admin API).
+        demo: demoSides.slack && demoSides.graph,
+        ...(demo?.graph ? { entraCa: demo.graph.ca } : {}),
+        ...(demo?.panel ? { demoPanel: demo.panel, demoAdminLoginHint: demo.adminLoginHint } : {}),
       }),
       await createSlackBridge(runtime, slackConfig),
       await createTeamsBridge(runtime, teamsConfig, demo?.graph ? { ca: demo.graph.ca } : {}),

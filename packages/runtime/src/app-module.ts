@@ -19,5 +19,7 @@ export interface AppModule {
   cron?: CronItem[];
   /** Starts background work (polling, renewals) once the server listens. */
   start(): Promise<void>;
+  /** The server stops taking requests: end long-lived responses (event streams) that would keep it open. */
+  closing?(): void;
   stop(): Promise<void>;
 }

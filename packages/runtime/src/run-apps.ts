@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import { hostname } from "node:os";
 
+import { removeAppInstance, reportAppInstance } from "@presence/db";
 import { startPipeline, type Pipeline } from "@presence/pipeline";
-import { createOpsRouter } from "@presence/telemetry";
+import { createOpsRouter, runReadinessChecks, type ReadinessCheck } from "@presence/telemetry";
 import express from "express";
 
 import type { AppModule } from "./app-module.ts";
@@ -14,6 +17,8 @@ export interface RunAppsOptions {
   workerConcurrency: number;
   /** How often the worker looks for due jobs besides LISTEN/NOTIFY (future-dated jobs), ms. Default 1000. */
   pollIntervalMs?: number;
+  /** How often the process reports itself (and its readiness) for the admin overview, ms. Default 15 s. */
+  heartbeatMs?: number;
 }
 
 export interface RunningApps {
@@ -38,15 +43,11 @@ export async function runApps(
   app.set("json replacer", (_key: string, value: unknown) =>
     typeof value === "bigint" ? value.toString() : value,
   );
-  app.use(
-    createOpsRouter({
-      registry: runtime.metrics.registry,
-      checks: [
-        { name: "database", check: async () => void (await runtime.db.$queryRaw`SELECT 1`) },
-        ...modules.flatMap((m) => m.readiness),
-      ],
-    }),
-  );
+  const checks: ReadinessCheck[] = [
+    { name: "database", check: async () => void (await runtime.db.$queryRaw`SELECT 1`) },
+    ...modules.flatMap((m) => m.readiness),
+  ];
+  app.use(createOpsRouter({ registry: runtime.metrics.registry, checks }));
   for (const module of modules) app.use(module.router);
   app.use((_req, res) => void res.status(404).json({ error: "not_found" }));
 
@@ -77,15 +78,58 @@ export async function runApps(
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${address.port}`;
   for (const module of modules) await module.start();
   runtime.logger.info({ url, apps: modules.map((m) => m.name) }, "listening");
+  const heartbeat = startHeartbeat(runtime, modules, checks, options.heartbeatMs ?? 15_000);
 
   return {
     url,
     server,
     async stop() {
       // No new requests, then let running jobs finish while the apps' clients still work, then the apps.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const module of modules) module.closing?.();
+      await closed;
+      await heartbeat.stop();
       await pipeline.stop();
       for (const module of modules) await module.stop();
+    },
+  };
+}
+
+/**
+ * Reports this process in the store (AppInstance) with its readiness, now and every `everyMs`, so the
+ * admin overview shows every app and replica; a process that stops takes itself off the list.
+ */
+function startHeartbeat(
+  runtime: Runtime,
+  modules: readonly AppModule[],
+  checks: readonly ReadinessCheck[],
+  everyMs: number,
+): { stop(): Promise<void> } {
+  const id = randomUUID();
+  const startedAt = new Date();
+  const report = async () => {
+    const results = await runReadinessChecks(checks);
+    await reportAppInstance(runtime.db, {
+      id,
+      service: runtime.service,
+      apps: modules.map((m) => m.name),
+      hostname: hostname(),
+      pid: process.pid,
+      startedAt,
+      // The check's name only: error texts can carry hosts and other details admins need not see here.
+      checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? "ok" : "failing"])),
+    });
+  };
+  let last = report().catch((error: unknown) => runtime.logger.warn({ err: error }, "heartbeat failed"));
+  const timer = setInterval(() => {
+    last = report().catch((error: unknown) => runtime.logger.warn({ err: error }, "heartbeat failed"));
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await last;
+      await removeAppInstance(runtime.db, id).catch(() => undefined);
     },
   };
 }

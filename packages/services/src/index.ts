@@ -6,3 +6,8 @@ export * from "./link-service.ts";
 export * from "./oauth-flows.ts";
 export * from "./person-settings-service.ts";
 export * from "./resolve-person.ts";
+export * from "./auto-link/auto-link-service.ts";
+export * from "./auto-link/plan-auto-link.ts";
+export * from "./admin-service.ts";
+export * from "./org-settings-service.ts";
+export * from "./rules/dry-run-service.ts";

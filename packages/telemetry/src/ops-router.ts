@@ -16,16 +16,7 @@ export function createOpsRouter(options: { registry: Registry; checks: readonly 
     res.json({ status: "ok" });
   });
   router.get("/readyz", async (_req, res) => {
-    const results = await Promise.all(
-      options.checks.map(async ({ name, check }) => {
-        try {
-          await check();
-          return { name, ok: true as const };
-        } catch (error) {
-          return { name, ok: false as const, error: error instanceof Error ? error.message : String(error) };
-        }
-      }),
-    );
+    const results = await runReadinessChecks(options.checks);
     const ready = results.every((r) => r.ok);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not_ready", checks: results });
   });
@@ -33,4 +24,20 @@ export function createOpsRouter(options: { registry: Registry; checks: readonly 
     res.type(options.registry.contentType).send(await options.registry.metrics());
   });
   return router;
+}
+
+export type ReadinessResult = { name: string; ok: true } | { name: string; ok: false; error: string };
+
+/** Runs every readiness check at once; a failing one reports its error instead of throwing. */
+export async function runReadinessChecks(checks: readonly ReadinessCheck[]): Promise<ReadinessResult[]> {
+  return Promise.all(
+    checks.map(async ({ name, check }): Promise<ReadinessResult> => {
+      try {
+        await check();
+        return { name, ok: true };
+      } catch (error) {
+        return { name, ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
 }

@@ -11,11 +11,15 @@ const STATUS: Partial<Record<BridgeErrorCode, number>> = {
   rate_limited: 429,
 };
 
-/** Every error as `{ error: <code>, message }` with a fitting status; unexpected ones are logged. */
+/**
+ * Every error as `{ error: <code>, message }` with a fitting status; unexpected ones are logged.
+ * The body parser's own refusals (malformed JSON, too large, unsupported charset) keep their 4xx.
+ */
 export function apiErrors(logger: Logger): ErrorRequestHandler {
   return (thrown: unknown, _req, res, _next) => {
-    if (thrown instanceof SyntaxError && "body" in thrown) {
-      res.status(400).json({ error: "invalid_input", message: "The body is not valid JSON" });
+    const clientError = bodyParserError(thrown);
+    if (clientError) {
+      res.status(clientError.status).json({ error: "invalid_input", message: clientError.message });
       return;
     }
     const error = BridgeError.from(thrown);
@@ -25,4 +29,18 @@ export function apiErrors(logger: Logger): ErrorRequestHandler {
       .status(status)
       .json({ error: error.code, message: status === 500 ? "Internal error" : error.message });
   };
+}
+
+function bodyParserError(thrown: unknown): { status: number; message: string } | null {
+  if (typeof thrown !== "object" || thrown === null) return null;
+  const { status, type } = thrown as { status?: unknown; type?: unknown };
+  if (typeof status !== "number" || status < 400 || status >= 500 || typeof type !== "string") return null;
+  const messages: Record<string, string> = {
+    "entity.parse.failed": "The body is not valid JSON",
+    "entity.too.large": "The body is too large",
+    "charset.unsupported": "The body's charset is not supported (send UTF-8)",
+    "encoding.unsupported": "The body's encoding is not supported",
+    "request.aborted": "The request was aborted",
+  };
+  return { status, message: messages[type] ?? "The body could not be read" };
 }

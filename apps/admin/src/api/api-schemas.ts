@@ -4,7 +4,9 @@ import {
   ZLinkPolicy,
   ZLinkPolicyOverrides,
   ZLinkStatus,
+  ZSlackView,
   ZSyncEventKind,
+  ZTeamsView,
 } from "@presence/core";
 import { z } from "zod";
 
@@ -86,3 +88,108 @@ export const ZSettingsPatch = z
       .optional(),
   })
   .strict();
+
+export const ZPeopleQuery = z.object({
+  search: z.string().max(200).optional(),
+  filter: z.enum(["linked", "unlinked", "needs_reauth", "paused", "deactivated"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** A person's sharing: direction and any policy overrides (null removes an override). */
+export const ZPersonSettingsBody = z
+  .object({
+    direction: ZDirection.optional(),
+    policy: ZLinkPolicyOverrides.optional(),
+  })
+  .strict();
+
+/** What a person may change about their own sharing on the self-service page. */
+export const ZMySettingsBody = z
+  .object({
+    direction: ZDirection.optional(),
+    policy: z
+      .object({
+        shareStatusText: z.boolean().optional(),
+        hideMeetingTitles: z.boolean().optional(),
+        respectManualStatus: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const ZRulesOnlyBody = z.object({ rules: z.unknown() });
+
+/** A state to put through a rule set: a Teams state (→ Slack) and/or a Slack state (→ Teams). */
+export const ZRulePreviewBody = z.object({
+  rules: z.unknown(),
+  teams: ZTeamsView.optional(),
+  slack: ZSlackView.optional(),
+});
+
+export const ZRollbackBody = z.object({ version: z.number().int().min(1) });
+
+export const ZDryRunBody = z.object({
+  rules: z.unknown(),
+  /** How far back to replay recorded decisions. */
+  hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
+});
+
+export const ZAuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  beforeId: z.string().regex(/^\d+$/).optional(),
+  kind: ZEventsQuery.shape.kind,
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Who did it (part of an admin's name, a job or an event id). */
+  actor: z.string().max(200).optional(),
+  /** One person (any way of naming them). */
+  person: z.string().max(200).optional(),
+});
+
+export const ZAuditExportQuery = ZAuditQuery.omit({ limit: true, beforeId: true }).extend({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  format: z.enum(["csv", "json"]).default("csv"),
+});
+
+export const ZAdminBody = z.object({
+  kind: z.enum(["entra_user", "entra_group", "email", "slack_user"]),
+  value: z.string().min(1).max(200),
+  note: z.string().max(200).optional(),
+});
+
+export const ZStreamQuery = z.object({ link: z.string().max(100).optional() });
+
+/** The demo panel: change a demo person's state in the emulated Slack or Teams. */
+export const ZDemoChangeBody = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("teams_presence"),
+    email: z.string(),
+    availability: z.enum(["Available", "Busy", "DoNotDisturb", "Away", "BeRightBack"]),
+    activity: z.enum([
+      "Available",
+      "InAMeeting",
+      "InACall",
+      "InAConferenceCall",
+      "Presenting",
+      "DoNotDisturb",
+      "Away",
+      "BeRightBack",
+    ]),
+  }),
+  z.object({ action: z.literal("teams_out_of_office"), email: z.string(), on: z.boolean() }),
+  z.object({
+    action: z.literal("slack_status"),
+    email: z.string(),
+    text: z.string().max(100),
+    emoji: z.string().max(50),
+  }),
+  z.object({ action: z.literal("slack_huddle"), email: z.string(), on: z.boolean() }),
+]);

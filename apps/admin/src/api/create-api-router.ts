@@ -1,25 +1,65 @@
-import type { Runtime } from "@presence/runtime";
+import type { DbClient, KeyRing } from "@presence/db";
+import type { Logger } from "@presence/telemetry";
 import express, { type Router } from "express";
 
-import { apiAuth, type ApiAuthOptions } from "./api-auth.ts";
+import type { AdminSettings } from "../admin-settings.ts";
+import { authenticate } from "../auth/authenticate.ts";
+import { csrfProtection, requireAdmin, requireSession } from "../auth/request-guards.ts";
+import type { DemoPanel } from "../demo/demo-panel.ts";
+import type { SyncEventFeed } from "../live/sync-event-feed.ts";
+import { adminsRoutes } from "./admins-routes.ts";
 import { apiErrors } from "./api-errors.ts";
+import { auditRoutes } from "./audit-routes.ts";
+import { demoRoutes } from "./demo-routes.ts";
 import { linksRoutes } from "./links-routes.ts";
+import { meRoutes } from "./me-routes.ts";
 import { openApiDocument } from "./openapi.ts";
 import { overviewRoutes } from "./overview-routes.ts";
+import { peopleRoutes } from "./people-routes.ts";
+import { rulesRoutes } from "./rules-routes.ts";
+import { sessionRoutes } from "./session-routes.ts";
 import { settingsRoutes } from "./settings-routes.ts";
+import { streamRoutes } from "./stream-routes.ts";
 
-/** The admin JSON API under /api (documented at /api/openapi.json); the admin UI uses nothing else. */
-export function createApiRouter(runtime: Runtime, options: ApiAuthOptions): Router {
-  const actor = { name: "admin-api" };
+export interface ApiDeps {
+  db: DbClient;
+  ring: KeyRing;
+  logger: Logger;
+  settings: AdminSettings;
+  feed: SyncEventFeed;
+  /** Where the bridges' /slack and /graph routes are reached (connect links). */
+  bridgesUrl: string;
+  demoPanel: DemoPanel | null;
+  demoAdminLoginHint: string | null;
+}
+
+/**
+ * The admin JSON API under /api (documented at /api/openapi.json); the UI uses nothing else. Who is
+ * calling is found first (token, session, local demo), state-changing requests are checked for CSRF,
+ * then /api/session is open, /api/me needs any signed-in person, and everything else an admin.
+ */
+export function createApiRouter(deps: ApiDeps): Router {
+  const { db, logger, settings } = deps;
   const api = express.Router();
   api.get("/openapi.json", (_req, res) => void res.json(openApiDocument()));
-  api.use(apiAuth(options));
+  api.use(authenticate(db, settings));
+  api.use(csrfProtection());
   api.use(express.json({ limit: "256kb" }));
-  api.use(linksRoutes(runtime.db, actor));
-  api.use(settingsRoutes(runtime.db, actor));
-  api.use(overviewRoutes(runtime.db));
+  api.use(sessionRoutes(db, settings, deps.demoAdminLoginHint));
+  api.use("/me", requireSession());
+  api.use(meRoutes(deps));
+  api.use(requireAdmin());
+  api.use(linksRoutes(db));
+  api.use(peopleRoutes(db));
+  api.use(rulesRoutes(db));
+  api.use(settingsRoutes(db));
+  api.use(auditRoutes(db));
+  api.use(adminsRoutes(db));
+  api.use(overviewRoutes(db));
+  api.use(streamRoutes(deps.feed));
+  if (deps.demoPanel) api.use(demoRoutes(deps.demoPanel));
   api.use((_req, res) => void res.status(404).json({ error: "not_found", message: "No such API route" }));
-  api.use(apiErrors(runtime.logger));
+  api.use(apiErrors(logger));
   const router = express.Router();
   router.use("/api", api);
   return router;

@@ -10,15 +10,24 @@ import {
   resolvePerson,
   resumePerson,
   unlinkPerson,
-  type Actor,
+  updatePersonSettings,
 } from "@presence/services";
 import express, { type Router } from "express";
 
-import { ZCreateLinkBody, ZEventsQuery, ZLinkByIds, ZListLinksQuery, ZPauseBody } from "./api-schemas.ts";
+import { actorOf } from "../auth/principal.ts";
+import {
+  ZCreateLinkBody,
+  ZEventsQuery,
+  ZLinkByIds,
+  ZListLinksQuery,
+  ZPauseBody,
+  ZPersonSettingsBody,
+} from "./api-schemas.ts";
+import { pauseOptions } from "./pause-options.ts";
 import { personState } from "./person-state.ts";
 
-/** /api/links: people, their links, pause/resume, live state and the "why did my status change?" timeline. */
-export function linksRoutes(db: DbClient, actor: Actor): Router {
+/** /api/links: people, their links, pause/resume, sharing, live state and the "why did my status change?" timeline. */
+export function linksRoutes(db: DbClient): Router {
   const router = express.Router();
 
   router.get("/links", async (req, res) => {
@@ -29,6 +38,7 @@ export function linksRoutes(db: DbClient, actor: Actor): Router {
   router.post("/links", async (req, res) => {
     const body = parseInput(ZCreateLinkBody, req.body, "Invalid link");
     const ids = ZLinkByIds.safeParse(body);
+    const actor = actorOf(res);
     const link = ids.success
       ? await linkAccounts(
           db,
@@ -53,6 +63,11 @@ export function linksRoutes(db: DbClient, actor: Actor): Router {
     res.json({ link: await resolvePerson(db, req.params.person) });
   });
 
+  router.patch("/links/:person", async (req, res) => {
+    const body = parseInput(ZPersonSettingsBody, req.body, "Invalid settings");
+    res.json({ link: await updatePersonSettings(db, req.params.person, body, actorOf(res)) });
+  });
+
   router.get("/links/:person/state", async (req, res) => {
     const link = await resolvePerson(db, req.params.person);
     res.json(await personState(db, link, await getSettings(db), (await getActiveRules(db)).rules));
@@ -72,26 +87,15 @@ export function linksRoutes(db: DbClient, actor: Actor): Router {
 
   router.post("/links/:person/pause", async (req, res) => {
     const body = parseInput(ZPauseBody, req.body ?? {}, "Invalid pause");
-    const until = body.until
-      ? new Date(body.until)
-      : body.forMinutes
-        ? new Date(Date.now() + body.forMinutes * 60_000)
-        : undefined;
-    const link = await pausePerson(
-      db,
-      req.params.person,
-      { ...(until ? { until } : {}), ...(body.reason ? { reason: body.reason } : {}) },
-      actor,
-    );
-    res.json({ link });
+    res.json({ link: await pausePerson(db, req.params.person, pauseOptions(body), actorOf(res)) });
   });
 
   router.post("/links/:person/resume", async (req, res) => {
-    res.json({ link: await resumePerson(db, req.params.person, actor) });
+    res.json({ link: await resumePerson(db, req.params.person, actorOf(res)) });
   });
 
   router.delete("/links/:person", async (req, res) => {
-    const link = await unlinkPerson(db, req.params.person, actor);
+    const link = await unlinkPerson(db, req.params.person, actorOf(res));
     res.json({ unlinked: link.id });
   });
 

@@ -1,9 +1,12 @@
+import type { DemoPanel } from "@presence/admin";
 import type { DbClient } from "@presence/db";
-import { findDirectoryByEmail, findLinkBySlack } from "@presence/db";
+import { addAdminPrincipal, findDirectoryByEmail, findLinkBySlack } from "@presence/db";
 import { linkByEmail } from "@presence/services";
 import { startDemoSlack, type DemoPerson, type DemoSlack } from "@presence/slack-bridge";
 import type { Logger } from "@presence/telemetry";
 import { startGraphDemo, type GraphDemo } from "@presence/teams-bridge";
+
+import { createDemoPanel } from "./demo-panel.ts";
 
 /** The same four people in the demo's Slack workspace and Microsoft tenant (same e-mail on both sides). */
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -16,6 +19,10 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 export interface Demo {
   slack: DemoSlack | null;
   graph: GraphDemo | null;
+  /** With both emulators: the admin UI's panel that changes people's states in them. */
+  panel: DemoPanel | null;
+  /** Who the admin UI's sign-in page offers to sign in as (the demo IT admin). */
+  adminLoginHint: string;
   /** Once the bridges listen: install the Slack app, connect everyone, link each person by e-mail. */
   attach(bridgeUrl: string, db: DbClient, logger: Logger): Promise<void>;
   close(): Promise<void>;
@@ -50,8 +57,12 @@ export async function startDemo(options: {
   return {
     slack,
     graph,
+    panel: slack && graph ? createDemoPanel(slack, graph) : null,
+    adminLoginHint: graph?.admin.userPrincipalName ?? "",
     async attach(bridgeUrl, db, logger) {
       await slack?.attach(bridgeUrl);
+      // The demo's IT admins (an Entra group) may use the admin UI, as an admin would set it up.
+      if (graph) await addAdminPrincipal(db, { kind: "entra_group", value: graph.adminGroupId }, "demo");
       if (!slack || !graph) return;
       for (const person of DEMO_PEOPLE) await linkWhenListed(db, person.email, logger);
       logger.warn(
@@ -59,8 +70,10 @@ export async function startDemo(options: {
           slackEmulator: slack.emulator.url,
           graphEmulator: graph.emulator.url,
           people: DEMO_PEOPLE.map((p) => p.email),
+          adminUi: bridgeUrl,
+          signInAs: graph.admin.userPrincipalName,
         },
-        "demo ready: change someone's Teams presence or Slack status through the emulators (README: Quick start) and watch the other side",
+        "demo ready: open the admin UI, sign in as the demo admin, and change someone's Teams or Slack state on its Demo page (or through the emulators, README: Quick start)",
       );
     },
     async close() {

@@ -73,7 +73,11 @@ export async function startDemoSlack(options: {
     name: "Presence Bridge (demo)",
     botEvents: BOT_EVENTS,
     userEvents: USER_EVENTS,
-    redirectUrls: [`${options.publicBaseUrl}/slack/oauth_redirect`],
+    // The bridge's OAuth (install, connect) and the admin app's "Sign in with Slack".
+    redirectUrls: [
+      `${options.publicBaseUrl}/slack/oauth_redirect`,
+      `${options.publicBaseUrl}/auth/slack/callback`,
+    ],
   });
   options.logger.warn(
     {

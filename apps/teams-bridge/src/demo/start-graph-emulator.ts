@@ -32,6 +32,10 @@ export interface GraphDemo {
   people: UserView[];
   /** A user to sign in as a service account for notify mode. */
   serviceAccount: UserView;
+  /** The demo's IT admin (member of `adminGroupId`); signs in to the admin UI. */
+  admin: UserView;
+  /** The Entra group whose members administer the bridge (the app emits group claims). */
+  adminGroupId: string;
   close(): Promise<void>;
 }
 
@@ -64,7 +68,9 @@ export async function startGraphDemo(options: GraphDemoOptions): Promise<GraphDe
     tenantId: tenant.id,
     displayName: "Presence bridge (demo)",
     clientSecret,
-    redirectUris: [`${publicBaseUrl}/graph/auth/callback`],
+    // The Teams bridge's sign-in (people, service accounts) and the admin app's.
+    redirectUris: [`${publicBaseUrl}/graph/auth/callback`, `${publicBaseUrl}/auth/microsoft/callback`],
+    groupMembershipClaims: "SecurityGroup",
     applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
     delegatedScopes: ["Presence.Read.All", "User.Read", "offline_access"],
   });
@@ -83,11 +89,25 @@ export async function startGraphDemo(options: GraphDemoOptions): Promise<GraphDe
     displayName: "Presence bridge service account",
     userPrincipalName: `presence-bridge@${domain}`,
   });
+  const admin = control.createUser({
+    tenantId: tenant.id,
+    displayName: "Demo Admin",
+    userPrincipalName: `it-admin@${domain}`,
+    mail: `it-admin@${domain}`,
+  });
+  const adminGroup = control.createGroup({
+    tenantId: tenant.id,
+    displayName: "Presence bridge admins",
+    securityEnabled: true,
+    memberIds: [admin.id],
+  });
   return {
     emulator,
     ca: emulator.ca,
     people,
     serviceAccount,
+    admin,
+    adminGroupId: adminGroup.id,
     config: {
       AZURE_TENANT_ID: tenant.id,
       AZURE_CLIENT_ID: app.clientId,

@@ -29,3 +29,27 @@ export function hasSlackMarker(text: string, marker: string): boolean {
 export function stripSlackMarker(text: string, marker: string): string {
   return hasSlackMarker(text, marker) ? text.slice(0, text.length - marker.length) : text;
 }
+
+/**
+ * Slack's per-method tiers for the methods the bridge calls (per method, per workspace, per app, shared
+ * by every token of the app): Tier 2 ≈ 20/min, Tier 3 ≈ 50/min, Tier 4 ≈ 100/min. Sources: Slack's
+ * rate-limit docs and the Java SDK's MethodsRateLimits table.
+ */
+export const SLACK_METHOD_CALLS_PER_MINUTE: Readonly<Record<string, number>> = {
+  "users.profile.set": 50,
+  "users.profile.get": 100,
+  "users.info": 100,
+  "users.list": 20,
+  "users.setPresence": 20,
+  "users.getPresence": 50,
+  "dnd.setSnooze": 20,
+  "dnd.endSnooze": 20,
+  "dnd.info": 50,
+  "views.publish": 100,
+  "auth.revoke": 50,
+};
+
+/** `users.profile.set`: "A token may update a single user's profile no more than 10 times per minute." */
+export const SLACK_PROFILE_UPDATES_PER_PERSON_PER_MINUTE = 10;
+/** "… and a single token may only set 30 user profiles per minute." */
+export const SLACK_PROFILES_PER_TOKEN_PER_MINUTE = 30;

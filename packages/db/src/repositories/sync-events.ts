@@ -67,9 +67,11 @@ export interface ListSyncEventsOptions {
   to?: Date;
   /** Who or what caused them: an admin's name, a job or source event id (case-insensitive part). */
   actor?: string;
+  /** Newest first (the default) or oldest first (exports). */
+  order?: "asc" | "desc";
 }
 
-/** Newest first, at most 1,000 (or `maxLimit`) at a time. */
+/** Newest first unless asked otherwise, at most 1,000 (or `maxLimit`) at a time. */
 export async function listSyncEvents(
   db: Db,
   options: ListSyncEventsOptions = {},
@@ -94,7 +96,7 @@ export async function listSyncEvents(
         : {}),
       ...(options.actor ? { correlationId: { contains: options.actor, mode: "insensitive" as const } } : {}),
     },
-    orderBy: { id: "desc" },
+    orderBy: { id: options.order ?? "desc" },
     take: Math.min(options.limit ?? 50, maxLimit),
   });
 }

@@ -1,0 +1,16 @@
+import { openApiDocument } from "@presence/admin";
+import openapiTS, { astToString } from "openapi-typescript";
+
+const HEADER = `/**
+ * The admin API's types, generated from its OpenAPI document by
+ * \`pnpm --filter @presence/admin-web generate-api\`. Do not edit by hand.
+ */
+`;
+
+/** The TypeScript declarations openapi-typescript makes of the admin API's OpenAPI document. */
+export async function renderApiTypes(): Promise<string> {
+  const ast = await openapiTS(openApiDocument() as unknown as Parameters<typeof openapiTS>[0], {
+    alphabetize: true,
+  });
+  return HEADER + astToString(ast);
+}
