@@ -1,207 +1,197 @@
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-
-import { defaultRuleSet } from "@presence/core";
-import { generateEncryptionKey, parseKeyRing } from "@presence/db";
-import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
-import type { Runtime } from "@presence/runtime";
-import { createLogger, createMetrics } from "@presence/telemetry";
-import express from "express";
+import type { Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createApiRouter } from "./create-api-router.ts";
-import { openApiDocument } from "./openapi.ts";
+import { startAdminWorld, type AdminWorld } from "../testing/admin-world.ts";
+import { ZLinkOut, ZPersonStateOut, ZSettingsOut, ZSyncEventOut } from "./api-responses.ts";
+import { API_ROUTES } from "./openapi.ts";
 
-const TENANT = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
-const ALICE = "bbbbbbbb-bbbb-4bbb-8bbb-000000000001";
-const TOKEN = "an-admin-token-of-at-least-24-chars";
-let t: TestDatabase;
-const servers: Server[] = [];
-
-async function serve(token: string | undefined, demo = false): Promise<string> {
-  const runtime = {
-    db: t.db,
-    logger: createLogger({ service: "admin-test", level: "silent" }),
-    metrics: createMetrics("admin-test"),
-    keyRing: parseKeyRing(generateEncryptionKey()),
-  } as unknown as Runtime;
-  const app = express();
-  app.set("json replacer", (_k: string, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  app.use(createApiRouter(runtime, { token, allowLocalWithoutToken: demo }));
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-}
-
-let api: string;
+let w: AdminWorld;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  api = await serve(TOKEN);
+  w = await startAdminWorld();
 });
 afterAll(async () => {
-  for (const s of servers) await new Promise((resolve) => s.close(resolve));
-  await t.drop();
+  await w?.stop();
 });
-
-async function call(method: string, path: string, body?: unknown, token: string | null = TOKEN) {
-  const res = await fetch(`${api}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
 
 const alice = {
   slack: { teamId: "T0ACME", userId: "U0ALICE" },
-  entra: { tenantId: TENANT, userId: ALICE },
+  entra: { tenantId: "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", userId: "bbbbbbbb-bbbb-4bbb-8bbb-000000000001" },
   email: "alice@acme.test",
   displayName: "Alice",
 };
 
-describe("admin API", () => {
-  it("requires the bearer token when one is configured", async () => {
-    expect((await call("GET", "/links", undefined, null)).status).toBe(401);
-    expect((await call("GET", "/links", undefined, "wrong-token-wrong-token-wrong")).status).toBe(401);
-    expect((await call("GET", "/links")).status).toBe(200);
-    expect((await call("GET", "/openapi.json", undefined, null)).status).toBe(200);
-  });
-
-  it("without a token, serves only local callers of the zero-config demo, never through a proxy", async () => {
-    const demo = await serve(undefined, true);
-    expect((await fetch(`${demo}/links`)).status).toBe(200);
-    expect((await fetch(`${demo}/links`, { headers: { "x-forwarded-for": "203.0.113.9" } })).status).toBe(
-      401,
-    );
-    expect((await fetch(`${demo}/links`, { headers: { forwarded: "for=203.0.113.9" } })).status).toBe(401);
-    const deployed = await serve(undefined, false);
-    const refused = await fetch(`${deployed}/links`);
-    expect(refused.status).toBe(401);
-    expect(((await refused.json()) as { message: string }).message).toMatch(/Set ADMIN_API_TOKEN/);
-  });
-
-  it("links, lists, shows state and timeline, pauses, resumes and unlinks a person", async () => {
-    const created = await call("POST", "/links", alice);
+describe("admin API with the bearer token", () => {
+  it("links, lists, shows state and timeline, changes sharing, pauses, resumes and unlinks a person", async () => {
+    const created = await w.token.request("POST", "/api/links", { body: alice });
     expect(created.status).toBe(201);
-    const link = created.json.link as { id: string };
-    expect((await call("GET", "/links?search=alice")).json.links).toHaveLength(1);
-    expect((await call("GET", `/links/${encodeURIComponent("alice@acme.test")}`)).json.link).toMatchObject({
-      id: link.id,
+    const link = ZLinkOut.parse(created.json.link);
+    expect((await w.token.request("GET", "/api/links?search=alice")).json.links).toHaveLength(1);
+    const state = await w.token.request("GET", "/api/links/U0ALICE/state");
+    expect(ZPersonStateOut.parse(state.json).link.id).toBe(link.id);
+    const shared = await w.token.request("PATCH", `/api/links/${link.id}`, {
+      body: { direction: "teamsToSlack", policy: { shareStatusText: false } },
     });
-    const state = await call("GET", `/links/U0ALICE/state`);
-    expect(state.json).toMatchObject({
-      link: { id: link.id },
-      slack: { own: { side: "slack" } },
-      teams: { own: { side: "teams" } },
+    expect(shared.json.link).toMatchObject({ direction: "teamsToSlack", policy: { shareStatusText: false } });
+    const paused = await w.token.request("POST", `/api/links/${link.id}/pause`, {
+      body: { forMinutes: 30, reason: "holiday" },
     });
-    const paused = await call("POST", `/links/${link.id}/pause`, { forMinutes: 30, reason: "holiday" });
     expect(paused.json.link).toMatchObject({ status: "paused", statusReason: "holiday" });
-    expect((await call("POST", `/links/${link.id}/resume`)).json.link).toMatchObject({ status: "active" });
-    const events = (await call("GET", `/links/${link.id}/events?limit=10`)).json.events as {
-      id: string;
-      kind: string;
-    }[];
-    expect(events.map((e) => e.kind)).toEqual(["link_updated", "link_updated", "link_created"]);
-    expect(typeof events[0]?.id).toBe("string");
-    expect((await call("GET", `/links/${link.id}/events?kind=link_created`)).json.events).toHaveLength(1);
-    expect((await call("DELETE", `/links/${link.id}`)).json).toEqual({ unlinked: link.id });
-    expect((await call("GET", `/links/${link.id}`)).status).toBe(404);
+    expect(
+      (await w.token.request("POST", `/api/links/${link.id}/resume`, { body: {} })).json.link,
+    ).toMatchObject({
+      status: "active",
+    });
+    const events = (await w.token.request("GET", `/api/links/${link.id}/events?limit=10`)).json
+      .events as unknown[];
+    const parsed = events.map((e) => ZSyncEventOut.parse(e));
+    expect(parsed.map((e) => e.kind)).toEqual([
+      "link_updated",
+      "link_updated",
+      "link_updated",
+      "link_created",
+    ]);
+    expect(parsed.every((e) => e.correlationId === "api-token")).toBe(true);
+    expect((await w.token.request("DELETE", `/api/links/${link.id}`)).json).toEqual({ unlinked: link.id });
+    expect((await w.token.request("GET", `/api/links/${link.id}`)).status).toBe(404);
   });
 
-  it("answers bad input with 400 naming the problem, and changes nothing", async () => {
-    const before = await t.db.link.count();
-    const cases: [string, string, unknown, RegExp][] = [
+  it("answers bad input with a 4xx naming the problem, and changes nothing", async () => {
+    const before = await w.db.link.count();
+    const cases: [string, string, unknown, number, RegExp][] = [
       [
         "POST",
-        "/links",
+        "/api/links",
         { slack: { teamId: "T0ACME", userId: "nope" }, entra: alice.entra },
+        400,
         /not a Slack account/,
       ],
-      ["POST", "/links", { email: "not-an-address" }, /Invalid e-mail/],
-      ["POST", "/links", "{not json", /not valid JSON/],
-      ["GET", "/links?status=sleeping", undefined, /status/],
-      ["PATCH", "/settings", { flapMaxWrites: 1 }, /flapMaxWrites/],
-      ["PATCH", "/settings", { unknownSetting: true }, /unknownSetting|Unrecognized/],
-      ["POST", "/rules", { rules: { teamsToSlack: [] } }, /Invalid rules/],
+      ["POST", "/api/links", { email: "not-an-address" }, 400, /Invalid e-mail/],
+      ["POST", "/api/links", "{not json", 400, /not valid JSON/],
+      ["POST", "/api/links", JSON.stringify({ email: "x".repeat(300_000) }), 413, /too large/],
+      ["GET", "/api/links?status=sleeping", undefined, 400, /status/],
+      ["GET", "/api/people?filter=everyone", undefined, 400, /filter/],
+      ["PATCH", "/api/settings", { flapMaxWrites: 1 }, 400, /flapMaxWrites/],
+      ["PATCH", "/api/settings", { unknownSetting: true }, 400, /unknownSetting|Unrecognized/],
+      ["POST", "/api/rules", { rules: { teamsToSlack: [] } }, 400, /Invalid rules/],
+      ["POST", "/api/rules/rollback", { version: 0 }, 400, /version/],
+      ["POST", "/api/rules/dry-runs", { rules: {}, hours: 24 }, 400, /Invalid rules/],
+      ["POST", "/api/admins", { kind: "entra_user", value: "not-a-guid" }, 400, /Invalid entra user/],
+      ["GET", "/api/audit/export?from=yesterday&to=today", undefined, 400, /from/],
+      ["PATCH", "/api/links/nobody@acme.test", { direction: "sideways" }, 400, /direction/],
     ];
-    for (const [method, path, body, message] of cases) {
-      const res = await call(method, path, body);
-      expect(res.status, `${method} ${path}`).toBe(400);
-      expect(res.json.error).toBe("invalid_input");
-      expect(String(res.json.message)).toMatch(message);
+    for (const [method, path, body, status, message] of cases) {
+      const res = await w.token.request(method, path, body === undefined ? {} : { body });
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.json.error, `${method} ${path}`).toBe("invalid_input");
+      expect(String(res.json.message), `${method} ${path}`).toMatch(message);
     }
-    expect(await t.db.link.count()).toBe(before);
+    expect(await w.db.link.count()).toBe(before);
   });
 
   it("404 for an unknown person, 409 for an account already linked", async () => {
-    expect((await call("POST", "/links/nobody@acme.test/pause", {})).status).toBe(404);
-    await call("POST", "/links", alice);
-    const again = await call("POST", "/links", alice);
+    expect((await w.token.request("POST", "/api/links/nobody@acme.test/pause", { body: {} })).status).toBe(
+      404,
+    );
+    await w.token.request("POST", "/api/links", { body: alice });
+    const again = await w.token.request("POST", "/api/links", { body: alice });
     expect(again.status).toBe(409);
     expect(again.json.error).toBe("conflict");
   });
 
-  it("changes some settings and keeps the rest; stores new rule versions", async () => {
-    const before = (await call("GET", "/settings")).json.settings as Record<string, unknown>;
-    const after = (
-      await call("PATCH", "/settings", { flapMaxWrites: 40, defaultPolicy: { hideMeetingTitles: false } })
-    ).json.settings as Record<string, unknown>;
+  it("changes some settings and keeps the rest, recording who changed what", async () => {
+    const before = ZSettingsOut.parse((await w.token.request("GET", "/api/settings")).json).settings;
+    const after = ZSettingsOut.parse(
+      (
+        await w.token.request("PATCH", "/api/settings", {
+          body: { flapMaxWrites: 40, defaultPolicy: { hideMeetingTitles: false } },
+        })
+      ).json,
+    ).settings;
     expect(after).toMatchObject({
       flapMaxWrites: 40,
       slackStatusMarker: before.slackStatusMarker,
       defaultPolicy: { hideMeetingTitles: false, respectManualStatus: true },
     });
-    const rules = defaultRuleSet();
-    const created = await call("POST", "/rules", { rules, comment: "same as default" });
-    expect(created.status).toBe(201);
-    expect((await call("GET", "/rules")).json).toMatchObject({
-      version: created.json.version,
-      comment: "same as default",
+    const audit = (await w.token.request("GET", "/api/audit?kind=admin_action&limit=5")).json.events as {
+      message: string;
+      correlationId: string;
+      detail: Record<string, unknown>;
+    }[];
+    expect(audit[0]).toMatchObject({
+      correlationId: "api-token",
+      detail: {
+        action: "settings_changed",
+        before: { flapMaxWrites: before.flapMaxWrites },
+        after: { flapMaxWrites: 40 },
+      },
     });
-    expect(((await call("GET", "/rules/versions")).json.versions as unknown[]).length).toBeGreaterThanOrEqual(
-      2,
-    );
   });
 
-  it("reports health and the organisation-wide audit", async () => {
-    const health = (await call("GET", "/health")).json;
+  it("reports the health of every app process, the queue and each side", async () => {
+    await expect
+      .poll(async () => ((await w.token.request("GET", "/api/health")).json.apps as unknown[]).length)
+      .toBeGreaterThan(0);
+    const health = (await w.token.request("GET", "/api/health")).json;
     expect(health).toMatchObject({
       links: { active: expect.any(Number) },
-      queue: { waiting: expect.any(Number), failedForGood: expect.any(Number) },
+      apps: [{ service: "admin-test", apps: ["admin"], up: true, checks: { database: "ok" } }],
+      queue: { waiting: expect.any(Number), failedForGood: 0, lagSeconds: expect.any(Number) },
+      sides: { slack: { lastHour: expect.any(Object) }, teams: { lastHour: expect.any(Object) } },
     });
-    const audit = (await call("GET", "/audit?limit=5")).json.events as unknown[];
-    expect(audit.length).toBeGreaterThan(0);
-  });
-
-  it("documents every route it serves in its OpenAPI document", () => {
-    const doc = openApiDocument();
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
-    );
-    const served = [
-      "GET /api/links",
-      "POST /api/links",
-      "GET /api/links/{person}",
-      "DELETE /api/links/{person}",
-      "GET /api/links/{person}/state",
-      "GET /api/links/{person}/events",
-      "POST /api/links/{person}/pause",
-      "POST /api/links/{person}/resume",
-      "GET /api/settings",
-      "PATCH /api/settings",
-      "GET /api/rules",
-      "POST /api/rules",
-      "GET /api/rules/versions",
-      "GET /api/health",
-      "GET /api/audit",
-      "GET /api/openapi.json",
-    ];
-    expect(documented.sort()).toEqual(served.sort());
-    expect(JSON.stringify(doc)).toContain('"openapi":"3.1.0"');
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("documents exactly the routes the API serves", async () => {
+    const { createApiRouter } = await import("./create-api-router.ts");
+    const router = createApiRouter({
+      db: w.db,
+      ring: { currentId: "k", keys: new Map([["k", Buffer.alloc(32)]]) },
+      logger: (await import("@presence/telemetry")).createLogger({ service: "t", level: "silent" }),
+      settings: { demo: false } as never,
+      feed: {} as never,
+      bridgesUrl: w.url,
+      demoPanel: { people: async () => [], change: async () => undefined },
+      demoAdminLoginHint: null,
+    });
+    const served = routesOf(router, "").sort();
+    const documented = API_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+    expect(served).toEqual(documented);
+  });
+
+  it("the UI's generated client types are up to date with it", async () => {
+    const { renderApiTypes } = await import("../../web/scripts/render-api-types.ts");
+    const { readFileSync } = await import("node:fs");
+    const committed = readFileSync(new URL("../../web/src/api/schema.d.ts", import.meta.url), "utf8");
+    expect(
+      committed === (await renderApiTypes()),
+      "run: pnpm --filter @presence/admin-web generate-api",
+    ).toBe(true);
+  });
+
+  it("is served at /api/openapi.json without sign-in", async () => {
+    const res = await w.browser().request("GET", "/api/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe("3.1.0");
+  });
+});
+
+/** METHOD /path of every route an Express router serves, with :params as {params}. */
+function routesOf(router: Router, prefix: string): string[] {
+  const out: string[] = [];
+  for (const layer of router.stack as unknown as {
+    route?: { path: string; methods: Record<string, boolean> };
+    handle: { stack?: unknown };
+    matchers?: unknown;
+    slash?: boolean;
+    path?: string;
+  }[]) {
+    if (layer.route) {
+      const path = `${prefix}${layer.route.path}`.replace(/:(\w+)/g, "{$1}");
+      for (const method of Object.keys(layer.route.methods)) out.push(`${method.toUpperCase()} ${path}`);
+    } else if (layer.handle.stack) {
+      out.push(...routesOf(layer.handle as unknown as Router, prefix === "" ? "/api" : prefix));
+    }
+  }
+  return [...new Set(out)];
+}

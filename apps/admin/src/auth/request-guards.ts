@@ -20,14 +20,14 @@ export function hostAllowList(settings: AdminSettings): RequestHandler {
 }
 
 /**
- * Cross-site request forgery: a state-changing request must send a JSON body type (a cross-site form
- * cannot); from a browser session it must also come from the same origin (Origin header) and carry
- * the session's token in X-CSRF-Token.
+ * Cross-site request forgery: a state-changing request with a body must send it as JSON (a cross-site
+ * form cannot); unless it carries the API token it must come from the same origin (Origin header), and
+ * from a browser session it must carry the session's token in X-CSRF-Token.
  */
 export function csrfProtection(): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    if (req.method !== "DELETE" && !req.is("application/json")) {
+    if (hasBody(req) && !req.is("application/json")) {
       res
         .status(415)
         .json({ error: "invalid_input", message: "Send the request as Content-Type: application/json" });
@@ -49,6 +49,12 @@ export function csrfProtection(): RequestHandler {
     }
     next();
   };
+}
+
+/** A body is coming (a type is named, or bytes follow): it must be JSON. A bodiless POST needs no type. */
+function hasBody(req: Request): boolean {
+  const length = Number(req.get("content-length") ?? 0);
+  return req.get("content-type") !== undefined || length > 0 || req.get("transfer-encoding") !== undefined;
 }
 
 /** The Origin (or, without one, the Referer) names the host the request was sent to; none at all is a script. */
