@@ -10,6 +10,7 @@ export default tseslint.config(
       "**/dist/**",
       "**/.cache/**",
       "**/generated/**",
+      "apps/admin/web/src/api/schema.d.ts",
       "**/*.config.ts",
       "**/*.config.js",
     ],
@@ -30,6 +31,11 @@ export default tseslint.config(
         { selector: "ExportDefaultDeclaration", message: "Use named exports." },
       ],
     },
+  },
+  {
+    // The admin UI runs in browsers.
+    files: ["apps/admin/web/src/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Only an app's env.ts reads the environment (one validated place per app).

@@ -2,11 +2,11 @@
 // Zero-config demo: with no DATABASE_URL, each side without credentials runs against its built-in emulator
 // (Slack on PORT+1, Graph on PORT+2) and the demo people are linked. With DATABASE_URL set, missing
 // credentials are a configuration error instead.
-import { createAdmin } from "@presence/admin";
 import { runProcess } from "@presence/runtime";
-import { createSlackBridge, hasSlackCredentials } from "@presence/slack-bridge";
-import { createTeamsBridge, hasMicrosoftIdentity } from "@presence/teams-bridge";
+import { hasSlackCredentials } from "@presence/slack-bridge";
+import { hasMicrosoftIdentity } from "@presence/teams-bridge";
 
+import { composeApps } from "./compose-apps.ts";
 import { startDemo, type Demo } from "./demo/start-demo.ts";
 import { loadAllInOneEnv } from "./env.ts";
 
@@ -29,20 +29,7 @@ const { runtime, running } = await runProcess({
         ? await startDemo({ publicBaseUrl, port: env.PORT, logger: runtime.logger, ...demoSides })
         : null;
     if (demo) holder.demo = demo;
-    const slackConfig = demo?.slack ? { ...env, ...demo.slack.env, PUBLIC_BASE_URL: publicBaseUrl } : env;
-    const teamsConfig = demo?.graph ? { ...env, ...demo.graph.config } : env;
-    return [
-      await createAdmin(runtime, {
-        config: { ...env, ...demo?.slack?.env, ...demo?.graph?.config, PUBLIC_BASE_URL: publicBaseUrl },
-        ownUrl: publicBaseUrl,
-        // Open to local callers only when neither side is real (docs: Admin API).
-        demo: demoSides.slack && demoSides.graph,
-        ...(demo?.graph ? { entraCa: demo.graph.ca } : {}),
-        ...(demo?.panel ? { demoPanel: demo.panel, demoAdminLoginHint: demo.adminLoginHint } : {}),
-      }),
-      await createSlackBridge(runtime, slackConfig),
-      await createTeamsBridge(runtime, teamsConfig, demo?.graph ? { ca: demo.graph.ca } : {}),
-    ];
+    return composeApps(runtime, env, { publicBaseUrl, demo });
   },
   afterStop: async () => holder.demo?.close(),
 });

@@ -33,7 +33,12 @@ export async function updateOrgSettings(
       "Invalid settings",
     );
     const saved = await updateSettings(tx, next);
-    const changed = Object.keys(patch);
+    // What really changed (a form sends every setting; the audit names only the ones that differ).
+    const changed = Object.keys(patch).filter(
+      (key) =>
+        JSON.stringify(current[key as keyof BridgeSettings]) !==
+        JSON.stringify(saved[key as keyof BridgeSettings]),
+    );
     await appendSyncEvents(
       tx,
       null,

@@ -73,13 +73,7 @@ export class CookieClient {
       this.#jar.set(target.host, store);
     }
     const text = await response.text();
-    let json: Record<string, unknown> = {};
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      json = {};
-    }
-    return { status: response.status, headers: response.headers, text, json };
+    return { status: response.status, headers: response.headers, text, json: parseJson(text) };
   }
 
   /** Follows redirects (across hosts, keeping each host's cookies) until a non-redirect answer. */
@@ -92,5 +86,13 @@ export class CookieClient {
       current = new URL(location, current).toString();
     }
     throw new Error(`more than ${limit} redirects from ${url}`);
+  }
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }

@@ -44,14 +44,14 @@ export async function startDemo(options: {
         publicBaseUrl: options.publicBaseUrl,
         logger: options.logger,
         people: DEMO_PEOPLE,
-        port: options.port + 1,
+        port: options.port === 0 ? 0 : options.port + 1,
       })
     : null;
   const graph = options.graph
     ? await startGraphDemo({
         publicBaseUrl: options.publicBaseUrl,
         people: DEMO_PEOPLE,
-        port: options.port + 2,
+        port: options.port === 0 ? 0 : options.port + 2,
       })
     : null;
   return {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { api, unwrap } from "../api/client";
 import type { paths } from "../api/schema";
@@ -67,6 +67,13 @@ export function AutoLinkPanel() {
 
   const latest = runs.data?.runs[0];
   const active = latest && ["queued", "running", "undoing"].includes(latest.status) ? latest : undefined;
+  // When a run finishes (linking or undo), the preview and the people list change.
+  const finished = latest && !active ? `${latest.id}:${latest.status}` : null;
+  useEffect(() => {
+    if (!finished) return;
+    void client.invalidateQueries({ queryKey: ["auto-link-preview"] });
+    void client.invalidateQueries({ queryKey: ["people"] });
+  }, [finished, client]);
   const p = preview.data;
   return (
     <section className="card" aria-labelledby="auto-link-heading">

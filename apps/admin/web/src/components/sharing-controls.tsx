@@ -1,3 +1,5 @@
+import { useEffect, useState } from "react";
+
 import { DIRECTION_LABEL } from "./format";
 
 export interface Sharing {
@@ -27,14 +29,22 @@ export function SharingControls({
     change: Partial<{ direction: Sharing["direction"]; policy: Partial<Sharing["policy"]> }>,
   ) => void;
 }) {
+  // Shown changed at once; the server's answer (a refetch) settles it.
+  const [shown, setShown] = useState(value);
+  const signature = JSON.stringify(value);
+  useEffect(() => setShown(JSON.parse(signature) as Sharing), [signature]);
+  const change = (next: Partial<{ direction: Sharing["direction"]; policy: Partial<Sharing["policy"]> }>) => {
+    setShown({ direction: next.direction ?? shown.direction, policy: { ...shown.policy, ...next.policy } });
+    onChange(next);
+  };
   return (
     <fieldset className="sharing" disabled={disabled}>
       <legend>Sharing</legend>
       <label>
         Direction
         <select
-          value={value.direction}
-          onChange={(e) => onChange({ direction: e.target.value as Sharing["direction"] })}
+          value={shown.direction}
+          onChange={(e) => change({ direction: e.target.value as Sharing["direction"] })}
         >
           {Object.entries(DIRECTION_LABEL).map(([key, label]) => (
             <option key={key} value={key}>
@@ -47,8 +57,8 @@ export function SharingControls({
         <label key={key} className="check">
           <input
             type="checkbox"
-            checked={value.policy[key]}
-            onChange={(e) => onChange({ policy: { [key]: e.target.checked } })}
+            checked={shown.policy[key]}
+            onChange={(e) => change({ policy: { [key]: e.target.checked } })}
           />
           {POLICY_LABEL[key]}
         </label>

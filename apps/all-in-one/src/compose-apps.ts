@@ -1,0 +1,33 @@
+import { createAdmin } from "@presence/admin";
+import type { AppModule, Runtime } from "@presence/runtime";
+import { createSlackBridge } from "@presence/slack-bridge";
+import { createTeamsBridge } from "@presence/teams-bridge";
+
+import type { Demo } from "./demo/start-demo.ts";
+import type { AllInOneEnv } from "./env.ts";
+
+/**
+ * The three apps of the all-in-one process. Each side without credentials in the zero-config demo
+ * runs against its built-in emulator, configured exactly as a real Slack or Microsoft would be.
+ */
+export async function composeApps(
+  runtime: Runtime,
+  env: AllInOneEnv,
+  options: { publicBaseUrl: string; demo: Demo | null },
+): Promise<AppModule[]> {
+  const { demo, publicBaseUrl } = options;
+  const slackConfig = demo?.slack ? { ...env, ...demo.slack.env, PUBLIC_BASE_URL: publicBaseUrl } : env;
+  const teamsConfig = demo?.graph ? { ...env, ...demo.graph.config } : env;
+  return [
+    await createAdmin(runtime, {
+      config: { ...env, ...demo?.slack?.env, ...demo?.graph?.config, PUBLIC_BASE_URL: publicBaseUrl },
+      ownUrl: publicBaseUrl,
+      // Open to local callers only when neither side is real (README: Admin API).
+      demo: Boolean(demo?.slack && demo.graph),
+      ...(demo?.graph ? { entraCa: demo.graph.ca } : {}),
+      ...(demo?.panel ? { demoPanel: demo.panel, demoAdminLoginHint: demo.adminLoginHint } : {}),
+    }),
+    await createSlackBridge(runtime, slackConfig),
+    await createTeamsBridge(runtime, teamsConfig, demo?.graph ? { ca: demo.graph.ca } : {}),
+  ];
+}
