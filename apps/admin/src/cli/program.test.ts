@@ -213,6 +213,34 @@ describe("presence CLI", () => {
     expect(link.id).toBeTruthy();
   });
 
+  it("admins: bootstraps the admin allow-list, lists it, refuses bad input and keeps the last entry", async () => {
+    await t.db.adminPrincipal.deleteMany();
+    expect((await cli("admins", "list")).out).toMatch(/Nobody yet/);
+    const added = await cli("admins", "add", "--entra-group", TENANT.toUpperCase(), "--note", "IT");
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(new RegExp(`entra_group ${TENANT}`));
+    const before = await t.db.adminPrincipal.count();
+    for (const args of [
+      ["admins", "add"],
+      ["admins", "add", "--email", "a@b.test", "--slack", "T0A/U0B"],
+      ["admins", "add", "--email", "not-an-address"],
+      ["admins", "add", "--slack", "U0ONLY"],
+    ]) {
+      const res = await cli(...args);
+      expect(res.code, args.join(" ")).toBe(2);
+      expect(res.err).toMatch(/^error: /);
+    }
+    expect(await t.db.adminPrincipal.count()).toBe(before);
+    const [entry] = JSON.parse((await cli("admins", "list", "--json")).out) as { id: string }[];
+    const last = await cli("admins", "remove", entry?.id ?? "");
+    expect(last.code).toBe(2);
+    expect(last.err).toMatch(/last admin/);
+    expect((await cli("admins", "remove", entry?.id ?? "", "--force")).code).toBe(0);
+    expect(await t.db.syncEvent.count({ where: { kind: "admin_action", correlationId: "cli:test" } })).toBe(
+      2,
+    );
+  });
+
   it("rotate-key: re-encrypts every token under the new key", async () => {
     keyRing = parseKeyRing(oldKey);
     await putCredential(t.db, keyRing, {

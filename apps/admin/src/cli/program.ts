@@ -16,6 +16,7 @@ import {
 } from "@presence/services";
 
 import { EVENT_HEADERS, eventRow, json, LINK_HEADERS, linkRow, table } from "./format.ts";
+import { addAdminsCommands } from "./admins-commands.ts";
 import { addGraphCommands } from "./graph-commands.ts";
 import { parseDuration } from "./parse-duration.ts";
 
@@ -216,5 +217,6 @@ function buildProgram(deps: CliDeps): Command {
     });
 
   addGraphCommands(program, deps);
+  addAdminsCommands(program, deps);
   return program;
 }
