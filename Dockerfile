@@ -15,7 +15,7 @@ COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node apps ./apps
 COPY --chown=node:node packages ./packages
 COPY --chown=node:node tooling ./tooling
-RUN pnpm install --frozen-lockfile && pnpm store prune
+RUN pnpm install --frozen-lockfile && pnpm --filter @presence/admin-web build && pnpm store prune
 
 EXPOSE 3000 3001 3002
 # The all-in-one process by default; compose runs each app on its own.

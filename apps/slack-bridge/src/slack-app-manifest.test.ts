@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { SLACK_HTTP_ENDPOINTS } from "./inbound/receivers.ts";
-import { BOT_EVENTS, BOT_SCOPES, USER_EVENTS, USER_SCOPES } from "./oauth/slack-scopes.ts";
+import { BOT_EVENTS, BOT_SCOPES, SIGN_IN_SCOPES, USER_EVENTS, USER_SCOPES } from "./oauth/slack-scopes.ts";
 
 const ZManifest = z.object({
   features: z.object({
@@ -37,7 +37,7 @@ const path = (url: string) => new URL(url).pathname;
 describe("the Slack app manifest", () => {
   it("asks for exactly the scopes and events the bridge uses", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(BOT_SCOPES);
-    expect(manifest.oauth_config.scopes.user).toEqual(USER_SCOPES);
+    expect(manifest.oauth_config.scopes.user).toEqual([...USER_SCOPES, ...SIGN_IN_SCOPES]);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
     expect(manifest.settings.event_subscriptions.user_events).toEqual(USER_EVENTS);
   });
@@ -48,7 +48,10 @@ describe("the Slack app manifest", () => {
     expect(manifest.features.slash_commands.map((c) => [c.command, path(c.url)])).toEqual([
       ["/presence", SLACK_HTTP_ENDPOINTS.commands],
     ]);
-    expect(manifest.oauth_config.redirect_urls.map(path)).toEqual(["/slack/oauth_redirect"]);
+    expect(manifest.oauth_config.redirect_urls.map(path)).toEqual([
+      "/slack/oauth_redirect",
+      "/auth/slack/callback",
+    ]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });

@@ -10,6 +10,12 @@ export const USER_SCOPES = [
   "dnd:write",
 ];
 
+/**
+ * "Sign in with Slack" (OpenID Connect) for the admin UI and the self-service page: asked for only by
+ * that sign-in (apps/admin), declared in the manifest with the user scopes.
+ */
+export const SIGN_IN_SCOPES = ["openid", "email", "profile"];
+
 /** Events the app subscribes to (manifest): bot events, and user events received through people's grants. */
 export const BOT_EVENTS = [
   "app_home_opened",
