@@ -11,3 +11,4 @@ export type { App, Enterprise, Grant, Role, User, Workspace } from "./world/type
 export { SPEC_DEVIATIONS } from "./spec/spec-deviations.ts";
 export { slackSignature } from "./events/signing.ts";
 export { EmulatorError } from "./emulator-error.ts";
+export { SESSION_COOKIE as SLACK_EMULATOR_SESSION_COOKIE } from "./http/session-cookie.ts";

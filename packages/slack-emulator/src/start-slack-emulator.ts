@@ -10,11 +10,15 @@ import type { SlackEmulatorOptions } from "./emulator-options.ts";
 import { DeliveryLog } from "./events/delivery-log.ts";
 import { EventRouter } from "./events/event-router.ts";
 import { SocketModeHub } from "./events/socket-mode-hub.ts";
-import { handleAuthorize } from "./http/authorize-route.ts";
+import { handleBrowserAuthorize } from "./http/authorize-route.ts";
+import type { AuthorizeRequestOf, BrowserAuthorizeDeps } from "./http/authorize-route.ts";
 import { handleControl } from "./http/control-routes.ts";
 import { handleOpenIdRoute, OPENID_PATHS } from "./http/openid-routes.ts";
 import { BodyTooLarge, readBody, sendJson } from "./http/http-io.ts";
+import { oauthV2Request } from "./oauth/authorize.ts";
+import { BrowserSessions } from "./oauth/browser-sessions.ts";
 import { OAuthCodes } from "./oauth/oauth-codes.ts";
+import { openIdRequest } from "./oauth/openid-authorize.ts";
 import { OpenIdProvider } from "./oauth/openid-provider.ts";
 import { defaultSignIn } from "./oauth/sign-in.ts";
 import { ApiRateLimiter } from "./rate-limits/api-rate-limiter.ts";
@@ -26,6 +30,8 @@ import { dispatchApiCall } from "./web-api/dispatch.ts";
 import { methodTable } from "./web-api/method-table.ts";
 import { expireTimedState } from "./world/people.ts";
 import { SlackWorld } from "./world/world.ts";
+
+const AUTHORIZE_PATH = "/oauth/v2/authorize";
 
 export interface SlackEmulator {
   /** `http://127.0.0.1:PORT` */
@@ -103,11 +109,18 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     services: { openSocketModeTicket: (appId: string) => hub.openTicket(appId) },
   };
 
-  const openidRoutes = { world, provider: openid, signIn, baseUrl: () => baseUrl };
+  const openidRoutes = { provider: openid, baseUrl: () => baseUrl };
+  const browser: BrowserAuthorizeDeps = { world, signIn, sessions: new BrowserSessions() };
+  /** The browser authorize pages (GET, and POST from their sign-in form). */
+  const authorizePages = new Map<string, AuthorizeRequestOf>([
+    [AUTHORIZE_PATH, (query) => oauthV2Request(world, codes, signIn, query)],
+    [OPENID_PATHS.authorize, (query) => openIdRequest(world, openid.codes, signIn, query)],
+  ]);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", baseUrl);
     const path = url.pathname;
+    const authorizePage = authorizePages.get(path);
     if (path.startsWith("/api/")) {
       const method = decodeURIComponent(path.slice("/api/".length));
       const body = await readBody(request);
@@ -119,14 +132,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         httpMethod,
       );
       sendJson(response, answer.status, answer.body, answer.headers);
-    } else if (path === "/oauth/v2/authorize" && request.method === "GET") {
-      handleAuthorize(world, codes, signIn, url.searchParams, response);
+    } else if (authorizePage && (request.method === "GET" || request.method === "POST")) {
+      await handleBrowserAuthorize(browser, authorizePage, path, request, response, url.searchParams);
     } else if (path === "/_emulator" || path.startsWith("/_emulator/")) {
       await handleControl(ctx, request, response, path);
-    } else if (
-      request.method !== "GET" ||
-      !(await handleOpenIdRoute(openidRoutes, path, url.searchParams, response))
-    ) {
+    } else if (request.method !== "GET" || !(await handleOpenIdRoute(openidRoutes, path, response))) {
       sendJson(response, 404, { ok: false, error: "not_found" });
     }
   }
@@ -156,7 +166,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   return {
     url: baseUrl,
     apiUrl: `${baseUrl}/api/`,
-    authorizeUrl: `${baseUrl}/oauth/v2/authorize`,
+    authorizeUrl: `${baseUrl}${AUTHORIZE_PATH}`,
     openidAuthorizeUrl: `${baseUrl}${OPENID_PATHS.authorize}`,
     openidConfigurationUrl: `${baseUrl}${OPENID_PATHS.configuration}`,
     openidJwksUrl: `${baseUrl}${OPENID_PATHS.keys}`,

@@ -11,8 +11,16 @@ const entraId = (n: number) => `dddddddd-dddd-4ddd-8ddd-${String(n).padStart(12,
 let w: AdminWorld;
 beforeAll(async () => {
   w = await startAdminWorld();
-  const slack = [];
-  const teams = [];
+  type Entry = {
+    side: "slack" | "teams";
+    scopeId: string;
+    userId: string;
+    email: string | null;
+    displayName: string;
+    deactivated?: boolean;
+  };
+  const slack: Entry[] = [];
+  const teams: Entry[] = [];
   for (let n = 0; n < PEOPLE; n++) {
     const email = `person${n}@big.test`;
     slack.push({

@@ -11,6 +11,8 @@ import {
   setStatus,
   snooze,
 } from "../world/people.ts";
+import { hasPassword, setPassword } from "../world/passwords.ts";
+import { signInPassword } from "../world/setup.ts";
 import { operation } from "./operation.ts";
 
 const userId = z.string().min(1);
@@ -66,5 +68,10 @@ export const peopleOperations = {
     user.updated = ctx.clock.nowSeconds();
     ctx.world.emit({ kind: "user_changed", userId: user.id, status: false, huddle: false });
     return { deleted: user.deleted };
+  }),
+  /** The password the person types on the browser sign-in page; null removes it (the e-mail alone signs in). */
+  setUserPassword: operation(z.object({ userId, password: signInPassword.nullable() }), (ctx, input) => {
+    setPassword(ctx.world, input.userId, input.password);
+    return { userId: input.userId, hasPassword: hasPassword(ctx.world, input.userId) };
   }),
 };

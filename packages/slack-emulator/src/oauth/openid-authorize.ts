@@ -1,25 +1,27 @@
+import type { User } from "../world/types.ts";
 import type { SlackWorld } from "../world/world.ts";
 import { authorizeFailure, clientAndRedirect, scopeList } from "./authorize.ts";
-import type { AuthorizeOutcome } from "./authorize.ts";
+import type { AuthorizeError, AuthorizeOutcome, AuthorizeRequest } from "./authorize.ts";
 import { OPENID_SCOPES } from "./openid-claims.ts";
 import type { OpenIdCodes } from "./openid-codes.ts";
 import { withQuery } from "./redirect-urls.ts";
-import { consentDenied, NOT_SIGNED_IN_DETAIL, signedInPerson } from "./sign-in.ts";
+import { consentDenied } from "./sign-in.ts";
 import type { SignInState } from "./sign-in.ts";
 
 const isOpenIdScope = (scope: string): boolean => (OPENID_SCOPES as readonly string[]).includes(scope);
 
 /**
- * The consent step of Sign in with Slack (`GET /openid/connect/authorize?response_type=code&scope=openid…
- * &client_id&redirect_uri&state&nonce[&team]`). Client and redirect checks, the signed-in person and
- * their answer work exactly as on /oauth/v2/authorize; the code carries the scopes and the nonce.
+ * Sign in with Slack's authorize request (`GET /openid/connect/authorize?response_type=code&scope=openid…
+ * &client_id&redirect_uri&state&nonce[&team]`), checked before anybody signs in. Client and redirect
+ * checks and the consent step work exactly as on /oauth/v2/authorize; the code carries the scopes and
+ * the nonce.
  */
-export function openIdAuthorize(
+export function openIdRequest(
   world: SlackWorld,
   codes: OpenIdCodes,
   signIn: SignInState,
   query: URLSearchParams,
-): AuthorizeOutcome {
+): AuthorizeRequest | AuthorizeError {
   const client = clientAndRedirect(world, query);
   if (client.kind === "error") return client;
   const { app, requested, redirect } = client;
@@ -39,24 +41,25 @@ export function openIdAuthorize(
     );
   const state = query.get("state") ?? undefined;
 
-  const user = signedInPerson(world, signIn, query);
-  if (!user) return authorizeFailure("not_signed_in", NOT_SIGNED_IN_DETAIL);
-  const team = query.get("team");
-  if (team !== null && team !== user.teamId)
-    return authorizeFailure("team_mismatch", `The signed-in user is not a member of ${team}.`);
-  if (consentDenied(signIn, query))
-    return { kind: "redirect", location: withQuery(redirect, { error: "access_denied", state }) };
+  const grant = (user: User): AuthorizeOutcome => {
+    const team = query.get("team");
+    if (team !== null && team !== user.teamId)
+      return authorizeFailure("team_mismatch", `The signed-in user is not a member of ${team}.`);
+    if (consentDenied(signIn, query))
+      return { kind: "redirect", location: withQuery(redirect, { error: "access_denied", state }) };
 
-  const code = codes.issue(
-    {
-      appId: app.id,
-      userId: user.id,
-      scopes: OPENID_SCOPES.filter((scope) => scopes.includes(scope)),
-      redirectUri: requested,
-      nonce: query.get("nonce"),
-      authTime: Math.floor(Date.now() / 1000),
-    },
-    world.clock.nowMs(),
-  );
-  return { kind: "redirect", location: withQuery(redirect, { code: code.code, state }) };
+    const code = codes.issue(
+      {
+        appId: app.id,
+        userId: user.id,
+        scopes: OPENID_SCOPES.filter((scope) => scopes.includes(scope)),
+        redirectUri: requested,
+        nonce: query.get("nonce"),
+        authTime: Math.floor(Date.now() / 1000),
+      },
+      world.clock.nowMs(),
+    );
+    return { kind: "redirect", location: withQuery(redirect, { code: code.code, state }) };
+  };
+  return { kind: "request", app, grant };
 }

@@ -217,7 +217,7 @@ describe("Sign in with Slack (OpenID Connect)", () => {
     expect((await exchange({ code: stale, redirect_uri: REDIRECT })).error).toBe("invalid_code");
   });
 
-  it("the sign-in page: denied consent, no openid scope, wrong response_type, unknown app, foreign redirect, nobody signed in", async () => {
+  it("the authorize page: denied consent, no openid scope, wrong response_type, unknown app, foreign redirect, unknown team, nobody signed in", async () => {
     const emulator = await emulatorForTest();
     const { ada, app } = world(emulator, { redirectUrls: [REDIRECT] });
     const base = {
@@ -250,11 +250,17 @@ describe("Sign in with Slack (OpenID Connect)", () => {
       [{ ...base, client_id: "123.456" }, "invalid_client_id"],
       [{ ...base, redirect_uri: "https://evil.example.com/cb" }, "bad_redirect_uri"],
       [{ ...base, team: "T0OTHER" }, "team_mismatch"],
-      [signedInByControl, "not_signed_in"],
+      [{ ...signedInByControl, team: "T0OTHER" }, "team_not_found"],
     ];
     for (const [params, error] of refusals) {
       expect(await visit(emulator, params), error).toMatchObject({ status: 400, error, location: null });
     }
+    // Nobody signed in: Slack's sign-in page (see browser-sign-in.test.ts).
+    expect(await visit(emulator, signedInByControl)).toMatchObject({
+      status: 200,
+      error: null,
+      location: null,
+    });
   });
 
   it("claims follow the scopes; userInfo needs a user token with openid", async () => {

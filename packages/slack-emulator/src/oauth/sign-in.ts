@@ -3,8 +3,10 @@ import type { SlackWorld } from "../world/world.ts";
 
 /**
  * Who is "signed in" to the emulated Slack when a browser reaches /oauth/v2/authorize or
- * /openid/connect/authorize, and what they answer on the consent screen. A request may override each
- * with `_emulator_user`, `_emulator_decision` and `_emulator_org_install`; there is no login UI.
+ * /openid/connect/authorize (scripted through the control API), and what they answer on the consent
+ * screen. A request may override each with `_emulator_user`, `_emulator_decision` and
+ * `_emulator_org_install`. Both take priority over a browser's own sign-in (the sign-in page and its
+ * session cookie, see browser-sessions.ts).
  */
 export interface SignInState {
   userId: string | null;
@@ -17,7 +19,7 @@ export function defaultSignIn(): SignInState {
   return { userId: null, decision: "allow", orgWide: false };
 }
 
-/** The person signed in for this request (`_emulator_user`, else the sign-in state); bots and deactivated people never are. */
+/** The scripted person for this request (`_emulator_user`, else the sign-in state); bots and deactivated people never are. */
 export function signedInPerson(
   world: SlackWorld,
   signIn: SignInState,
@@ -32,6 +34,3 @@ export function signedInPerson(
 export function consentDenied(signIn: SignInState, query: URLSearchParams): boolean {
   return (query.get("_emulator_decision") ?? signIn.decision) === "deny";
 }
-
-export const NOT_SIGNED_IN_DETAIL =
-  "Nobody is signed in: pass _emulator_user=<user id> or set one with the control API (oauthSignIn).";

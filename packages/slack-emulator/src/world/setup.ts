@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EmulatorError } from "../emulator-error.ts";
 import { newId, newToken } from "../ids.ts";
+import { setPassword } from "./passwords.ts";
 import { ROLES } from "./types.ts";
 import type { App, Enterprise, TokenRecord, User, Workspace } from "./types.ts";
 import type { SlackWorld } from "./world.ts";
@@ -35,6 +36,9 @@ export const workspaceInput = z.object({
   profileSource: z.enum(["api", "slack"]).default("slack"),
 });
 
+/** A password for the emulator's sign-in page (any non-empty text). */
+export const signInPassword = z.string().min(1).max(256);
+
 export const userInput = z.object({
   teamId,
   id: userId.optional(),
@@ -48,6 +52,8 @@ export const userInput = z.object({
   isBot: z.boolean().default(false),
   tz: z.string().default("Europe/Berlin"),
   title: z.string().default(""),
+  /** Asked for on the browser sign-in page; without one, the e-mail address alone signs the person in. */
+  password: signInPassword.optional(),
 });
 
 export const appInput = z.object({
@@ -106,6 +112,8 @@ export function createWorkspace(world: SlackWorld, input: WorkspaceInput): Works
 export function createUser(world: SlackWorld, input: UserInput & { botId?: string; appId?: string }): User {
   const parsed = userInput.parse(input);
   const workspace = world.workspace(parsed.teamId);
+  if (parsed.isBot && parsed.password !== undefined)
+    throw new EmulatorError("bot users cannot sign in, so they have no password");
   const id = unused(world.users, parsed.id ?? newId.user(workspace.enterpriseId !== null), "user");
   const realName = parsed.realName ?? parsed.name;
   const [firstName = "", ...rest] = realName.split(" ");
@@ -143,6 +151,7 @@ export function createUser(world: SlackWorld, input: UserInput & { botId?: strin
     presence: { manualAway: false, online: !parsed.isBot, autoAway: false, lastActivity: now },
   };
   world.users.set(id, user);
+  if (parsed.password !== undefined) setPassword(world, id, parsed.password);
   return user;
 }
 

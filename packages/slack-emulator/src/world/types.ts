@@ -148,6 +148,12 @@ export interface TokenRecord {
   revoked: boolean;
 }
 
+/** A person's sign-in password for the emulator's sign-in page, kept only as a salted scrypt hash. */
+export interface StoredPassword {
+  salt: Buffer;
+  hash: Buffer;
+}
+
 export interface RefreshTokenRecord {
   value: string;
   grantId: string;

@@ -1,6 +1,15 @@
 import type { EmulatorClock } from "../clock.ts";
 import { EmulatorError } from "../emulator-error.ts";
-import type { App, Enterprise, Grant, RefreshTokenRecord, TokenRecord, User, Workspace } from "./types.ts";
+import type {
+  App,
+  Enterprise,
+  Grant,
+  RefreshTokenRecord,
+  StoredPassword,
+  TokenRecord,
+  User,
+  Workspace,
+} from "./types.ts";
 
 /** What changed in the world; the event router turns these into Events API deliveries. */
 export type WorldChange =
@@ -58,6 +67,8 @@ export class SlackWorld {
   readonly grants = new Map<string, Grant>();
   readonly tokens = new Map<string, TokenRecord>();
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
+  /** user id → password for the browser sign-in page (people without one sign in with their e-mail alone). */
+  readonly passwords = new Map<string, StoredPassword>();
   readonly homeViews = new Map<string, HomeView>();
   readonly dmChannels = new Map<string, string>();
   readonly messages: PostedMessage[] = [];
