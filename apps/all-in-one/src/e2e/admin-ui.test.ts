@@ -210,4 +210,25 @@ describe("admin UI in Chromium", () => {
     expect(meProblems).toEqual([]);
     await context.close();
   });
+
+  it("the self-service page with Sign in with Slack: the Slack emulator's sign-in page, then the person's own link", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const me = await context.newPage();
+    const meProblems = watchPage(me);
+    await me.goto(`${world.url}/signin?next=/me`);
+    await me.getByRole("link", { name: "Sign in with Slack" }).click();
+    await me.getByLabel("E-mail address").fill("grace@demo-company.test");
+    await me.getByRole("button", { name: "Sign in" }).click();
+    await me.waitForURL(`${world.url}/me`);
+    await me.getByText("Mirroring between Slack and Microsoft Teams for Grace Hopper.").waitFor();
+    await me.getByRole("combobox", { name: "Direction" }).selectOption("slackToTeams");
+    await expect
+      .poll(
+        async () =>
+          (await world.t.db.link.findFirstOrThrow({ where: { email: "grace@demo-company.test" } })).direction,
+      )
+      .toBe("slackToTeams");
+    expect(meProblems).toEqual([]);
+    await context.close();
+  });
 });
