@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
 import { SWEEP_BASELINES_TASK } from "../tasks/slack-tasks.ts";
+import { enqueueDirectorySync } from "../tasks/sync-directory.ts";
 import { startHarness, TENANT, type Harness } from "../testing/bridge-harness.ts";
 import { BOT_SCOPES, USER_SCOPES } from "./slack-scopes.ts";
 
@@ -42,6 +43,18 @@ describe("OAuth install and connect", () => {
     await h.idle();
     const directory = await h.t.db.directoryEntry.findMany({ orderBy: { email: "asc" } });
     expect(directory.map((d) => d.email)).toEqual(["ada@acme.test", "grace@acme.test", "linus@acme.test"]);
+    expect(directory.every((d) => !d.deactivated)).toBe(true);
+    // Someone deactivated in Slack stays in the directory, marked (never linked automatically).
+    h.slack.control.setUserDeleted({ userId: h.person(2).id, deleted: true });
+    await enqueueDirectorySync(h.t.db, { enterpriseId: "", teamId: h.workspace.id });
+    await h.idle();
+    const after = await h.t.db.directoryEntry.findMany({ orderBy: { email: "asc" } });
+    expect(after.map((d) => [d.email, d.deactivated])).toEqual([
+      ["ada@acme.test", false],
+      ["grace@acme.test", false],
+      ["linus@acme.test", true],
+    ]);
+    h.slack.control.setUserDeleted({ userId: h.person(2).id, deleted: false });
     expect(await h.t.db.slackWorkspace.findUnique({ where: { teamId: h.workspace.id } })).toMatchObject({
       name: "Acme",
     });

@@ -65,7 +65,8 @@ export async function scheduleDirectorySyncs(context: SlackContext): Promise<num
 
 /**
  * Fills the directory (DirectoryEntry) from users.list so admins can link people by e-mail, one page
- * per budgeted call. Bots, Slackbot and deactivated people are left out. A spent budget continues
+ * per budgeted call. Bots and Slackbot are left out; deactivated people are recorded as such (never
+ * linked automatically, shown under "Deactivated"). A spent budget continues
  * from the same page later. Org-wide installs list the whole org (members carry their workspace).
  */
 export async function syncDirectory(context: SlackContext, raw: unknown): Promise<void> {
@@ -95,7 +96,7 @@ export async function syncDirectory(context: SlackContext, raw: unknown): Promis
       await enqueueDirectorySync(db, job, new Date(context.now() + (error.retryAfterMs ?? 60_000)));
       return;
     }
-    const people = page.members.filter((m) => !m.is_bot && !m.deleted && m.id !== "USLACKBOT");
+    const people = page.members.filter((m) => !m.is_bot && m.id !== "USLACKBOT");
     await recordWorkspaces(db, people, row.enterpriseId);
     await upsertDirectoryEntries(
       db,
@@ -115,6 +116,7 @@ function entry(member: z.infer<typeof ZMember>, fallbackTeam: string): Directory
     email: member.profile.email ?? null,
     displayName:
       member.real_name || member.profile.real_name || member.profile.display_name || member.name || "",
+    deactivated: member.deleted === true,
   };
 }
 

@@ -71,7 +71,14 @@ describe("Connect Microsoft account", () => {
 describe("directory lookup", () => {
   it("reads every user page by page, so admins can link people by e-mail", async () => {
     world.emulator.control.clearRequests();
+    const disabled = world.people[3];
+    if (!disabled) throw new Error("fixture");
+    world.emulator.control.updateUser(disabled.id, { accountEnabled: false });
     expect(await syncDirectory(world.bridge.graph, world.t.db, world.tenantId, 100)).toBe(250);
+    // A disabled account is listed, marked, so it is never linked automatically.
+    const entries = await world.t.db.directoryEntry.findMany({ where: { side: "teams", deactivated: true } });
+    expect(entries.map((e) => e.userId)).toEqual([disabled.id.toLowerCase()]);
+    world.emulator.control.updateUser(disabled.id, { accountEnabled: true });
     const pages = world.emulator.control
       .requests({ surface: "graph" })
       .filter((r) => r.path === "/v1.0/users");

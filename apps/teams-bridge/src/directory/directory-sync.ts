@@ -10,6 +10,7 @@ const ZUserPage = z.object({
       displayName: z.string().nullish(),
       mail: z.string().nullish(),
       userPrincipalName: z.string().nullish(),
+      accountEnabled: z.boolean().nullish(),
     }),
   ),
   "@odata.nextLink": z.string().optional(),
@@ -18,7 +19,7 @@ const ZUserPage = z.object({
 /**
  * Reads the tenant's users (app permission User.Read.All), page by page through @odata.nextLink,
  * into the directory the admin links people from by e-mail: `mail`, or the user principal name
- * where a user has no mailbox. Returns how many users were recorded.
+ * where a user has no mailbox, and whether the account is disabled. Returns how many users were recorded.
  */
 export async function syncDirectory(
   graph: GraphAccess,
@@ -26,7 +27,8 @@ export async function syncDirectory(
   tenantId: string,
   pageSize = 999,
 ): Promise<number> {
-  let next: string | undefined = `/users?$select=id,displayName,mail,userPrincipalName&$top=${pageSize}`;
+  let next: string | undefined =
+    `/users?$select=id,displayName,mail,userPrincipalName,accountEnabled&$top=${pageSize}`;
   let total = 0;
   while (next) {
     const url: string = next;
@@ -39,6 +41,8 @@ export async function syncDirectory(
         userId: user.id.toLowerCase(),
         email: user.mail || user.userPrincipalName || null,
         displayName: user.displayName ?? "",
+        // Disabled accounts stay listed (admins see them) but are never linked automatically.
+        deactivated: user.accountEnabled === false,
       })),
     );
     total += page.value.length;
