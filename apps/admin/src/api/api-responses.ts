@@ -280,3 +280,21 @@ export const ZHealthOut = z.object({
     }),
   ),
 });
+
+/** A demo person as both emulators show them (the zero-config demo's panel). */
+export const ZDemoPersonOut = z.object({
+  email: z.string(),
+  name: z.string(),
+  slack: z
+    .object({ userId: z.string(), statusText: z.string(), statusEmoji: z.string(), inHuddle: z.boolean() })
+    .nullable(),
+  teams: z
+    .object({
+      userId: z.string(),
+      availability: z.string(),
+      activity: z.string(),
+      outOfOffice: z.boolean(),
+      statusMessage: z.string(),
+    })
+    .nullable(),
+});

@@ -24,6 +24,7 @@ import {
   ZAdminOut,
   ZAutoLinkPreviewOut,
   ZBulkRunOut,
+  ZDemoPersonOut,
   ZDryRunDetailOut,
   ZDryRunOut,
   ZErrorOut,
@@ -403,7 +404,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     path: "/api/demo",
     summary: "Zero-config demo only: the demo people as both emulators show them",
     access: "admin",
-    response: object({ people: z.array(z.object({}).loose()) }),
+    response: object({ people: z.array(ZDemoPersonOut) }),
   },
   {
     method: "post",
@@ -411,7 +412,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: "Zero-config demo only: change a person's state in the emulated Slack or Teams",
     access: "admin",
     body: ZDemoChangeBody,
-    response: object({ people: z.array(z.object({}).loose()) }),
+    response: object({ people: z.array(ZDemoPersonOut) }),
   },
 ];
 

@@ -1,22 +1,12 @@
 import type { z } from "zod";
 
+import type { ZDemoPersonOut } from "../api/api-responses.ts";
 import type { ZDemoChangeBody } from "../api/api-schemas.ts";
 
 export type DemoChange = z.infer<typeof ZDemoChangeBody>;
 
 /** One demo person as both emulators show them right now. */
-export interface DemoPersonView {
-  email: string;
-  name: string;
-  slack: { userId: string; statusText: string; statusEmoji: string; inHuddle: boolean } | null;
-  teams: {
-    userId: string;
-    availability: string;
-    activity: string;
-    outOfOffice: boolean;
-    statusMessage: string;
-  } | null;
-}
+export type DemoPersonView = z.infer<typeof ZDemoPersonOut>;
 
 /**
  * The zero-config demo's control panel: changes a demo person's state "in Slack" or "in Teams"

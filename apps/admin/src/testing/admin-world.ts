@@ -2,13 +2,13 @@ import { generateEncryptionKey, parseKeyRing, type DbClient } from "@presence/db
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { startGraphEmulator, type GraphEmulator, type UserView } from "@presence/graph-emulator";
 import { runApps, type RunningApps, type Runtime } from "@presence/runtime";
+import { freePort } from "@presence/runtime/testing";
 import { startSlackEmulator, type SlackEmulator } from "@presence/slack-emulator";
 import { createLogger, createMetrics } from "@presence/telemetry";
 
 import type { AdminConfig } from "../admin-settings.ts";
 import { createAdmin } from "../create-admin.ts";
 import { CookieClient } from "./cookie-client.ts";
-import { freePort } from "./free-port.ts";
 
 export const API_TOKEN = "an-admin-token-of-at-least-24-chars";
 

@@ -3,7 +3,7 @@ import { unlinkPerson } from "@presence/services";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { freePortFor } from "../testing/free-port.ts";
+import { freePort } from "@presence/runtime/testing";
 import { launchChromium, screenshot, seriousAccessibilityProblems, watchPage } from "../testing/browser.ts";
 import { startDemoWorld, type DemoWorld } from "../testing/demo-world.ts";
 
@@ -22,7 +22,7 @@ let problems: string[];
 const ada = "ada@demo-company.test";
 
 beforeAll(async () => {
-  world = await startDemoWorld(await freePortFor());
+  world = await startDemoWorld(await freePort());
   browser = await launchChromium();
   admin = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
   page = await admin.newPage();

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { createSlackBridge } from "../create-slack-bridge.ts";
 import { ZSlackBridgeConfig, hasSlackCredentials } from "../env.ts";
-import { freePort } from "../testing/bridge-harness.ts";
+import { freePort } from "@presence/runtime/testing";
 import { startDemoSlack } from "./start-slack-emulator.ts";
 
 describe("the zero-config demo", () => {

@@ -1,6 +1,5 @@
 // Test harness: the real Slack bridge module (Bolt, web-api, OAuth) served by the real runtime
 // (express + graphile-worker pipeline) on a fresh Postgres database, against the Slack emulator.
-import { createServer } from "node:net";
 
 import type { TeamsView, WriteOp } from "@presence/core";
 import { createLink, generateEncryptionKey, parseKeyRing, type Link } from "@presence/db";
@@ -8,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
 import { waitForIdle } from "@presence/pipeline/testing";
 import { runApps, type AppModule, type RunningApps, type Runtime } from "@presence/runtime";
+import { freePort } from "@presence/runtime/testing";
 import {
   startSlackEmulator,
   type App as EmulatedApp,
@@ -256,19 +256,6 @@ async function quiesce(url: string, timeoutMs = 5000): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** A TCP port free right now on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Teams states used across tests. */

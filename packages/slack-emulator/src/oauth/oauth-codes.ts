@@ -17,24 +17,36 @@ export interface OAuthCode {
   used: boolean;
 }
 
-export class OAuthCodes {
-  readonly #codes = new Map<string, OAuthCode>();
+/** What every kind of authorization code carries: whose app it is for, its expiry, whether it was used. */
+interface CodeBase {
+  code: string;
+  appId: string;
+  expiresAt: number;
+  used: boolean;
+}
 
-  issue(fields: Omit<OAuthCode, "code" | "used" | "expiresAt">, nowMs: number): OAuthCode {
-    const code: OAuthCode = {
+/** Authorization codes of one flow: issued for ten minutes, redeemable once, only by the app they are for. */
+export class CodeStore<C extends CodeBase> {
+  readonly #codes = new Map<string, C>();
+
+  issue(fields: Omit<C, "code" | "used" | "expiresAt">, nowMs: number): C {
+    const code = {
       ...fields,
       code: newId.oauthCode(),
       used: false,
       expiresAt: nowMs + CODE_LIFETIME_MS,
-    };
+    } as C;
     this.#codes.set(code.code, code);
     return code;
   }
 
   /** A code that exists, is unused and unexpired, for this app; else undefined. */
-  redeemable(value: string, appId: string, nowMs: number): OAuthCode | undefined {
+  redeemable(value: string, appId: string, nowMs: number): C | undefined {
     const code = this.#codes.get(value);
     if (!code || code.used || code.appId !== appId || code.expiresAt <= nowMs) return undefined;
     return code;
   }
 }
+
+/** Codes of /oauth/v2/authorize, redeemed by oauth.v2.access. */
+export class OAuthCodes extends CodeStore<OAuthCode> {}

@@ -1,5 +1,4 @@
-import { newId } from "../ids.ts";
-import { CODE_LIFETIME_MS } from "./oauth-codes.ts";
+import { CodeStore } from "./oauth-codes.ts";
 
 /** A Sign in with Slack authorization code: like an OAuth v2 code, ten minutes and single use. */
 export interface OpenIdCode {
@@ -22,24 +21,4 @@ export interface OpenIdCode {
  * Codes of /openid/connect/authorize, kept apart from OAuth v2 codes: Slack redeems each flow's codes only
  * at its own method (openid.connect.token vs oauth.v2.access).
  */
-export class OpenIdCodes {
-  readonly #codes = new Map<string, OpenIdCode>();
-
-  issue(fields: Omit<OpenIdCode, "code" | "used" | "expiresAt">, nowMs: number): OpenIdCode {
-    const code: OpenIdCode = {
-      ...fields,
-      code: newId.oauthCode(),
-      used: false,
-      expiresAt: nowMs + CODE_LIFETIME_MS,
-    };
-    this.#codes.set(code.code, code);
-    return code;
-  }
-
-  /** A code that exists, is unused and unexpired, for this app; else undefined. */
-  redeemable(value: string, appId: string, nowMs: number): OpenIdCode | undefined {
-    const code = this.#codes.get(value);
-    if (!code || code.used || code.appId !== appId || code.expiresAt <= nowMs) return undefined;
-    return code;
-  }
-}
+export class OpenIdCodes extends CodeStore<OpenIdCode> {}

@@ -1349,7 +1349,21 @@ export interface paths {
                     content: {
                         "application/json": {
                             people: {
-                                [key: string]: unknown;
+                                email: string;
+                                name: string;
+                                slack: {
+                                    inHuddle: boolean;
+                                    statusEmoji: string;
+                                    statusText: string;
+                                    userId: string;
+                                } | null;
+                                teams: {
+                                    activity: string;
+                                    availability: string;
+                                    outOfOffice: boolean;
+                                    statusMessage: string;
+                                    userId: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -1491,7 +1505,21 @@ export interface paths {
                     content: {
                         "application/json": {
                             people: {
-                                [key: string]: unknown;
+                                email: string;
+                                name: string;
+                                slack: {
+                                    inHuddle: boolean;
+                                    statusEmoji: string;
+                                    statusText: string;
+                                    userId: string;
+                                } | null;
+                                teams: {
+                                    activity: string;
+                                    availability: string;
+                                    outOfOffice: boolean;
+                                    statusMessage: string;
+                                    userId: string;
+                                } | null;
                             }[];
                         };
                     };

@@ -1,38 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../api/client";
+import type { paths } from "../api/schema";
 import { ErrorNote, Loading } from "../components/feedback";
 
-interface DemoPerson {
-  email: string;
-  name: string;
-  slack: { userId: string; statusText: string; statusEmoji: string; inHuddle: boolean } | null;
-  teams: {
-    userId: string;
-    availability: string;
-    activity: string;
-    outOfOffice: boolean;
-    statusMessage: string;
-  } | null;
-}
-
-type Change =
-  | {
-      action: "teams_presence";
-      availability: "Available" | "Busy" | "DoNotDisturb" | "Away" | "BeRightBack";
-      activity:
-        | "Available"
-        | "InAMeeting"
-        | "InACall"
-        | "InAConferenceCall"
-        | "Presenting"
-        | "DoNotDisturb"
-        | "Away"
-        | "BeRightBack";
-    }
-  | { action: "teams_out_of_office"; on: boolean }
-  | { action: "slack_status"; text: string; emoji: string }
-  | { action: "slack_huddle"; on: boolean };
+type ChangeBody = NonNullable<
+  paths["/api/demo/change"]["post"]["requestBody"]
+>["content"]["application/json"];
+/** A change without whose it is (every person gets the same buttons). */
+type Change = ChangeBody extends infer C ? (C extends unknown ? Omit<C, "email"> : never) : never;
 
 const TEAMS_BUTTONS: { label: string; change: Change }[] = [
   {
@@ -68,11 +44,11 @@ export function DemoPage() {
     refetchInterval: 1000,
   });
   const change = useMutation({
-    mutationFn: (body: Change & { email: string }) => unwrap(api.POST("/api/demo/change", { body })),
+    mutationFn: (body: ChangeBody) => unwrap(api.POST("/api/demo/change", { body })),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["demo"] }),
   });
   if (people.isPending) return <Loading />;
-  const list = (people.data?.people ?? []) as unknown as DemoPerson[];
+  const list = people.data?.people ?? [];
   return (
     <>
       <h1>Demo</h1>
@@ -102,7 +78,7 @@ export function DemoPage() {
                     <button
                       key={b.label}
                       type="button"
-                      onClick={() => change.mutate({ ...b.change, email: p.email })}
+                      onClick={() => change.mutate({ ...b.change, email: p.email } as ChangeBody)}
                     >
                       {b.label}
                     </button>
@@ -126,7 +102,7 @@ export function DemoPage() {
                     <button
                       key={b.label}
                       type="button"
-                      onClick={() => change.mutate({ ...b.change, email: p.email })}
+                      onClick={() => change.mutate({ ...b.change, email: p.email } as ChangeBody)}
                     >
                       {b.label}
                     </button>
