@@ -23,6 +23,7 @@ describe("the standalone demo", () => {
       expect(result).toEqual({ requests: 1, read: 4, changed: 4 });
       expect(demo.emulator.control.apps()[0]?.redirectUris).toEqual([
         "http://localhost:3002/graph/auth/callback",
+        "http://localhost:3002/auth/microsoft/callback",
       ]);
       await bridge.stop();
     } finally {
