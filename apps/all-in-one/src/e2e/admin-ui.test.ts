@@ -144,6 +144,12 @@ describe("admin UI in Chromium", () => {
       .waitFor({ timeout: 15_000 });
     await page.getByText("Presence Busy / InACall").first().waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
+    await page
+      .getByRole("combobox", { name: "When both sides show a state of their own" })
+      .selectOption("slackWins");
+    await expect
+      .poll(async () => (await world.t.db.link.findUniqueOrThrow({ where: { id: adaLink } })).policy)
+      .toMatchObject({ conflictPolicy: "slackWins" });
     await checkPage("person");
   });
 

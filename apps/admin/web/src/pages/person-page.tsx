@@ -3,6 +3,7 @@ import { useParams } from "react-router";
 
 import { api, unwrap } from "../api/client";
 import { useLiveEvents } from "../api/use-live-events";
+import { AdminPolicyControls, type AdminPolicy } from "../components/admin-policy-controls";
 import { ErrorNote, LiveBadge, Loading } from "../components/feedback";
 import { DIRECTION_LABEL } from "../components/format";
 import { PauseControls } from "../components/pause-controls";
@@ -50,8 +51,10 @@ export function PersonPage() {
     onSuccess: refresh,
   });
   const change = useMutation({
-    mutationFn: (body: { direction?: Sharing["direction"]; policy?: Partial<Sharing["policy"]> }) =>
-      unwrap(api.PATCH("/api/links/{person}", { ...person, body })),
+    mutationFn: (body: {
+      direction?: Sharing["direction"];
+      policy?: Partial<Sharing["policy"]> & Partial<AdminPolicy>;
+    }) => unwrap(api.PATCH("/api/links/{person}", { ...person, body })),
     onSuccess: refresh,
   });
 
@@ -88,6 +91,14 @@ export function PersonPage() {
             value={{ direction: link.direction, policy }}
             disabled={change.isPending}
             onChange={(body) => change.mutate(body)}
+          />
+          <AdminPolicyControls
+            value={{
+              conflictPolicy: policy.conflictPolicy,
+              allowPreferredPresence: policy.allowPreferredPresence,
+            }}
+            disabled={change.isPending}
+            onChange={(policyChange) => change.mutate({ policy: policyChange })}
           />
           <ErrorNote error={pause.error ?? resume.error ?? change.error} />
         </section>
