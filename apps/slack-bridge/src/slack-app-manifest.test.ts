@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 
+import { BOT_EVENTS, BOT_SCOPES, SIGN_IN_SCOPES, USER_EVENTS, USER_SCOPES } from "@presence/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { SLACK_HTTP_ENDPOINTS } from "./inbound/receivers.ts";
-import { BOT_EVENTS, BOT_SCOPES, SIGN_IN_SCOPES, USER_EVENTS, USER_SCOPES } from "./oauth/slack-scopes.ts";
 
 const ZManifest = z.object({
   features: z.object({

@@ -38,6 +38,11 @@ export const commonEnv = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The public https base URL Slack and Graph call back (events, OAuth redirects, notifications). */
   PUBLIC_BASE_URL: zHttpUrl.optional(),
+  /**
+   * Apply pending migrations at start (default). false: wait for them to be applied by the one-shot
+   * `presence migrate` (docker-compose's migrate service), so replicas never race to migrate.
+   */
+  MIGRATE_ON_START: zBool.optional(),
   /** Jobs run at once per process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
 };

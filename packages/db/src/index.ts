@@ -4,6 +4,7 @@ export * from "./crypto/key-ring.ts";
 export * from "./crypto/secret-cipher.ts";
 export * from "./embedded/start-embedded-postgres.ts";
 export * from "./migrate/migrate-database.ts";
+export * from "./migrate/pending-migrations.ts";
 export * from "./repositories/admin-principals.ts";
 export * from "./repositories/app-instances.ts";
 export * from "./repositories/bulk-link-runs.ts";

@@ -5,6 +5,7 @@ import {
   DEFAULT_DATA_DIR,
   resolveDatabase,
   resolveKeyRing,
+  waitForMigrations,
   type DbClient,
   type KeyRing,
 } from "@presence/db";
@@ -18,6 +19,8 @@ export interface RuntimeEnv {
   TOKEN_ENCRYPTION_KEY?: string | undefined;
   TOKEN_ENCRYPTION_OLD_KEYS: string[];
   LOG_LEVEL: string;
+  /** false: wait for `presence migrate` instead of migrating here. */
+  MIGRATE_ON_START?: boolean | undefined;
 }
 
 export interface Runtime {
@@ -43,8 +46,12 @@ export async function startRuntime(service: string, env: RuntimeEnv): Promise<Ru
     url: env.DATABASE_URL,
     embeddedDir: env.EMBEDDED_DATABASE_DIR,
     embeddedPort: env.EMBEDDED_DATABASE_PORT,
-    migrate: true,
+    migrate: env.MIGRATE_ON_START !== false,
   });
+  if (!database.embedded && env.MIGRATE_ON_START === false)
+    await waitForMigrations(database.url, (pending) =>
+      logger.warn({ pending }, "waiting for the database migrations (presence migrate) before starting"),
+    );
   if (database.embedded)
     logger.warn(
       { port: env.EMBEDDED_DATABASE_PORT },

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import {
   createDbClient,
   DEFAULT_DATA_DIR,
+  migrateDatabase,
+  pendingMigrations,
   resolveDatabase,
   resolveKeyRing,
   type DbClient,
@@ -51,6 +53,13 @@ const code = await runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   actor: { name: `cli:${userInfo().username}` },
   ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
+  ...(env.DATABASE_URL ? { migrate: () => migrate(env.DATABASE_URL ?? "") } : {}),
 });
 await opened?.stop();
 process.exitCode = code;
+
+async function migrate(url: string): Promise<string[]> {
+  const { pending } = await pendingMigrations(url);
+  await migrateDatabase(url);
+  return pending;
+}

@@ -241,6 +241,46 @@ describe("presence CLI", () => {
     );
   });
 
+  it("migrate: applies pending migrations once; apps that must not migrate wait for it", async () => {
+    const { committedMigrations, pendingMigrations, waitForMigrations } = await import("@presence/db");
+    const { Client } = (await import("pg")).default;
+    const admin = new Client({ connectionString: t.url });
+    await admin.connect();
+    const name = `presence_migrate_${Date.now()}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = t.url.replace(/\/[^/]+$/, `/${name}`);
+    try {
+      expect((await pendingMigrations(url)).pending).toEqual(committedMigrations());
+      let waited: string[] = [];
+      const waiting = waitForMigrations(url, (pending) => (waited = pending), { intervalMs: 100 });
+      const { migrateDatabase } = await import("@presence/db");
+      const out: string[] = [];
+      const code = await runCli(["migrate"], {
+        db: async () => t.db,
+        keyRing: () => keyRing,
+        out: (s) => out.push(s),
+        err: (s) => out.push(s),
+        actor: { name: "cli:test" },
+        migrate: async () => {
+          const { pending } = await pendingMigrations(url);
+          await migrateDatabase(url);
+          return pending;
+        },
+      });
+      expect(code).toBe(0);
+      expect(out.join("\n")).toMatch(new RegExp(`Applied ${committedMigrations().length} migration`));
+      await waiting;
+      expect(waited).toEqual(committedMigrations());
+      expect(await pendingMigrations(url)).toEqual({ pending: [], queueReady: true });
+    } finally {
+      const again = new Client({ connectionString: t.url });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await again.end();
+    }
+  });
+
   it("rotate-key: re-encrypts every token under the new key", async () => {
     keyRing = parseKeyRing(oldKey);
     await putCredential(t.db, keyRing, {

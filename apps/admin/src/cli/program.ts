@@ -29,6 +29,8 @@ export interface CliDeps {
   now?: () => number;
   /** Where the bridges are reached (PUBLIC_BASE_URL), for sign-in links. */
   publicBaseUrl?: string;
+  /** Applies pending migrations to DATABASE_URL's database; returns the ones it applied. */
+  migrate?: () => Promise<string[]>;
 }
 
 /**
@@ -214,6 +216,21 @@ function buildProgram(deps: CliDeps): Command {
       const ring = deps.keyRing();
       const result = await rotateEncryptionKey(await deps.db(), ring);
       deps.out(`Re-encrypted ${result.reencrypted} secret(s) under key ${result.keyId}`);
+    });
+
+  program
+    .command("migrate")
+    .description(
+      "Apply pending database migrations (the store's and the job queue's); apps started with MIGRATE_ON_START=false wait for it",
+    )
+    .action(async () => {
+      if (!deps.migrate) throw new BridgeError("config", "DATABASE_URL is not set: nothing to migrate");
+      const applied = await deps.migrate();
+      deps.out(
+        applied.length === 0
+          ? "The database is up to date."
+          : `Applied ${applied.length} migration(s): ${applied.join(", ")}`,
+      );
     });
 
   addGraphCommands(program, deps);

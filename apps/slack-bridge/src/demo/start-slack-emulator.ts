@@ -1,7 +1,7 @@
+import { BOT_EVENTS, USER_EVENTS } from "@presence/core";
 import { startSlackEmulator, type SlackEmulator } from "@presence/slack-emulator";
 import type { Logger } from "@presence/telemetry";
 
-import { BOT_EVENTS, USER_EVENTS } from "../oauth/slack-scopes.ts";
 import { completeSlackOAuth } from "./oauth-browser.ts";
 
 /** The Slack settings the bridge is then started with: the same names as the environment's. */

@@ -1,4 +1,4 @@
-import { BridgeError } from "@presence/core";
+import { BOT_SCOPES, BridgeError, USER_SCOPES } from "@presence/core";
 import { readConnectState } from "@presence/services";
 import type { InstallProvider, InstallURLOptions } from "@slack/oauth";
 import express, { type Router } from "express";
@@ -6,7 +6,6 @@ import express, { type Router } from "express";
 import type { SlackContext } from "../slack-context.ts";
 import { afterInstall } from "./after-install.ts";
 import { sendPage } from "./html-page.ts";
-import { BOT_SCOPES, USER_SCOPES } from "./slack-scopes.ts";
 
 /**
  * The OAuth v2 routes (Bolt's InstallProvider, state signed and tied to the browser by a cookie):

@@ -1,3 +1,4 @@
+import { BOT_SCOPES, USER_SCOPES } from "@presence/core";
 import { findLinkBySlack, listSyncEvents } from "@presence/db";
 import { addJob } from "@presence/pipeline";
 import { createConnectState, linkAccounts } from "@presence/services";
@@ -7,7 +8,6 @@ import { completeSlackOAuth } from "../demo/oauth-browser.ts";
 import { SWEEP_BASELINES_TASK } from "../tasks/slack-tasks.ts";
 import { enqueueDirectorySync } from "../tasks/sync-directory.ts";
 import { startHarness, TENANT, type Harness } from "../testing/bridge-harness.ts";
-import { BOT_SCOPES, USER_SCOPES } from "./slack-scopes.ts";
 
 let h: Harness | undefined;
 afterEach(async () => {

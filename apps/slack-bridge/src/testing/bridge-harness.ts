@@ -1,7 +1,7 @@
 // Test harness: the real Slack bridge module (Bolt, web-api, OAuth) served by the real runtime
 // (express + graphile-worker pipeline) on a fresh Postgres database, against the Slack emulator.
 
-import type { TeamsView, WriteOp } from "@presence/core";
+import { BOT_EVENTS, USER_EVENTS, type TeamsView, type WriteOp } from "@presence/core";
 import { createLink, generateEncryptionKey, parseKeyRing, type Link } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
@@ -24,7 +24,6 @@ import pg from "pg";
 import { createSlackBridge } from "../create-slack-bridge.ts";
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
 import { ZSlackBridgeConfig } from "../env.ts";
-import { BOT_EVENTS, USER_EVENTS } from "../oauth/slack-scopes.ts";
 import { enqueueReadPerson } from "../tasks/read-person.ts";
 
 export const TENANT = "11111111-1111-4111-8111-111111111111";

@@ -1,8 +1,8 @@
 // Many connected, linked people at once (rate-limit tests).
+import { USER_SCOPES } from "@presence/core";
 import { createLink, type Link } from "@presence/db";
 import type { User } from "@presence/slack-emulator";
 
-import { USER_SCOPES } from "../oauth/slack-scopes.ts";
 import { PostgresInstallationStore } from "../store/postgres-installation-store.ts";
 import { TENANT, type Harness } from "./bridge-harness.ts";
 

@@ -1,3 +1,6 @@
+// What the Slack app asks for (apps/slack-bridge/slack-app-manifest.json; its test keeps the two equal).
+// Here in the core so the Slack bridge (OAuth) and the admin app (`presence doctor`) share one list.
+
 /** Bot scopes: read people and their e-mail (events, directory), the /presence command. App Home needs none. */
 export const BOT_SCOPES = ["users:read", "users:read.email", "commands"];
 
