@@ -1,4 +1,5 @@
-import { openApiDocument } from "@presence/admin";
+// The admin app's own document (a relative import: the UI is not a dependency of the app, nor the app of the UI).
+import { openApiDocument } from "../../src/api/openapi.ts";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const HEADER = `/**

@@ -1,0 +1,8 @@
+// The image's HEALTHCHECK: GET /readyz of the app in this container (HEALTHCHECK_URL, else PORT's).
+const url = process.env.HEALTHCHECK_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}/readyz`;
+try {
+  const response = await fetch(url, { signal: AbortSignal.timeout(4000) });
+  process.exit(response.ok ? 0 : 1);
+} catch {
+  process.exit(1);
+}
