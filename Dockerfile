@@ -38,11 +38,12 @@ ENV NODE_ENV=production \
     PRISMA_HIDE_UPDATE_MESSAGE=1 \
     HOST=0.0.0.0
 COPY --from=build /app /app
-RUN ln -s /app/presence /usr/local/bin/presence && mkdir -p /app/.data && chown node:node /app/.data
+# /demo: where the compose demo's emulators leave their certificate (a volume initialised from here).
+RUN ln -s /app/presence /usr/local/bin/presence && mkdir -p /app/.data /demo && chown node:node /app/.data /demo
 WORKDIR /app
 USER node
 EXPOSE 3000 3001 3002
-# /readyz of the app this container runs (HEALTHCHECK_URL, else the all-in-one's PORT).
+# /readyz of the all-in-one process; compose gives each app's container its own URL.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "/app/tooling/docker/healthcheck.mjs"]
 # The all-in-one process by default; compose runs each app on its own. Run with --init (compose: init: true).
 CMD ["node", "apps/all-in-one/dist/main.js"]

@@ -13,6 +13,11 @@ await runProcess({
   port: env.ADMIN_PORT,
   // On its own, the admin app never runs the emulators: the zero-config demo is `pnpm start`.
   modules: async (runtime) => [
-    await createAdmin(runtime, { config: env, ownUrl: `http://${host}:${env.ADMIN_PORT}`, demo: false }),
+    await createAdmin(runtime, {
+      config: env,
+      ownUrl: `http://${host}:${env.ADMIN_PORT}`,
+      demo: false,
+      ...(env.GRAPH_CA_FILE ? { entraCa: env.GRAPH_CA_FILE } : {}),
+    }),
   ],
 });

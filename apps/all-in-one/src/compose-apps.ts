@@ -18,16 +18,18 @@ export async function composeApps(
   const { demo, publicBaseUrl } = options;
   const slackConfig = demo?.slack ? { ...env, ...demo.slack.env, PUBLIC_BASE_URL: publicBaseUrl } : env;
   const teamsConfig = demo?.graph ? { ...env, ...demo.graph.config } : env;
+  // The emulator's certificate in the demo; else GRAPH_CA_FILE's contents (a TLS-inspecting proxy).
+  const ca = demo?.graph?.ca ?? env.GRAPH_CA_FILE;
   return [
     await createAdmin(runtime, {
       config: { ...env, ...demo?.slack?.env, ...demo?.graph?.config, PUBLIC_BASE_URL: publicBaseUrl },
       ownUrl: publicBaseUrl,
       // Open to local callers only when neither side is real (README: Admin API).
       demo: Boolean(demo?.slack && demo.graph),
-      ...(demo?.graph ? { entraCa: demo.graph.ca } : {}),
+      ...(ca ? { entraCa: ca } : {}),
       ...(demo?.panel ? { demoPanel: demo.panel, demoAdminLoginHint: demo.adminLoginHint } : {}),
     }),
     await createSlackBridge(runtime, slackConfig),
-    await createTeamsBridge(runtime, teamsConfig, demo?.graph ? { ca: demo.graph.ca } : {}),
+    await createTeamsBridge(runtime, teamsConfig, ca ? { ca } : {}),
   ];
 }

@@ -21,7 +21,8 @@ await runProcess({
   host: env.TEAMS_BRIDGE_HOST,
   port: env.TEAMS_BRIDGE_PORT,
   modules: async (runtime) => {
-    if (!demo) return [await createTeamsBridge(runtime, env)];
+    if (!demo)
+      return [await createTeamsBridge(runtime, env, env.GRAPH_CA_FILE ? { ca: env.GRAPH_CA_FILE } : {})];
     runtime.logger.warn(
       { emulator: demo.emulator.url, tenant: demo.config.AZURE_TENANT_ID },
       "no Microsoft identity configured (AZURE_*): demo mode against the in-process Graph emulator",

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+
 import { z } from "zod";
 
 /** "true"/"1"/"yes" and "false"/"0"/"no", as people write them in .env files. */
@@ -81,6 +83,15 @@ function entraEnv() {
     /** PEM file holding the app's certificate and its private key (instead of a client secret). */
     AZURE_CLIENT_CERTIFICATE_PATH: z.string().optional(),
     AZURE_AUTHORITY_HOST: zHttpsUrl.default("https://login.microsoftonline.com"),
+    /**
+     * A PEM file of CA certificates to trust, besides the public ones, for Entra and Graph (a TLS-inspecting
+     * proxy; the compose demo's emulator). Read at start: the file must exist.
+     */
+    GRAPH_CA_FILE: z
+      .string()
+      .optional()
+      .refine((path) => path === undefined || existsSync(path), { message: "no such file" })
+      .transform((path) => (path === undefined ? undefined : readFileSync(path, "utf8"))),
   };
 }
 

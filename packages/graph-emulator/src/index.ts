@@ -35,3 +35,4 @@ export * from "./schemas/user-schemas.ts";
 export { startGraphEmulator, type GraphEmulator } from "./server.ts";
 export type { DeliveryRecord } from "./subscriptions/delivery-log.ts";
 export type { PresenceSubscription } from "./subscriptions/subscription-service.ts";
+export { generateServerCertificate, type ServerCertificate } from "./tls/server-certificate.ts";

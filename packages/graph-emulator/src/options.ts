@@ -15,6 +15,11 @@ export interface GraphEmulatorOptions {
   port?: number;
   /** Extra DNS names for the certificate (always has `localhost` and `127.0.0.1`). */
   hostnames?: string[];
+  /**
+   * The HTTPS certificate and key to serve (PEM), e.g. one kept from an earlier run so clients that already
+   * trust it still do. Default: a fresh self-signed one (generateServerCertificate).
+   */
+  certificate?: { cert: string; key: string };
   /** Factor applied to the presence/subscription clocks. Default 1 (real Graph timing). */
   timeScale?: number;
   /** An Available session not re-posted for this long shows AvailableIdle; after twice this, Away. Default 5 min. */

@@ -71,7 +71,7 @@ function graphApp(core: EmulatorCore) {
 export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Promise<GraphEmulator> {
   const config = resolveOptions(options);
   const [certificate, keys] = await Promise.all([
-    generateServerCertificate(config.hostnames),
+    options.certificate ?? generateServerCertificate(config.hostnames),
     generateSigningKeys(),
   ]);
   const presence = new PresenceStore(config.availableFadeMs);

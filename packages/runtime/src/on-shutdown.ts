@@ -6,7 +6,10 @@ export function onShutdown(stop: () => Promise<void>, log: (message: string) => 
     stopping = true;
     log(`${signal}: shutting down`);
     stop().then(
-      () => process.exit(0),
+      () => {
+        log("stopped: running jobs drained, connections closed");
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };

@@ -15,11 +15,13 @@ import {
 import { loadAdminEnv } from "../env.ts";
 import { runCli } from "./program.ts";
 
-const env = loadAdminEnv();
+const argv = process.argv.slice(2);
+// `presence doctor` judges the environment itself (and names every bad variable): it must not stop here.
+const env = argv[0] === "doctor" ? loadAdminEnv({}) : loadAdminEnv();
 let opened: { db: DbClient; stop: () => Promise<void> } | undefined;
 let embedded = false;
 
-const code = await runCli(process.argv.slice(2), {
+const code = await runCli(argv, {
   async db() {
     if (!opened) {
       const database = await resolveDatabase({

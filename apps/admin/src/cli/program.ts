@@ -15,12 +15,13 @@ import {
   unlinkPerson,
 } from "@presence/services";
 
+import { addDoctorCommand, type DoctorCommandDeps } from "../doctor/doctor-command.ts";
 import { EVENT_HEADERS, eventRow, json, LINK_HEADERS, linkRow, table } from "./format.ts";
 import { addAdminsCommands } from "./admins-commands.ts";
 import { addGraphCommands } from "./graph-commands.ts";
 import { parseDuration } from "./parse-duration.ts";
 
-export interface CliDeps {
+export interface CliDeps extends DoctorCommandDeps {
   db: () => Promise<DbClient>;
   keyRing: () => KeyRing;
   out: (text: string) => void;
@@ -35,13 +36,16 @@ export interface CliDeps {
 
 /**
  * Runs one `presence` command. Returns the exit code: 0 done, 2 bad input, unknown person or
- * conflict (nothing was changed), 1 anything else.
+ * conflict (nothing was changed), 1 anything else (`doctor`: a check failed).
  */
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
-  const program = buildProgram(deps);
+  let exitCode = 0;
+  const program = buildProgram(deps, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync(["node", "presence", ...argv]);
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const bridgeError = BridgeError.from(error);
@@ -50,7 +54,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   }
 }
 
-function buildProgram(deps: CliDeps): Command {
+function buildProgram(deps: CliDeps, setExitCode: (code: number) => void): Command {
   const now = deps.now ?? Date.now;
   const program = new Command("presence")
     .description("Administer the Slack ⇄ Teams presence bridge: link people, pause, inspect, rotate keys.")
@@ -235,5 +239,6 @@ function buildProgram(deps: CliDeps): Command {
 
   addGraphCommands(program, deps);
   addAdminsCommands(program, deps);
+  addDoctorCommand(program, deps, setExitCode);
   return program;
 }

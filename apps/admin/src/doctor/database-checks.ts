@@ -1,15 +1,9 @@
-import { readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-import { pgConfigFromUrl } from "@presence/db";
+import { committedMigrations, pgConfigFromUrl } from "@presence/db";
 import pg from "pg";
 
 import { fail, notChecked, ok, warn, type CheckResult } from "./check-result.ts";
 import { describeFailure } from "./describe-failure.ts";
 import type { DoctorEnv } from "./env.ts";
-
-/** The committed migrations (prisma/migrations; the Docker image has them at the same place). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations/", import.meta.url));
 
 interface MigrationRow {
   migration_name: string;
@@ -19,7 +13,8 @@ interface MigrationRow {
 
 /**
  * The store: DATABASE_URL answers (within the timeout), and its Prisma migrations are the ones this
- * code ships — none pending, none failed half-way. Returns the URL when the store is usable.
+ * code ships — none pending, none failed half-way. Returns the URL when the store is usable (it
+ * answers and its migrations are current).
  */
 export async function checkDatabase(
   config: DoctorEnv,
@@ -69,22 +64,26 @@ export async function checkDatabase(
     }
     const version = await client.query<{ server_version: string }>("SHOW server_version");
     const results = [
-      ok("database", "connection", `${target} answers (PostgreSQL ${version.rows[0]?.server_version ?? "?"})`),
+      ok(
+        "database",
+        "connection",
+        `${target} answers (PostgreSQL ${version.rows[0]?.server_version ?? "?"})`,
+      ),
     ];
-    results.push(await checkMigrations(client, timeoutMs));
-    return { results, url };
+    const migrations = await checkMigrations(client, timeoutMs);
+    results.push(migrations);
+    // The store's tables are read only when they are the ones this code knows.
+    return { results, url: migrations.status === "fail" ? null : url };
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
 async function checkMigrations(client: pg.Client, timeoutMs: number): Promise<CheckResult> {
-  const shipped = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^\d/.test(entry.name))
-    .map((entry) => entry.name)
-    .sort();
+  // prisma/migrations, in the repository and in the image.
+  const shipped = committedMigrations();
   const migrate =
-    "Start any app (it applies migrations at start) or run `pnpm db:migrate` with this DATABASE_URL";
+    "Run `presence migrate` with this DATABASE_URL (apps started without MIGRATE_ON_START=false also apply them at start)";
   let rows: MigrationRow[];
   try {
     rows = (
@@ -131,7 +130,12 @@ async function checkMigrations(client: pg.Client, timeoutMs: number): Promise<Ch
       `the database has migration(s) this version does not ship: ${unknown.join(", ")} (a newer version ran against it)`,
       "Run the same version of the bridge everywhere (an older image may be running)",
     );
-  return ok("database", "migrations", `current (${shipped.length} applied, none pending)`);
+  const queue = await client.query<{ ready: boolean }>(
+    `SELECT to_regclass('graphile_worker._private_jobs') IS NOT NULL AS ready`,
+  );
+  if (queue.rows[0]?.ready !== true)
+    return fail("database", "migrations", "the job queue's schema (graphile_worker) is missing", migrate);
+  return ok("database", "migrations", `current (${shipped.length} applied, none pending; job queue ready)`);
 }
 
 /** host:port/database, without user or password. */

@@ -20,13 +20,15 @@ const CODES: Record<string, string> = {
  * "connection refused (ECONNREFUSED)", "no answer within 5 s". Never a URL's credentials or a token.
  */
 export function describeFailure(error: unknown, timeoutMs: number): string {
+  let innermost = error instanceof Error ? error.message : String(error);
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
     if (current.name === "TimeoutError" || current.name === "AbortError")
       return `no answer within ${timeoutMs / 1000} s`;
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string" && CODES[code]) return `${CODES[code]} (${code})`;
+    if (current.message) innermost = current.message;
     current = current.cause;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0]?.slice(0, 200) ?? "unknown error";
+  // fetch's own "fetch failed" says nothing: its cause's message (e.g. "bad port") does.
+  return innermost.split("\n")[0]?.slice(0, 200) || "unknown error";
 }

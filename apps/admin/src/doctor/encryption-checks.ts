@@ -7,9 +7,12 @@ import type { DoctorEnv } from "./env.ts";
 const BATCH = 500;
 
 /** The key ring from TOKEN_ENCRYPTION_KEY and TOKEN_ENCRYPTION_OLD_KEYS, as the apps build it. */
-export function checkKeyRing(config: DoctorEnv): { result: CheckResult; ring: KeyRing | null } {
+export function checkKeyRing(
+  config: DoctorEnv,
+  invalid: ReadonlySet<string>,
+): { result: CheckResult; ring: KeyRing | null } {
   if (!config.TOKEN_ENCRYPTION_KEY) {
-    if (!config.DATABASE_URL)
+    if (!config.DATABASE_URL && !invalid.has("DATABASE_URL"))
       return {
         result: warn(
           "encryption",
@@ -32,7 +35,11 @@ export function checkKeyRing(config: DoctorEnv): { result: CheckResult; ring: Ke
     const ring = parseKeyRing(config.TOKEN_ENCRYPTION_KEY, config.TOKEN_ENCRYPTION_OLD_KEYS);
     const old = ring.keys.size - 1;
     return {
-      result: ok("encryption", "key", `key ${ring.currentId}${old > 0 ? ` (+ ${old} old key(s))` : ""}`),
+      result: ok(
+        "encryption",
+        "key",
+        `TOKEN_ENCRYPTION_KEY is a valid key (id ${ring.currentId})${old > 0 ? `, with ${old} old key(s)` : ""}`,
+      ),
       ring,
     };
   } catch (error) {
@@ -87,7 +94,8 @@ export async function checkCredentials(db: DbClient | null, ring: KeyRing | null
   if (failed > 0) {
     const parts = [
       ...[...unknownKey].map(
-        ([id, n]) => `${n} under key ${id}, which is neither TOKEN_ENCRYPTION_KEY (${ring.currentId}) nor an old key`,
+        ([id, n]) =>
+          `${n} under key ${id}, which is neither TOKEN_ENCRYPTION_KEY (${ring.currentId}) nor an old key`,
       ),
       ...[...undecryptable].map(([id, n]) => `${n} under key ${id} fail to decrypt (damaged or altered)`),
     ];

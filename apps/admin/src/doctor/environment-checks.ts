@@ -29,7 +29,9 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): EnvironmentCheck {
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const name = issue.path.map(String).join(".") || "(environment)";
     const problem =
-      issue.code === "invalid_type" && cleaned[name] === undefined ? "is required but not set" : issue.message;
+      issue.code === "invalid_type" && cleaned[name] === undefined
+        ? "is required but not set"
+        : issue.message;
     if (!problems.has(name)) problems.set(name, problem);
   }
   const usable = Object.fromEntries(Object.entries(cleaned).filter(([name]) => !problems.has(name)));

@@ -18,7 +18,8 @@ const PROXY_DOWN = new Set([502, 503, 504]);
 export async function checkSlackEventsUrl(network: DoctorNetwork, base: string): Promise<CheckResult> {
   const url = `${base}${SLACK_EVENTS_PATH}`;
   const check = "events URL";
-  const route = "Make PUBLIC_BASE_URL reach the Slack bridge from the internet: DNS, TLS proxy sending /slack/* to it (port 3001), firewall";
+  const route =
+    "Make PUBLIC_BASE_URL reach the Slack bridge from the internet: DNS, a TLS proxy sending /slack/* to it, firewall; is the bridge running?";
   let response: Response;
   try {
     response = await network.fetch(url, {
@@ -47,7 +48,8 @@ export async function checkSlackEventsUrl(network: DoctorNetwork, base: string):
       `${url} answered ${response.status}, not the Slack bridge (it refuses an unsigned request with 401)`,
       route,
     );
-  const result = ok("slack", check, `${url} answers (${response.status} to an unsigned request, as expected)`);
+  const expected = response.status === 400 || response.status === 401 ? ", as the Slack bridge answers" : "";
+  const result = ok("slack", check, `${url} answers (${response.status} to an unsigned request${expected})`);
   return new URL(base).protocol === "https:"
     ? result
     : httpOnly("slack", check, result, "Slack calls only https Request URLs");
@@ -61,9 +63,15 @@ export async function checkSlackEventsUrl(network: DoctorNetwork, base: string):
 export async function checkNotificationUrl(network: DoctorNetwork, base: string): Promise<CheckResult> {
   const url = `${base}${GRAPH_NOTIFICATIONS_PATH}`;
   const check = "notification URL";
-  const route = "Make PUBLIC_BASE_URL reach the Teams bridge from the internet over https: DNS, TLS proxy sending /graph/* to it (port 3002), firewall";
+  const route =
+    "Make PUBLIC_BASE_URL reach the Teams bridge from the internet over https: DNS, a TLS proxy sending /graph/* to it, firewall; is the bridge running?";
   if (new URL(base).protocol !== "https:")
-    return fail("microsoft", check, `${url} is not https: Graph delivers notifications only over https`, route);
+    return fail(
+      "microsoft",
+      check,
+      `${url} is not https: Graph delivers notifications only over https`,
+      route,
+    );
   const token = `presence-doctor-${randomBytes(9).toString("base64url")}`;
   let response: Response;
   let text: string;
@@ -88,5 +96,10 @@ export async function checkNotificationUrl(network: DoctorNetwork, base: string)
 }
 
 function httpOnly(area: CheckArea, check: string, result: CheckResult, why: string): CheckResult {
-  return warn(area, check, `${result.message}; but it is not https (${why})`, "Serve PUBLIC_BASE_URL over https (a TLS reverse proxy)");
+  return warn(
+    area,
+    check,
+    `${result.message}; but it is not https (${why})`,
+    "Serve PUBLIC_BASE_URL over https (a TLS reverse proxy)",
+  );
 }

@@ -127,18 +127,28 @@ function entraApp(config: DoctorEnv): { app: EntraApp | null; problems: string[]
   if (!config.AZURE_CLIENT_ID) problems.push("AZURE_CLIENT_ID is required but not set");
   const expiry = config.GRAPH_SESSION_EXPIRY_MINUTES;
   if ((config.GRAPH_SESSION_REFRESH_SECONDS ?? expiry * 45) >= expiry * 60)
-    problems.push(`GRAPH_SESSION_REFRESH_SECONDS must be less than GRAPH_SESSION_EXPIRY_MINUTES (${expiry} min)`);
+    problems.push(
+      `GRAPH_SESSION_REFRESH_SECONDS must be less than GRAPH_SESSION_EXPIRY_MINUTES (${expiry} min)`,
+    );
   const hosts = [config.AZURE_AUTHORITY_HOST, config.GRAPH_BASE_URL].map((url) => new URL(url).hostname);
   if (hosts.some((host) => /chinacloudapi\.cn$|partner\.microsoftonline\.cn$/i.test(host)))
-    problems.push("Microsoft Graph operated by 21Vianet (China) has no presence APIs: the Teams bridge cannot run there");
+    problems.push(
+      "Microsoft Graph operated by 21Vianet (China) has no presence APIs: the Teams bridge cannot run there",
+    );
   let credential;
   try {
     credential = readAppCredential({
       ...(config.AZURE_CLIENT_SECRET ? { secret: config.AZURE_CLIENT_SECRET } : {}),
-      ...(config.AZURE_CLIENT_CERTIFICATE_PATH ? { certificatePath: config.AZURE_CLIENT_CERTIFICATE_PATH } : {}),
+      ...(config.AZURE_CLIENT_CERTIFICATE_PATH
+        ? { certificatePath: config.AZURE_CLIENT_CERTIFICATE_PATH }
+        : {}),
     });
   } catch (error) {
-    problems.push(BridgeError.from(error).message.replace(/^Invalid configuration:\s*/, "").trim());
+    problems.push(
+      BridgeError.from(error)
+        .message.replace(/^Invalid configuration:\s*/, "")
+        .trim(),
+    );
   }
   // Timing problems do not stop the token checks; a missing identity or credential does.
   if (!credential || !config.AZURE_TENANT_ID || !config.AZURE_CLIENT_ID) return { app: null, problems };

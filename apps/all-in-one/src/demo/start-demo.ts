@@ -28,6 +28,19 @@ export interface Demo {
   close(): Promise<void>;
 }
 
+/** Where and as what the emulators run when they have a container of their own. */
+export interface DemoEmulatorsOptions {
+  host: string;
+  hostnames: string[];
+  slackPort: number;
+  graphPort: number;
+  slackApp: { clientId: string; clientSecret: string; signingSecret: string };
+  entraApp: { tenantId: string; clientId: string; clientSecret: string };
+  adminBaseUrl: string;
+  /** The Graph emulator's certificate from an earlier run (the apps trust it already). */
+  certificate?: { cert: string; key: string };
+}
+
 /**
  * The zero-config demo: the built-in Slack and Graph emulators (for each side without credentials),
  * on the ports after the app's, seeded with the same people, who get linked by e-mail as an admin would.
@@ -38,20 +51,27 @@ export async function startDemo(options: {
   logger: Logger;
   slack: boolean;
   graph: boolean;
+  /** The emulators in a container of their own (docker-compose's demo profile): see DemoEmulatorsOptions. */
+  container?: DemoEmulatorsOptions;
 }): Promise<Demo> {
+  const c = options.container;
   const slack = options.slack
     ? await startDemoSlack({
         publicBaseUrl: options.publicBaseUrl,
         logger: options.logger,
         people: DEMO_PEOPLE,
-        port: options.port === 0 ? 0 : options.port + 1,
+        port: c ? c.slackPort : options.port === 0 ? 0 : options.port + 1,
+        ...(c ? { host: c.host, app: c.slackApp } : {}),
       })
     : null;
   const graph = options.graph
     ? await startGraphDemo({
         publicBaseUrl: options.publicBaseUrl,
         people: DEMO_PEOPLE,
-        port: options.port === 0 ? 0 : options.port + 2,
+        port: c ? c.graphPort : options.port === 0 ? 0 : options.port + 2,
+        ...(c
+          ? { host: c.host, hostnames: c.hostnames, identity: c.entraApp, adminBaseUrl: c.adminBaseUrl }
+          : {}),
       })
     : null;
   return {

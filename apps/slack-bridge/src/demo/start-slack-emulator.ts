@@ -50,8 +50,15 @@ export async function startDemoSlack(options: {
   people?: DemoPerson[];
   /** The emulator's port (0 = any free one). */
   port?: number;
+  /** Where the emulator listens (default 127.0.0.1; a container: 0.0.0.0). */
+  host?: string;
+  /** The emulated app's credentials, when the bridge already has them (docker-compose's demo profile). */
+  app?: { clientId: string; clientSecret: string; signingSecret: string };
 }): Promise<DemoSlack> {
-  const emulator = await startSlackEmulator({ port: options.port ?? 0 });
+  const emulator = await startSlackEmulator({
+    port: options.port ?? 0,
+    ...(options.host ? { host: options.host } : {}),
+  });
   const { control } = emulator;
   const workspace = control.createWorkspace({
     name: "Demo Company",
@@ -70,6 +77,7 @@ export async function startDemoSlack(options: {
     return { id: user.id, name: p.displayName, email: p.email };
   });
   const { app } = control.createApp({
+    ...options.app,
     name: "Presence Bridge (demo)",
     botEvents: BOT_EVENTS,
     userEvents: USER_EVENTS,

@@ -13,6 +13,16 @@ export interface GraphDemoOptions {
   people?: { nickname: string; displayName: string; email: string }[];
   /** The emulator's port (0 = any free one). */
   port?: number;
+  /** Where the emulator listens (default 127.0.0.1; a container: 0.0.0.0). */
+  host?: string;
+  /** More host names its certificate covers (a container's service name). */
+  hostnames?: string[];
+  /** The tenant and app registration, when the bridge already has them (docker-compose's demo profile). */
+  identity?: { tenantId: string; clientId: string; clientSecret: string };
+  /** Where the admin UI is reached (its sign-in redirect URI); default `publicBaseUrl`. */
+  adminBaseUrl?: string;
+  /** The emulator's HTTPS certificate and key, kept from an earlier run (clients already trust it). */
+  certificate?: { cert: string; key: string };
 }
 
 export interface GraphDemo {
@@ -56,20 +66,28 @@ const DEMO_PEOPLE = [
 export async function startGraphDemo(options: GraphDemoOptions): Promise<GraphDemo> {
   const emulator = await startGraphEmulator({
     timeScale: options.timeScale ?? 1,
-    hostnames: ["localhost"],
+    hostnames: ["localhost", ...(options.hostnames ?? [])],
     port: options.port ?? 0,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.certificate ? { certificate: options.certificate } : {}),
   });
   const { control } = emulator;
   const domain = "contoso.onmicrosoft.com";
-  const tenant = control.createTenant({ displayName: "Contoso (demo)", domain });
-  const clientSecret = randomBytes(24).toString("base64url");
+  const tenant = control.createTenant({
+    displayName: "Contoso (demo)",
+    domain,
+    ...(options.identity ? { id: options.identity.tenantId } : {}),
+  });
+  const clientSecret = options.identity?.clientSecret ?? randomBytes(24).toString("base64url");
   const publicBaseUrl = options.publicBaseUrl.replace(/\/+$/, "");
+  const adminBaseUrl = (options.adminBaseUrl ?? publicBaseUrl).replace(/\/+$/, "");
   const app = control.createApp({
     tenantId: tenant.id,
     displayName: "Presence bridge (demo)",
     clientSecret,
     // The Teams bridge's sign-in (people, service accounts) and the admin app's.
-    redirectUris: [`${publicBaseUrl}/graph/auth/callback`, `${publicBaseUrl}/auth/microsoft/callback`],
+    redirectUris: [`${publicBaseUrl}/graph/auth/callback`, `${adminBaseUrl}/auth/microsoft/callback`],
+    ...(options.identity ? { clientId: options.identity.clientId } : {}),
     groupMembershipClaims: "SecurityGroup",
     applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
     delegatedScopes: ["Presence.Read.All", "User.Read", "offline_access"],

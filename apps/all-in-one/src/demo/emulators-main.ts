@@ -1,0 +1,86 @@
+// The demo emulators in a container of their own (docker-compose's `demo` profile): the built-in Slack and
+// Graph/Entra emulators, seeded with the demo people and with the apps the bridges are configured for. Once
+// the Slack bridge answers, the demo is attached as `pnpm start` does it: the Slack app installed through
+// the bridge's own OAuth pages, everyone connected, people linked by e-mail, the demo admins allowed in.
+import { X509Certificate } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+import { generateServerCertificate } from "@presence/graph-emulator";
+
+import { createDbClient } from "@presence/db";
+import { createLogger } from "@presence/telemetry";
+
+import { loadDemoEmulatorsEnv } from "../env.ts";
+import { startDemo } from "./start-demo.ts";
+
+const env = loadDemoEmulatorsEnv();
+const logger = createLogger({ service: "demo-emulators", level: env.LOG_LEVEL });
+const certificate = await keptCertificate(env.DEMO_CA_FILE, env.DEMO_HOSTNAMES);
+const demo = await startDemo({
+  publicBaseUrl: env.PUBLIC_BASE_URL,
+  port: 0,
+  logger,
+  slack: true,
+  graph: true,
+  container: {
+    host: env.DEMO_HOST,
+    hostnames: env.DEMO_HOSTNAMES,
+    slackPort: env.DEMO_SLACK_PORT,
+    graphPort: env.DEMO_GRAPH_PORT,
+    slackApp: {
+      clientId: env.SLACK_CLIENT_ID,
+      clientSecret: env.SLACK_CLIENT_SECRET,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+    },
+    entraApp: {
+      tenantId: env.AZURE_TENANT_ID,
+      clientId: env.AZURE_CLIENT_ID,
+      clientSecret: env.AZURE_CLIENT_SECRET,
+    },
+    adminBaseUrl: env.ADMIN_BASE_URL,
+    certificate,
+  },
+});
+logger.info({ ca: env.DEMO_CA_FILE }, "demo emulators listening; waiting for the Slack bridge");
+
+const db = createDbClient({ url: env.DATABASE_URL, poolSize: 2 });
+await waitFor(`${env.DEMO_SLACK_BRIDGE_URL}/readyz`);
+await demo.attach(env.DEMO_SLACK_BRIDGE_URL, db, logger);
+
+const stop = async () => {
+  await demo.close();
+  await db.$disconnect();
+  process.exit(0);
+};
+process.once("SIGTERM", () => void stop());
+process.once("SIGINT", () => void stop());
+
+async function waitFor(url: string): Promise<void> {
+  for (;;) {
+    const ready = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/**
+ * The Graph emulator's certificate, kept beside the CA file the apps trust (they read it once, at start):
+ * after a restart of the stack the emulators serve the same one, until it nears its expiry.
+ */
+async function keptCertificate(caFile: string, hostnames: string[]): Promise<{ cert: string; key: string }> {
+  const keyFile = `${caFile}.key`;
+  if (existsSync(caFile) && existsSync(keyFile)) {
+    const kept = { cert: readFileSync(caFile, "utf8"), key: readFileSync(keyFile, "utf8") };
+    const validTo = Date.parse(new X509Certificate(kept.cert).validTo);
+    if (validTo - Date.now() > 3_600_000) return kept;
+  }
+  const fresh = await generateServerCertificate(hostnames);
+  mkdirSync(dirname(caFile), { recursive: true });
+  writeFileSync(keyFile, fresh.key, { mode: 0o600 });
+  writeFileSync(caFile, fresh.cert);
+  return fresh;
+}
