@@ -70,7 +70,13 @@ export async function startDemo(options: {
         people: DEMO_PEOPLE,
         port: c ? c.graphPort : options.port === 0 ? 0 : options.port + 2,
         ...(c
-          ? { host: c.host, hostnames: c.hostnames, identity: c.entraApp, adminBaseUrl: c.adminBaseUrl }
+          ? {
+              host: c.host,
+              hostnames: c.hostnames,
+              identity: c.entraApp,
+              adminBaseUrl: c.adminBaseUrl,
+              ...(c.certificate ? { certificate: c.certificate } : {}),
+            }
           : {}),
       })
     : null;
