@@ -57,7 +57,14 @@ describe("rule preview", () => {
   });
 
   it("shows what a Slack huddle becomes in Teams (a setPresence pair)", () => {
-    const preview = previewSlackToTeams(defaultRuleSet(), settings, policy, { huddle: { inHuddle: true } }, {}, T0);
+    const preview = previewSlackToTeams(
+      defaultRuleSet(),
+      settings,
+      policy,
+      { huddle: { inHuddle: true } },
+      {},
+      T0,
+    );
     expect(preview.kind).toBe("huddle");
     expect(preview.hold.session).toMatchObject({ availability: "Busy", activity: "InACall" });
   });

@@ -13,8 +13,9 @@ import { matchSlackToTeams, matchTeamsToSlack } from "../rules/match-rules.ts";
 import type { RuleSet } from "../rules/rule-set.ts";
 import { arbitraryActions, arbitraryRuleSet } from "../testing/arbitraries.ts";
 import { Simulation, type SimAction } from "../testing/simulation.ts";
+import { propertyRuns } from "../testing/property-runs.ts";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+const RUNS = propertyRuns(process.env.PROPERTY_RUNS);
 const settings = { ...defaultSettings(), flapMaxWrites: 1000 };
 
 const policies: LinkPolicyOverrides[] = [

@@ -30,7 +30,23 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const server = process.env.TEST_DATABASE_URL ?? DEFAULT_SERVER;
   if (await isReachable(server)) return createOnServer(server);
+  if (requirePostgres())
+    throw new Error(
+      `REQUIRE_POSTGRES is set but no Postgres answers at ${redact(server)}: start it (CI never falls back to the embedded server)`,
+    );
   return createEmbedded();
+}
+
+/**
+ * REQUIRE_POSTGRES=1 (CI): tests run on the real server or fail. The embedded server is one session shared by
+ * every connection, so concurrency tests (row locks, shared budgets) would prove nothing there.
+ */
+export function requirePostgres(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ["1", "true", "yes"].includes((env.REQUIRE_POSTGRES ?? "").toLowerCase());
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
 async function createOnServer(server: string): Promise<TestDatabase> {
