@@ -47,7 +47,13 @@ export async function runApps(
     { name: "database", check: async () => void (await runtime.db.$queryRaw`SELECT 1`) },
     ...modules.flatMap((m) => m.readiness),
   ];
-  app.use(createOpsRouter({ registry: runtime.metrics.registry, checks }));
+  app.use(
+    createOpsRouter({
+      registry: runtime.metrics.registry,
+      checks,
+      onFailure: (check, error) => runtime.logger.warn({ check, error }, "readiness check failing"),
+    }),
+  );
   for (const module of modules) app.use(module.router);
   app.use((_req, res) => void res.status(404).json({ error: "not_found" }));
 

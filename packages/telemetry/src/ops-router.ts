@@ -8,9 +8,14 @@ export interface ReadinessCheck {
 
 /**
  * /healthz (the process is alive), /readyz (every dependency answers: 503 naming the failing
- * check otherwise) and /metrics (Prometheus text format).
+ * check — not its error — otherwise) and /metrics (Prometheus text format).
  */
-export function createOpsRouter(options: { registry: Registry; checks: readonly ReadinessCheck[] }): Router {
+export function createOpsRouter(options: {
+  registry: Registry;
+  checks: readonly ReadinessCheck[];
+  /** Told each failing check and its error (for the logs). */
+  onFailure?: (check: string, error: string) => void;
+}): Router {
   const router = express.Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -18,7 +23,13 @@ export function createOpsRouter(options: { registry: Registry; checks: readonly 
   router.get("/readyz", async (_req, res) => {
     const results = await runReadinessChecks(options.checks);
     const ready = results.every((r) => r.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not_ready", checks: results });
+    // Which check failed, never its error text: /readyz is unauthenticated, and error texts can carry hosts,
+    // users and other details (the logs have them).
+    for (const r of results) if (!r.ok) options.onFailure?.(r.name, r.error);
+    res.status(ready ? 200 : 503).json({
+      status: ready ? "ready" : "not_ready",
+      checks: results.map((r) => ({ name: r.name, ok: r.ok })),
+    });
   });
   router.get("/metrics", async (_req, res) => {
     res.type(options.registry.contentType).send(await options.registry.metrics());
