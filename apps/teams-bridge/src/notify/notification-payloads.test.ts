@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { ZChangeNotificationCollection, notifiedUserId } from "./notification-payloads.ts";
+import {
+  ZChangeNotification,
+  ZLifecycleNotification,
+  ZNotificationCollection,
+  itemsOf,
+  notifiedUserId,
+} from "./notification-payloads.ts";
 import { sameClientState } from "./notification-routes.ts";
 import { hashClientState, presenceResource } from "./subscription-manager.ts";
 
@@ -8,7 +14,7 @@ const id = "fa8bf3dc-eca7-46b7-bad1-db199b62afc3";
 
 describe("notification payloads", () => {
   it("reads Graph's basic presence notification (extra properties ignored)", () => {
-    const parsed = ZChangeNotificationCollection.parse({
+    const batch = ZNotificationCollection.parse({
       value: [
         {
           subscriptionId: "7f105c7d-2dc5-4530-97cd-4e7ae6534c07",
@@ -27,10 +33,26 @@ describe("notification payloads", () => {
       ],
       validationTokens: ["ignored"],
     });
-    const [first] = parsed.value;
+    const [first] = itemsOf(ZChangeNotification, batch.value).items;
     if (!first) throw new Error("no item");
     expect(notifiedUserId(first)).toBe(id);
     expect(notifiedUserId({ ...first, resource: "users/x/messages" })).toBeNull();
+  });
+
+  it("reads a batch item by item: one of an unknown kind is dropped, not the batch", () => {
+    const known = {
+      subscriptionId: "7f105c7d-2dc5-4530-97cd-4e7ae6534c07",
+      tenantId: "84bd8158-6d4d-4958-8b9f-9d6445542f95",
+      clientState: "secret",
+      lifecycleEvent: "reauthorizationRequired",
+    };
+    const { items, dropped } = itemsOf(ZLifecycleNotification, [
+      known,
+      { ...known, lifecycleEvent: "newKind" },
+      42,
+    ]);
+    expect(items).toEqual([known]);
+    expect(dropped).toBe(2);
   });
 
   it("compares clientState with the stored hash", () => {

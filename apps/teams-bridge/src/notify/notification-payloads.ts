@@ -19,9 +19,23 @@ export const ZChangeNotification = z.object({
 });
 export type ChangeNotification = z.infer<typeof ZChangeNotification>;
 
-export const ZChangeNotificationCollection = z.object({
-  value: z.array(ZChangeNotification).min(1).max(1000),
-});
+/**
+ * A batch as Graph posts it: `{ value: [...] }`. Its items are read one by one (itemsOf): one item of a
+ * shape or value not known here is dropped, not the batch.
+ */
+export const ZNotificationCollection = z.object({ value: z.array(z.unknown()).min(1).max(1000) });
+
+/** The items of a batch that have the given shape; `dropped` counts the others. */
+export function itemsOf<T>(
+  schema: z.ZodType<T>,
+  values: readonly unknown[],
+): { items: T[]; dropped: number } {
+  const items = values.flatMap((value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { items, dropped: values.length - items.length };
+}
 
 export const ZLifecycleNotification = z.object({
   subscriptionId: z.string().min(1).max(100),
@@ -31,10 +45,6 @@ export const ZLifecycleNotification = z.object({
   subscriptionExpirationDateTime: z.string().optional(),
 });
 export type LifecycleNotification = z.infer<typeof ZLifecycleNotification>;
-
-export const ZLifecycleNotificationCollection = z.object({
-  value: z.array(ZLifecycleNotification).min(1).max(1000),
-});
 
 /** The person a presence change notification is about, or null when the resource is not a presence. */
 export function notifiedUserId(notification: ChangeNotification): string | null {

@@ -8,8 +8,10 @@ import express, { type Request, type Response, type Router } from "express";
 import type { GraphMetrics } from "../graph/graph-metrics.ts";
 import { TEAMS_TASKS, chainKeys, subscriptionQueue } from "../jobs/job-chains.ts";
 import {
-  ZChangeNotificationCollection,
-  ZLifecycleNotificationCollection,
+  ZChangeNotification,
+  ZLifecycleNotification,
+  ZNotificationCollection,
+  itemsOf,
   notifiedUserId,
   type ChangeNotification,
   type LifecycleNotification,
@@ -32,17 +34,20 @@ export interface NotificationRoutesDeps {
  * 10 s) on both URLs, and notifications, which are verified — a known subscription, its tenant, the
  * clientState compared with the stored hash in constant time, a person the subscription watches —
  * then only stored as work (a presence fetch or a lifecycle job) before answering 202, well within
- * Graph's 3 s. A batch with nothing valid is refused with 403 and leaves nothing behind; when storing
- * fails the answer is 500, so Graph delivers again.
+ * Graph's 3 s. Items that fail a check, or are of a kind not known here, are dropped and counted
+ * (presence_graph_notifications_total{result="rejected"}) and the answer is still 202: Graph counts
+ * every non-2xx against the endpoint and throttles it. A body that is no notification batch at all gets
+ * 400 (Graph never sends one). When storing fails the answer is 500, so Graph delivers again.
  */
 export function notificationRoutes(deps: NotificationRoutesDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: "1mb", type: ["application/json", "application/*+json", "text/json"] });
 
   router.post(NOTIFICATION_PATH, handshake, json, async (req, res) => {
-    const parsed = ZChangeNotificationCollection.safeParse(req.body);
-    if (!parsed.success) return reject(res, deps, "change", 400, "not a change notification collection");
-    const verified = await verify(deps.db, parsed.data.value);
+    const parsed = ZNotificationCollection.safeParse(req.body);
+    if (!parsed.success) return reject(res, deps, "change", 400, "not a notification collection");
+    const { items } = itemsOf(ZChangeNotification, parsed.data.value);
+    const verified = await verify(deps.db, items);
     const accepted = verified.flatMap(({ item, subscription }) => {
       const userId = notifiedUserId(item);
       return userId && subscription.userIds.includes(userId) && item.changeType.split(",").includes("updated")
@@ -50,7 +55,7 @@ export function notificationRoutes(deps: NotificationRoutesDeps): Router {
         : [];
     });
     count(deps, "change", accepted.length, parsed.data.value.length - accepted.length);
-    if (accepted.length === 0) return reject(res, deps, "change", 403, "no valid notification in the batch");
+    if (accepted.length === 0) return dropAll(res, deps, "change");
     await store(res, deps, async (tx) => {
       for (const tenantId of new Set(accepted.map((a) => a.tenantId))) {
         const ids = [...new Set(accepted.filter((a) => a.tenantId === tenantId).map((a) => a.userId))];
@@ -74,13 +79,12 @@ export function notificationRoutes(deps: NotificationRoutesDeps): Router {
   });
 
   router.post(LIFECYCLE_PATH, handshake, json, async (req, res) => {
-    const parsed = ZLifecycleNotificationCollection.safeParse(req.body);
-    if (!parsed.success)
-      return reject(res, deps, "lifecycle", 400, "not a lifecycle notification collection");
-    const verified = await verify(deps.db, parsed.data.value);
+    const parsed = ZNotificationCollection.safeParse(req.body);
+    if (!parsed.success) return reject(res, deps, "lifecycle", 400, "not a notification collection");
+    const { items } = itemsOf(ZLifecycleNotification, parsed.data.value);
+    const verified = await verify(deps.db, items);
     count(deps, "lifecycle", verified.length, parsed.data.value.length - verified.length);
-    if (verified.length === 0)
-      return reject(res, deps, "lifecycle", 403, "no valid notification in the batch");
+    if (verified.length === 0) return dropAll(res, deps, "lifecycle");
     await store(res, deps, async (tx) => {
       for (const { item, subscription } of verified) {
         await addJob(
@@ -168,6 +172,13 @@ async function store(
 function count(deps: NotificationRoutesDeps, kind: string, accepted: number, rejected: number): void {
   if (accepted > 0) deps.graphMetrics.notifications.inc({ kind, result: "accepted" }, accepted);
   if (rejected > 0) deps.graphMetrics.notifications.inc({ kind, result: "rejected" }, rejected);
+}
+
+/** Nothing in the batch was valid: nothing is stored, the items are counted, Graph gets its 202. */
+function dropAll(res: Response, deps: NotificationRoutesDeps, kind: string): void {
+  deps.metrics.inbound.inc({ source: `graph:${kind}`, result: "rejected" });
+  deps.logger.warn({ kind }, "Graph notification dropped: no valid item in the batch");
+  res.status(202).end();
 }
 
 function reject(
