@@ -25,6 +25,16 @@ describe("revoked tokens and uninstalls", () => {
     const grace = h.person(1);
     expect((await h.connect(grace.id)).status).toBe(200);
     const link = await h.link(grace);
+    // The same user id in another workspace is someone else: their link is left alone.
+    const elsewhere = await h.t.db.link.create({
+      data: {
+        slackTeamId: "T0ELSEWHERE",
+        slackUserId: grace.id,
+        tenantId: "99999999-9999-4999-8999-999999999999",
+        entraUserId: "99999999-9999-4999-8999-000000000001",
+        sides: { create: [{ side: "slack" }, { side: "teams" }] },
+      },
+    });
     h.slack.control.revokeToken({ token: userToken(h, grace.id) });
     const [revoked] = await h.slack.control.waitForDeliveries({ eventType: "tokens_revoked" });
     expect(revoked?.attempts.at(-1)).toMatchObject({ status: 200 });
@@ -32,6 +42,9 @@ describe("revoked tokens and uninstalls", () => {
     expect(await h.t.db.link.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({
       status: "needs_reauth",
       statusReason: "slack: the Slack token was revoked",
+    });
+    expect(await h.t.db.link.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({
+      status: "active",
     });
     expect(await h.t.db.slackInstallation.count({ where: { userId: grace.id } })).toBe(0);
     expect(

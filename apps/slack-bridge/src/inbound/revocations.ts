@@ -27,7 +27,11 @@ export async function handleTokensRevoked(
       where: { ...inScope, userId: { in: scope.userIds } },
     });
     await forget(context, rows);
-    const links = await db.link.findMany({ where: { slackUserId: { in: scope.userIds } } });
+    // Only this workspace's (or org's) people: a user id names a person within a team.
+    const teams = await teamsOf(context, scope);
+    const links = await db.link.findMany({
+      where: { slackUserId: { in: scope.userIds }, slackTeamId: { in: teams } },
+    });
     for (const link of links) await flag(context, link, "the Slack token was revoked");
   }
   if (scope.botUserIds.length > 0) {
