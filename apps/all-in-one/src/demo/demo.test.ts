@@ -50,6 +50,8 @@ beforeAll(async () => {
       EMBEDDED_DATABASE_DIR: join(mkdtempSync(join(tmpdir(), "presence-demo-")), "postgres"),
       EMBEDDED_DATABASE_PORT: String(PORT + 3),
       GRAPH_POLL_INTERVAL_SECONDS: "2",
+      // A developer's .env (DATABASE_URL, credentials) must not turn the demo into something else.
+      PRESENCE_DOTENV: "off",
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
