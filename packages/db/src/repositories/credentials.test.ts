@@ -64,6 +64,41 @@ describe("credentials", () => {
     );
   });
 
+  it("never writes back a secret that was replaced while rotating (a refreshed token stays the new one)", async () => {
+    await t.db.credential.deleteMany();
+    const oldKey = generateEncryptionKey();
+    const oldRing = parseKeyRing(oldKey);
+    await putCredential(t.db, oldRing, { kind: "slack_user_refresh", owner: "slack:T9:U9", secret: "spent" });
+    const rotating = parseKeyRing(generateEncryptionKey(), [oldKey]);
+    // Another replica refreshes the token between the rotation's read and its write (still under the old key).
+    let refreshed = false;
+    const racing = new Proxy(t.db, {
+      get(target, property, receiver) {
+        if (property !== "credential") return Reflect.get(target, property, receiver) as unknown;
+        return new Proxy(target.credential, {
+          get(credential, method, r) {
+            if (method !== "findMany") return Reflect.get(credential, method, r) as unknown;
+            return async (args: Parameters<typeof credential.findMany>[0]) => {
+              const rows = await credential.findMany(args);
+              if (!refreshed) {
+                refreshed = true;
+                await putCredential(t.db, oldRing, {
+                  kind: "slack_user_refresh",
+                  owner: "slack:T9:U9",
+                  secret: "fresh",
+                });
+              }
+              return rows;
+            };
+          },
+        });
+      },
+    });
+    await rotateCredentials(racing, rotating);
+    expect((await getCredential(t.db, rotating, "slack_user_refresh", "slack:T9:U9"))?.secret).toBe("fresh");
+    expect(await t.db.credential.count({ where: { keyId: { not: rotating.currentId } } })).toBe(0);
+  });
+
   it("refuses to rotate a secret sealed by a key it was not given", async () => {
     const lost = parseKeyRing(generateEncryptionKey());
     await putCredential(t.db, lost, { kind: "slack_bot", owner: "slack:T5", secret: "b" });

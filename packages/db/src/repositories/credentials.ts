@@ -71,14 +71,21 @@ export async function rotateCredentials(db: DbClient, ring: KeyRing, batchSize =
       orderBy: { id: "asc" },
     });
     if (rows.length === 0) return total;
+    let rotated = 0;
     await db.$transaction(async (tx) => {
       for (const row of rows) {
         const secret = openSecret(ring, row, context(row.kind, row.owner));
         const sealed = sealSecret(ring, secret, context(row.kind, row.owner));
-        await tx.credential.update({ where: { id: row.id }, data: sealed });
+        // Compare-and-swap: a secret replaced since it was read (a refreshed token) is never overwritten
+        // with the old one; if it is still under an old key, the next pass re-reads and rotates it.
+        const { count } = await tx.credential.updateMany({
+          where: { id: row.id, ciphertext: row.ciphertext },
+          data: sealed,
+        });
+        rotated += count;
       }
     });
-    total += rows.length;
+    total += rotated;
   }
 }
 
