@@ -19,6 +19,7 @@ import { createSlackMetrics } from "./slack-metrics.ts";
 import { resolveSlackSettings } from "./slack-settings.ts";
 import { PostgresInstallationStore } from "./store/postgres-installation-store.ts";
 import { SlackTokens } from "./store/slack-tokens.ts";
+import { enqueuePublishHome, PUBLISH_HOME_TASK, ZPublishHomeJob } from "./tasks/publish-home.ts";
 import { SLACK_CRON, slackTasks } from "./tasks/slack-tasks.ts";
 import { createSlackWriter } from "./writer/slack-writer.ts";
 
@@ -124,7 +125,7 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
     throw error;
   });
   const home = new HomeService(context);
-  registerEventListeners(app, context, { publishHome: (person) => home.publish(person) });
+  registerEventListeners(app, context, { publishHome: (person) => enqueuePublishHome(context.db, person) });
   registerHomeListeners(app, home);
 
   const socketMode = settings.appToken !== null;
@@ -141,7 +142,10 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
     router,
     writers: [createSlackWriter({ api, tokens, adminTokenMode: settings.adminTokenMode, now: runtime.now })],
     readiness,
-    tasks: slackTasks(context),
+    tasks: {
+      ...slackTasks(context),
+      [PUBLISH_HOME_TASK]: async (payload) => home.publish(ZPublishHomeJob.parse(payload)),
+    },
     cron: SLACK_CRON,
     async start() {
       if (socketMode) await app.start();

@@ -77,6 +77,8 @@ async function openHome(harness: Harness) {
   const before = harness.slack.control.calls({ method: "views.publish" }).length;
   harness.slack.control.openAppHome({ appId: harness.app.id, userId: grace(harness).id });
   await harness.slack.control.idle();
+  // Published by a job, after the event was acknowledged.
+  await harness.idle();
   expect(harness.slack.control.calls({ method: "views.publish" }).length).toBe(before + 1);
 }
 
@@ -122,6 +124,7 @@ describe("App Home and /presence", () => {
     const paused = await h.t.db.link.findUniqueOrThrow({ where: { id: link.id } });
     expect(paused.status).toBe("paused");
     expect(paused.pausedUntil?.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
+    await h.idle();
     expect(homeText(h)).toContain("Paused until");
 
     await homeAction(h, { action_id: ACTION.resume, type: "button", value: "resume" });
@@ -144,6 +147,7 @@ describe("App Home and /presence", () => {
       hideMeetingTitles: true,
       respectManualStatus: false,
     });
+    await h.idle();
     expect(homeText(h)).toContain("Teams → Slack only");
     const audit = await h.t.db.syncEvent.findMany({ where: { linkId: link.id, kind: "link_updated" } });
     expect(audit.map((e) => e.correlationId)).toEqual(

@@ -19,6 +19,7 @@ import {
 } from "@presence/services";
 
 import type { SlackContext } from "../slack-context.ts";
+import { enqueuePublishHome } from "../tasks/publish-home.ts";
 import { CREDENTIAL, credentialOwner, findPersonInstallation } from "../store/installation-rows.ts";
 import { ACTION, SHARING_CHOICES, homeView, type HomeModel } from "./home-view.ts";
 
@@ -79,7 +80,7 @@ export class HomeService {
     }
   }
 
-  /** Applies a block action from App Home; the Home tab is published again afterwards. */
+  /** Applies a block action from App Home; the Home tab is published again afterwards, by a job. */
   async act(person: Person, action: HomeAction): Promise<void> {
     try {
       await this.#apply(person, action);
@@ -91,7 +92,7 @@ export class HomeService {
         "App Home action refused",
       );
     }
-    await this.publish(person);
+    await enqueuePublishHome(this.context.db, person);
   }
 
   /** Pauses mirroring for `minutes` (0 = until resumed). */
