@@ -1,7 +1,12 @@
 import { generateEncryptionKey, parseKeyRing } from "@presence/db";
 import { describe, expect, it } from "vitest";
 
-import { createConnectState, readConnectState } from "./connect-state.ts";
+import {
+  createConnectState,
+  issueConnectLink,
+  readConnectState,
+  redeemConnectLink,
+} from "./connect-state.ts";
 
 const ring = parseKeyRing(generateEncryptionKey());
 
@@ -29,5 +34,21 @@ describe("connect links", () => {
     expect(() => readConnectState(parseKeyRing(generateEncryptionKey()), token, 2000)).toThrow(/not valid/);
     expect(() => readConnectState(ring, token, 70_000)).toThrow(/expired/);
     expect(() => readConnectState(ring, `${body}`, 2000)).toThrow(/Malformed/);
+  });
+});
+
+describe("single-use connect links", () => {
+  it("work once: the nonce is kept server-side and taken when the link is opened", async () => {
+    const { createTestDatabase } = await import("@presence/db/testing");
+    const t = await createTestDatabase();
+    try {
+      const token = await issueConnectLink(t.db, ring, { connect: "slack" });
+      expect((await redeemConnectLink(t.db, ring, token)).connect).toBe("slack");
+      await expect(redeemConnectLink(t.db, ring, token)).rejects.toThrow(/already used/);
+      const neverIssued = createConnectState(ring, { connect: "slack", nonce: "x".repeat(32) });
+      await expect(redeemConnectLink(t.db, ring, neverIssued)).rejects.toThrow(/already used/);
+    } finally {
+      await t.drop();
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { BridgeError } from "@presence/core";
-import type { KeyRing } from "@presence/db";
+import type { Db, KeyRing } from "@presence/db";
 import { z } from "zod";
+
+import { saveOAuthFlow, takeOAuthFlow } from "./oauth-flows.ts";
 
 /**
  * A signed, expiring "connect your account" token. App Home and the admin UI hand a person a link
@@ -56,4 +58,38 @@ export function readConnectState(ring: KeyRing, token: string, now = Date.now())
   if (state.data.exp <= now)
     throw new BridgeError("invalid_input", "This connect link has expired; ask for a new one");
   return state.data;
+}
+
+const LINK_KIND = "connect_link";
+const LINK_TTL_MS = 30 * 60_000;
+
+/**
+ * A connect link for one person, usable once: its nonce is kept server-side (encrypted, 30 minutes) and
+ * taken when the link is opened, so a copied or replayed link does nothing.
+ */
+export async function issueConnectLink(
+  db: Db,
+  ring: KeyRing,
+  state: Omit<ConnectState, "exp" | "nonce">,
+  now = Date.now(),
+): Promise<string> {
+  const nonce = await saveOAuthFlow(db, ring, LINK_KIND, {}, LINK_TTL_MS);
+  return createConnectState(ring, { ...state, nonce }, LINK_TTL_MS, now);
+}
+
+/** Opens a connect link: valid signature, not expired, and never used before (it cannot be used again). */
+export async function redeemConnectLink(
+  db: Db,
+  ring: KeyRing,
+  token: string,
+  now = Date.now(),
+): Promise<ConnectState> {
+  const state = readConnectState(ring, token, now);
+  const fresh = state.nonce ? await takeOAuthFlow(db, ring, LINK_KIND, state.nonce, z.object({})) : null;
+  if (!fresh)
+    throw new BridgeError(
+      "invalid_input",
+      "This connect link was already used; open App Home or the self-service page for a new one",
+    );
+  return state;
 }

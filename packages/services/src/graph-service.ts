@@ -1,23 +1,24 @@
 import { BridgeError } from "@presence/core";
 import type { Db, GraphServiceAccount, KeyRing } from "@presence/db";
 
-import { createConnectState } from "./connect-state.ts";
+import { issueConnectLink } from "./connect-state.ts";
 
 export const GRAPH_READ_MODES = ["poll", "notify"] as const;
 export type GraphReadMode = (typeof GRAPH_READ_MODES)[number];
 
 /**
  * The link an admin opens to sign a Microsoft service account in for the Teams bridge's notify mode
- * (served by the Teams bridge at /graph/service-accounts/connect; valid 30 minutes).
+ * (served by the Teams bridge at /graph/service-accounts/connect; valid 30 minutes, once).
  */
-export function serviceAccountSignInLink(
+export async function serviceAccountSignInLink(
+  db: Db,
   ring: KeyRing,
   publicBaseUrl: string | undefined,
   options: { loginHint?: string; now?: number } = {},
-): string {
+): Promise<string> {
   if (!publicBaseUrl)
     throw new BridgeError("config", "PUBLIC_BASE_URL is not set: it is where the Teams bridge is reached");
-  const state = createConnectState(ring, { connect: "microsoft-service-account" }, 30 * 60_000, options.now);
+  const state = await issueConnectLink(db, ring, { connect: "microsoft-service-account" }, options.now);
   const url = new URL("/graph/service-accounts/connect", publicBaseUrl);
   url.searchParams.set("state", state);
   if (options.loginHint) url.searchParams.set("login_hint", options.loginHint);

@@ -11,14 +11,20 @@ const owner = (id: string) => `oauth-flow:${id}`;
  * server-side and encrypted for ten minutes. Its id travels as the OAuth `state` and in an HttpOnly
  * cookie, and it can be taken once: a replayed or forged callback finds nothing.
  */
-export async function saveOAuthFlow(db: Db, ring: KeyRing, kind: string, flow: object): Promise<string> {
+export async function saveOAuthFlow(
+  db: Db,
+  ring: KeyRing,
+  kind: string,
+  flow: object,
+  lifetimeMs = LIFETIME_MS,
+): Promise<string> {
   await db.credential.deleteMany({ where: { kind, expiresAt: { lt: new Date() } } });
   const id = randomBytes(24).toString("base64url");
   await putCredential(db, ring, {
     kind,
     owner: owner(id),
     secret: JSON.stringify(flow),
-    expiresAt: new Date(Date.now() + LIFETIME_MS),
+    expiresAt: new Date(Date.now() + lifetimeMs),
   });
   return id;
 }

@@ -10,7 +10,7 @@ import {
   type Link,
   type WebSession,
 } from "@presence/db";
-import { createConnectState, pausePerson, resumePerson, updatePersonSettings } from "@presence/services";
+import { issueConnectLink, pausePerson, resumePerson, updatePersonSettings } from "@presence/services";
 import express, { type Response, type Router } from "express";
 
 import { principalOf, type Principal } from "../auth/principal.ts";
@@ -49,7 +49,7 @@ export function meRoutes(deps: MeRoutesDeps): Router {
       },
       link,
       state: link ? await personState(db, link, settings, (await getActiveRules(db)).rules) : null,
-      connect: connectLinks(deps, session),
+      connect: await connectLinks(deps, session),
     });
   });
 
@@ -107,24 +107,22 @@ async function requireOwnLink(db: DbClient, res: Response): Promise<Link> {
   return link;
 }
 
-/** Connect links for the account the person did not sign in with (signed, expiring, one person's). */
-function connectLinks(deps: MeRoutesDeps, session: WebSession) {
+/** Connect links for the account the person did not sign in with (signed, single use, one person's). */
+async function connectLinks(deps: MeRoutesDeps, session: WebSession) {
   const url = (path: string, state: string) => `${deps.bridgesUrl}${path}?state=${encodeURIComponent(state)}`;
   if (session.provider === "slack") {
+    const slack = { teamId: session.tenantId, userId: session.userId };
     return {
       slack: null,
       microsoft: url(
         "/graph/connect",
-        createConnectState(deps.ring, {
-          connect: "microsoft",
-          slack: { teamId: session.tenantId, userId: session.userId },
-        }),
+        await issueConnectLink(deps.db, deps.ring, { connect: "microsoft", slack }),
       ),
     };
   }
   const entra = { tenantId: session.tenantId, userId: session.userId };
   return {
-    slack: url("/slack/connect", createConnectState(deps.ring, { connect: "slack", entra })),
+    slack: url("/slack/connect", await issueConnectLink(deps.db, deps.ring, { connect: "slack", entra })),
     microsoft: null,
   };
 }

@@ -144,7 +144,8 @@ describe("mapping rules", () => {
       observedAt: Date.now(),
       source: "test",
     });
-    const mirrored = () => w.db.syncEvent.count({ where: { linkId: link.id, kind: "mirrored", side: "slack" } });
+    const mirrored = () =>
+      w.db.syncEvent.count({ where: { linkId: link.id, kind: "mirrored", side: "slack" } });
     // One after the other: observations of one person may run in any order (the older is then dropped as stale).
     await teams(meeting, 1);
     await expect.poll(mirrored, { timeout: 20_000 }).toBe(1);

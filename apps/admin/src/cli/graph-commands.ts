@@ -20,9 +20,9 @@ export function addGraphCommands(program: Command, deps: CliDeps): void {
     .command("add-account")
     .description("Print a sign-in link (30 min) that adds a Microsoft service account for notify mode")
     .option("--login-hint <upn>", "the account to sign in")
-    .action((options: { loginHint?: string }) => {
+    .action(async (options: { loginHint?: string }) => {
       deps.out(
-        serviceAccountSignInLink(deps.keyRing(), deps.publicBaseUrl, {
+        await serviceAccountSignInLink(await deps.db(), deps.keyRing(), deps.publicBaseUrl, {
           ...(options.loginHint ? { loginHint: options.loginHint } : {}),
           ...(deps.now ? { now: deps.now() } : {}),
         }),

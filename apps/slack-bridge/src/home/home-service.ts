@@ -9,7 +9,7 @@ import {
 } from "@presence/core";
 import { deleteCredentials, findLinkBySlack, getSettings, type Link } from "@presence/db";
 import {
-  createConnectState,
+  issueConnectLink,
   pausePerson,
   personTimeline,
   requireReconnect,
@@ -58,8 +58,8 @@ export class HomeService {
             message: e.message,
           }))
         : [],
-      connectSlackUrl: slackConnected ? null : this.#connectUrl("/slack/connect", "slack", person),
-      connectMicrosoftUrl: link ? null : this.#connectUrl("/graph/connect", "microsoft", person),
+      connectSlackUrl: slackConnected ? null : await this.#connectUrl("/slack/connect", "slack", person),
+      connectMicrosoftUrl: link ? null : await this.#connectUrl("/graph/connect", "microsoft", person),
     };
   }
 
@@ -222,10 +222,10 @@ export class HomeService {
     };
   }
 
-  #connectUrl(path: string, connect: "slack" | "microsoft", person: Person): string | null {
+  async #connectUrl(path: string, connect: "slack" | "microsoft", person: Person): Promise<string | null> {
     const base = this.context.publicBaseUrl;
     if (!base) return null;
-    const state = createConnectState(this.context.ring, { connect, slack: person });
+    const state = await issueConnectLink(this.context.db, this.context.ring, { connect, slack: person });
     return `${base}${path}?state=${encodeURIComponent(state)}`;
   }
 }

@@ -1,5 +1,5 @@
 import { BOT_SCOPES, BridgeError, USER_SCOPES } from "@presence/core";
-import { readConnectState } from "@presence/services";
+import { redeemConnectLink } from "@presence/services";
 import type { InstallProvider, InstallURLOptions } from "@slack/oauth";
 import express, { type Router } from "express";
 
@@ -35,7 +35,7 @@ export function oauthRoutes(context: SlackContext, installer: InstallProvider): 
     const state = typeof req.query.state === "string" ? req.query.state : undefined;
     try {
       if (state) {
-        const parsed = readConnectState(context.ring, state, context.now());
+        const parsed = await redeemConnectLink(context.db, context.ring, state, context.now());
         if (parsed.connect !== "slack")
           throw new BridgeError("invalid_input", "This link is not for connecting Slack");
       }

@@ -1,7 +1,7 @@
 import { BOT_SCOPES, USER_SCOPES } from "@presence/core";
 import { findLinkBySlack, listSyncEvents } from "@presence/db";
 import { addJob } from "@presence/pipeline";
-import { createConnectState, linkAccounts } from "@presence/services";
+import { createConnectState, issueConnectLink, linkAccounts } from "@presence/services";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
@@ -67,13 +67,18 @@ describe("OAuth install and connect", () => {
     h.slack.control.setStatus({ userId: grace.id, text: "Focus time", emoji: ":headphones:" });
     h.slack.control.snoozeDnd({ userId: grace.id, minutes: 30 });
     await h.idle();
-    const state = createConnectState(h.runtime.keyRing, {
+    const state = await issueConnectLink(h.t.db, h.runtime.keyRing, {
       connect: "slack",
       entra: { tenantId: TENANT, userId: ENTRA_GRACE },
     });
     const done = await h.connect(grace.id, `?state=${encodeURIComponent(state)}`);
     expect(done.status).toBe(200);
     expect(done.body).toContain("now mirrored");
+    // The link worked once; opened again it is refused (it could link someone else's account).
+    const again = await fetch(`${h.url}/slack/connect?state=${encodeURIComponent(state)}`, {
+      redirect: "manual",
+    });
+    expect(again.status).toBe(400);
     const link = await findLinkBySlack(h.t.db, h.workspace.id, grace.id);
     expect(link).toMatchObject({ tenantId: TENANT, entraUserId: ENTRA_GRACE, email: "grace@acme.test" });
     await h.idle();
@@ -99,14 +104,21 @@ describe("OAuth install and connect", () => {
     const [grace, linus] = [h.person(1), h.person(2)];
     const forged = await fetch(`${h.url}/slack/connect?state=forged.token`, { redirect: "manual" });
     expect(forged.status).toBe(400);
-    const forMicrosoft = createConnectState(h.runtime.keyRing, {
+    const neverIssued = createConnectState(h.runtime.keyRing, {
+      connect: "slack",
+      slack: { teamId: h.workspace.id, userId: grace.id },
+    });
+    expect((await fetch(`${h.url}/slack/connect?state=${neverIssued}`, { redirect: "manual" })).status).toBe(
+      400,
+    );
+    const forMicrosoft = await issueConnectLink(h.t.db, h.runtime.keyRing, {
       connect: "microsoft",
       slack: { teamId: h.workspace.id, userId: grace.id },
     });
     expect((await fetch(`${h.url}/slack/connect?state=${forMicrosoft}`, { redirect: "manual" })).status).toBe(
       400,
     );
-    const forGrace = createConnectState(h.runtime.keyRing, {
+    const forGrace = await issueConnectLink(h.t.db, h.runtime.keyRing, {
       connect: "slack",
       slack: { teamId: h.workspace.id, userId: grace.id },
       entra: { tenantId: TENANT, userId: ENTRA_GRACE },

@@ -1,5 +1,5 @@
 import { findDirectoryByEmail, findLinkBySlack, listSyncEvents } from "@presence/db";
-import { createConnectState, linkByEmail } from "@presence/services";
+import { issueConnectLink, linkByEmail } from "@presence/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { syncDirectory } from "../directory/directory-sync.ts";
@@ -21,7 +21,7 @@ describe("Connect Microsoft account", () => {
     const [person] = world.people;
     if (!person) throw new Error("fixture");
     const slack = { teamId: SLACK_TEAM, userId: "U0CONNECT1" };
-    const outcome = await browserSignIn(world, connectPath(world, slack), person);
+    const outcome = await browserSignIn(world, await connectPath(world, slack), person);
     expect(outcome.status).toBe(200);
     expect(outcome.page).toContain("Microsoft account connected");
     const link = await findLinkBySlack(world.t.db, slack.teamId, slack.userId);
@@ -32,8 +32,14 @@ describe("Connect Microsoft account", () => {
     });
     const events = await listSyncEvents(world.t.db, { linkId: link?.id ?? "" });
     expect(events.map((e) => e.kind)).toContain("link_created");
-    // Doing it again is harmless.
-    expect((await browserSignIn(world, connectPath(world, slack), person)).status).toBe(200);
+    // Doing it again (with a new link) is harmless.
+    expect((await browserSignIn(world, await connectPath(world, slack), person)).status).toBe(200);
+    // A link works once: opened again, it is refused before any sign-in starts.
+    const once = await connectPath(world, slack);
+    expect((await browserSignIn(world, once, person)).status).toBe(200);
+    const replayed = await fetch(`${world.url}${once}`, { redirect: "manual" });
+    expect(replayed.status).toBe(400);
+    expect(await replayed.text()).toContain("already used");
     // The PKCE verifier never left the server, and the sign-in record is gone once used.
     expect(await world.t.db.credential.count({ where: { kind: "graph_sign_in" } })).toBe(0);
   });
@@ -43,7 +49,7 @@ describe("Connect Microsoft account", () => {
     if (!other) throw new Error("fixture");
     const outcome = await browserSignIn(
       world,
-      connectPath(world, { teamId: SLACK_TEAM, userId: "U0CONNECT1" }),
+      await connectPath(world, { teamId: SLACK_TEAM, userId: "U0CONNECT1" }),
       other,
     );
     expect(outcome.status).toBe(409);
@@ -56,12 +62,12 @@ describe("Connect Microsoft account", () => {
     if (!person) throw new Error("fixture");
     const slack = { teamId: SLACK_TEAM, userId: "U0CONNECT3" };
     expect((await fetch(`${world.url}/graph/connect?state=forged.token`)).status).toBe(400);
-    const slackState = createConnectState(world.runtime.keyRing, { connect: "slack", slack });
+    const slackState = await issueConnectLink(world.t.db, world.runtime.keyRing, { connect: "slack", slack });
     expect((await fetch(`${world.url}/graph/connect?state=${slackState}`)).status).toBe(400);
-    expect((await browserSignIn(world, connectPath(world, slack), person, { dropCookie: true })).status).toBe(
-      400,
-    );
-    const cancelled = await browserSignIn(world, connectPath(world, slack), { deny: true });
+    expect(
+      (await browserSignIn(world, await connectPath(world, slack), person, { dropCookie: true })).status,
+    ).toBe(400);
+    const cancelled = await browserSignIn(world, await connectPath(world, slack), { deny: true });
     expect(cancelled.status).toBe(400);
     expect(cancelled.page).toContain("access_denied");
     expect(await findLinkBySlack(world.t.db, slack.teamId, slack.userId)).toBeNull();

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { AuthenticationResult } from "@azure/msal-node";
 import { BridgeError, isBridgeError } from "@presence/core";
 import { findLinkBySlack, upsertDirectoryEntries, type DbClient, type KeyRing } from "@presence/db";
-import { linkAccounts, readConnectState } from "@presence/services";
+import { linkAccounts, redeemConnectLink } from "@presence/services";
 import type { Logger } from "@presence/telemetry";
 import express, { type Request, type Response, type Router } from "express";
 
@@ -80,7 +80,7 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
 
   router.get(CONNECT_PATH, async (req, res) => {
     await guard(res, logger, async () => {
-      const state = readConnectState(ring, String(req.query.state ?? ""));
+      const state = await redeemConnectLink(db, ring, String(req.query.state ?? ""));
       if (state.connect !== "microsoft")
         throw new BridgeError("invalid_input", "This link is not for a Microsoft account");
       await start(res, { purpose: "person", ...(state.slack ? { slack: state.slack } : {}) });
@@ -89,7 +89,7 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
 
   router.get(SERVICE_ACCOUNT_CONNECT_PATH, async (req, res) => {
     await guard(res, logger, async () => {
-      const state = readConnectState(ring, String(req.query.state ?? ""));
+      const state = await redeemConnectLink(db, ring, String(req.query.state ?? ""));
       if (state.connect !== "microsoft-service-account")
         throw new BridgeError("invalid_input", "This link is not for adding a service account");
       const hint = typeof req.query.login_hint === "string" ? req.query.login_hint : undefined;

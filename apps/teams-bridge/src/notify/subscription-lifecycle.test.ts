@@ -97,7 +97,7 @@ describe("subscription upkeep", () => {
     await eventually(() => expect(polls()).toBeGreaterThan(before + 1), 5000);
 
     // An admin signs the account in again: a new subscription, the account active again.
-    const outcome = await browserSignIn(world, serviceAccountPath(world), account);
+    const outcome = await browserSignIn(world, await serviceAccountPath(world), account);
     expect(outcome.status).toBe(200);
     await eventually(async () => {
       expect(live()).toHaveLength(1);

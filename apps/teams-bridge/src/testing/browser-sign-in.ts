@@ -2,7 +2,7 @@
 // kept), against the emulator's authorize endpoint. Test code only.
 import type { UserView } from "@presence/graph-emulator";
 import { trustingFetch } from "@presence/graph-emulator/testing";
-import { createConnectState } from "@presence/services";
+import { issueConnectLink } from "@presence/services";
 
 import type { World } from "./teams-world.ts";
 
@@ -37,14 +37,16 @@ export async function browserSignIn(
 }
 
 /** An admin's link for adding a service account (what `presence graph add-account` prints). */
-export function serviceAccountPath(world: World): string {
-  const state = createConnectState(world.runtime.keyRing, { connect: "microsoft-service-account" });
+export async function serviceAccountPath(world: World): Promise<string> {
+  const state = await issueConnectLink(world.t.db, world.runtime.keyRing, {
+    connect: "microsoft-service-account",
+  });
   return `/graph/service-accounts/connect?state=${encodeURIComponent(state)}`;
 }
 
 /** App Home's "Connect Microsoft account" link for a Slack user. */
-export function connectPath(world: World, slack: { teamId: string; userId: string }): string {
-  const state = createConnectState(world.runtime.keyRing, { connect: "microsoft", slack });
+export async function connectPath(world: World, slack: { teamId: string; userId: string }): Promise<string> {
+  const state = await issueConnectLink(world.t.db, world.runtime.keyRing, { connect: "microsoft", slack });
   return `/graph/connect?state=${encodeURIComponent(state)}`;
 }
 
@@ -57,7 +59,7 @@ export async function addServiceAccounts(world: World, count: number, offset = 0
       displayName: `Service account ${offset + i + 1}`,
       userPrincipalName: `svc${offset + i + 1}@contoso.com`,
     });
-    const outcome = await browserSignIn(world, serviceAccountPath(world), user);
+    const outcome = await browserSignIn(world, await serviceAccountPath(world), user);
     if (outcome.status !== 200)
       throw new Error(`service account sign-in failed: ${outcome.status} ${outcome.page}`);
     accounts.push(user);
