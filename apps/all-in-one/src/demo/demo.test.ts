@@ -52,7 +52,7 @@ beforeAll(async () => {
       GRAPH_POLL_INTERVAL_SECONDS: "2",
       // A developer's .env (DATABASE_URL, credentials) must not turn the demo into something else.
       PRESENCE_DOTENV: "off",
-      LOG_LEVEL: "info",
+      LOG_LEVEL: "debug",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -124,4 +124,19 @@ describe("the zero-config demo (pnpm start)", () => {
       "Wrote to Teams: set presence Busy/InACall",
     );
   }, 120_000);
+
+  it("logs no token in the whole run (every line of the process's output, debug level included)", () => {
+    // Slack tokens, JWTs (Entra tokens, ID tokens), bearer/basic credentials: only their masked prefix may appear.
+    const shapes = [
+      /xox[abcposer]-[\w-]{6,}/i,
+      /xoxe\.[\w.-]{6,}/,
+      /xapp-[\w-]{6,}/,
+      /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]+/,
+      /(Bearer|Basic)\s+[\w.~+/=-]{6,}/i,
+      /"(access_token|refresh_token|client_secret|id_token)":"(?!\[redacted\])/,
+    ];
+    const lines = output.split("\n").filter((line) => line.trim() !== "");
+    expect(lines.length).toBeGreaterThan(20);
+    for (const line of lines) for (const shape of shapes) expect(line, line.slice(0, 300)).not.toMatch(shape);
+  });
 });
