@@ -6,6 +6,8 @@ export type { InstalledApp } from "./control/setup-operations.ts";
 export type { ApiCallRecord, CallFilter } from "./web-api/call-log.ts";
 export type { DeliveryRecord, DeliveryAttempt, DeliveryFilter } from "./events/delivery-log.ts";
 export type { SpecViolation } from "./spec/violation-log.ts";
+export type { ActiveFault, EventFault, WebApiFault } from "./faults/fault-injector.ts";
+export type { EventFaultKind, FaultInput, WebApiFaultKind } from "./faults/fault-input.ts";
 export type { IssuedToken } from "./world/grants.ts";
 export type { App, Enterprise, Grant, Role, User, Workspace } from "./world/types.ts";
 export { SPEC_DEVIATIONS } from "./spec/spec-deviations.ts";

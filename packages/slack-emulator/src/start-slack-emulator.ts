@@ -10,11 +10,13 @@ import type { SlackEmulatorOptions } from "./emulator-options.ts";
 import { DeliveryLog } from "./events/delivery-log.ts";
 import { EventRouter } from "./events/event-router.ts";
 import { SocketModeHub } from "./events/socket-mode-hub.ts";
+import { FaultInjector } from "./faults/fault-injector.ts";
 import { handleBrowserAuthorize } from "./http/authorize-route.ts";
 import type { AuthorizeRequestOf, BrowserAuthorizeDeps } from "./http/authorize-route.ts";
 import { handleControl } from "./http/control-routes.ts";
 import { handleOpenIdRoute, OPENID_PATHS } from "./http/openid-routes.ts";
 import { BodyTooLarge, readBody, sendJson } from "./http/http-io.ts";
+import { sendApiAnswer } from "./http/send-api-answer.ts";
 import { oauthV2Request } from "./oauth/authorize.ts";
 import { BrowserSessions } from "./oauth/browser-sessions.ts";
 import { OAuthCodes } from "./oauth/oauth-codes.ts";
@@ -62,6 +64,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const violations = new ViolationLog(settings.specViolations);
   const calls = new CallLog();
   const deliveries = new DeliveryLog();
+  const faults = new FaultInjector();
   const limiter = new ApiRateLimiter(clock, settings.rateLimits);
   const codes = new OAuthCodes();
   const signIn = defaultSignIn();
@@ -83,6 +86,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     violations,
     settings: settings.delivery,
     hub,
+    faults,
     signal: stopping.signal,
   });
   const methods = methodTable(codes, openid);
@@ -96,6 +100,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     limiter,
     deliveries,
     violations,
+    faults,
     signIn,
     sweep,
   };
@@ -106,6 +111,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     spec,
     calls,
     violations,
+    faults,
     services: { openSocketModeTicket: (appId: string) => hub.openTicket(appId) },
   };
 
@@ -131,7 +137,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         method,
         httpMethod,
       );
-      sendJson(response, answer.status, answer.body, answer.headers);
+      await sendApiAnswer(response, answer, stopping.signal);
     } else if (authorizePage && (request.method === "GET" || request.method === "POST")) {
       await handleBrowserAuthorize(browser, authorizePage, path, request, response, url.searchParams);
     } else if (path === "/_emulator" || path.startsWith("/_emulator/")) {

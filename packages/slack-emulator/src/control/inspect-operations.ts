@@ -34,6 +34,7 @@ export const inspectOperations = {
         status: z.number().int(),
         error: z.string(),
         appId: z.string(),
+        fault: z.number().int(),
       })
       .partial()
       .optional(),

@@ -3,6 +3,7 @@ import type { EmulatorClock } from "../clock.ts";
 import type { DeliveryLog } from "../events/delivery-log.ts";
 import type { EventRouter } from "../events/event-router.ts";
 import type { SocketModeHub } from "../events/socket-mode-hub.ts";
+import type { FaultInjector } from "../faults/fault-injector.ts";
 import type { SignInState } from "../oauth/sign-in.ts";
 import type { ApiRateLimiter } from "../rate-limits/api-rate-limiter.ts";
 import type { ViolationLog } from "../spec/violation-log.ts";
@@ -19,6 +20,7 @@ export interface ControlContext {
   limiter: ApiRateLimiter;
   deliveries: DeliveryLog;
   violations: ViolationLog;
+  faults: FaultInjector;
   signIn: SignInState;
   /** Applies expirations (status, huddle, snooze) for the current emulator time. */
   sweep(): void;

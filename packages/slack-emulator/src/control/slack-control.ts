@@ -1,10 +1,16 @@
 import type { z } from "zod";
+import { faultOperations } from "./fault-operations.ts";
 import { inspectOperations } from "./inspect-operations.ts";
 import type { ControlContext, Operation } from "./operation.ts";
 import { peopleOperations } from "./people-operations.ts";
 import { setupOperations } from "./setup-operations.ts";
 
-export const operations = { ...setupOperations, ...peopleOperations, ...inspectOperations };
+export const operations = {
+  ...setupOperations,
+  ...peopleOperations,
+  ...inspectOperations,
+  ...faultOperations,
+};
 export type OperationName = keyof typeof operations;
 
 type Call<O> =

@@ -12,6 +12,8 @@ export interface DeliveryAttempt {
   /** The receiver answered `X-Slack-No-Retry: 1`. */
   noRetry: boolean;
   envelopeId: string | null;
+  /** Set on the extra attempt a `duplicate` fault sends: the fault's id. */
+  fault?: number;
 }
 
 export interface DeliveryRecord {
@@ -25,8 +27,13 @@ export interface DeliveryRecord {
   body: Record<string, unknown>;
   transport: "http" | "socket" | "none";
   attempts: DeliveryAttempt[];
-  /** pending → delivered | failed; undeliverable: no request URL and no Socket Mode; dropped: over the events cap. */
+  /**
+   * pending → delivered | failed; undeliverable: no request URL and no Socket Mode; dropped: over the events
+   * cap, or lost to a `drop` fault (then `fault` is set).
+   */
   state: "pending" | "delivered" | "failed" | "undeliverable" | "dropped";
+  /** The id of the injected fault that affected this delivery (see `injectFault`), else null. */
+  fault: number | null;
 }
 
 export interface DeliveryFilter {
@@ -48,8 +55,8 @@ export class DeliveryLog {
   readonly #records: DeliveryRecord[] = [];
   readonly #waiters = new Set<() => void>();
 
-  add(record: Omit<DeliveryRecord, "id" | "attempts">): DeliveryRecord {
-    const full: DeliveryRecord = { ...record, id: this.#records.length + 1, attempts: [] };
+  add(record: Omit<DeliveryRecord, "id" | "attempts" | "fault">): DeliveryRecord {
+    const full: DeliveryRecord = { ...record, id: this.#records.length + 1, attempts: [], fault: null };
     this.#records.push(full);
     this.changed();
     return full;

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { EmulatorClock } from "../clock.ts";
+import type { EventFault, FaultInjector } from "../faults/fault-injector.ts";
 import { newId } from "../ids.ts";
 import { SlidingWindow } from "../rate-limits/sliding-window.ts";
 import type { SpecValidator } from "../spec/spec-validator.ts";
@@ -19,7 +21,9 @@ import {
 } from "./event-payloads.ts";
 import type { InnerEvent } from "./event-payloads.ts";
 import { postSigned } from "./post-signed.ts";
+import { afterFirstAttempt, deliverDuplicate, HeldDeliveries } from "./event-faults.ts";
 import { deliverWithRetries } from "./retry-loop.ts";
+import type { Attempt } from "./retry-loop.ts";
 import type { SocketModeHub } from "./socket-mode-hub.ts";
 
 export interface EventRouterDeps {
@@ -30,6 +34,7 @@ export interface EventRouterDeps {
   violations: ViolationLog;
   settings: DeliverySettings;
   hub: SocketModeHub;
+  faults: FaultInjector;
   signal: AbortSignal;
 }
 
@@ -43,6 +48,7 @@ export class EventRouter {
   readonly #cap: SlidingWindow;
   readonly #rateLimitedMinute = new Map<string, number>();
   readonly #inflight = new Set<Promise<void>>();
+  readonly #held = new HeldDeliveries();
 
   constructor(private readonly deps: EventRouterDeps) {
     this.#catalog = eventCatalog(deps.spec.eventsSpec);
@@ -234,31 +240,78 @@ export class EventRouter {
     });
   }
 
+  /** Sends a delivery over the app's transport, unless an injected fault drops, delays or holds it back. */
   #send(app: App, record: DeliveryRecord): void {
     if (record.transport === "none") return;
-    const { settings, hub, log, signal } = this.deps;
+    const attempt = this.#attemptFor(app, record);
+    if (record.kind !== "event_callback") {
+      this.#start(record, attempt);
+      return;
+    }
+    const key = `${app.id}:${record.teamId}`;
+    const waiting = this.#held.takeAll(key);
+    const releaseWaiting = (): void => {
+      for (const start of waiting) start();
+    };
+    const fault = this.deps.faults.takeEvent(record.eventType, { reorder: waiting.length === 0 });
+    if (fault) record.fault = fault.id;
+    if (fault?.kind === "drop") record.state = "dropped";
+    if (fault) this.deps.log.changed();
+    if (fault?.kind === "drop") {
+      releaseWaiting();
+    } else if (fault?.kind === "reorder") {
+      this.#held.hold(key, fault.id, () => this.#start(record, attempt));
+    } else {
+      this.#start(record, afterFirstAttempt(attempt, releaseWaiting), fault);
+    }
+  }
+
+  /** One try of a delivery: a signed POST to the Request URL, or an envelope over Socket Mode. */
+  #attemptFor(app: App, record: DeliveryRecord): Attempt {
+    const { settings, hub } = this.deps;
     const rawBody = JSON.stringify(record.body);
-    const task = deliverWithRetries(
-      record,
-      log,
-      settings.retryDelaysMs,
-      signal,
-      async (retryNum, retryReason) => {
-        if (record.transport === "socket") return hub.send(app.id, record.body, retryNum, retryReason);
-        const retryHeaders: Record<string, string> =
-          retryNum > 0 ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": retryReason } : {};
-        const result = await postSigned(
-          app.requestUrl ?? "",
-          app.signingSecret,
-          rawBody,
-          retryHeaders,
-          settings.ackTimeoutMs,
-        );
-        return { outcome: result.outcome, status: result.status, noRetry: result.noRetry, envelopeId: null };
-      },
-    );
+    return async (retryNum, retryReason) => {
+      if (record.transport === "socket") return hub.send(app.id, record.body, retryNum, retryReason);
+      const retryHeaders: Record<string, string> =
+        retryNum > 0 ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": retryReason } : {};
+      const result = await postSigned(
+        app.requestUrl ?? "",
+        app.signingSecret,
+        rawBody,
+        retryHeaders,
+        settings.ackTimeoutMs,
+      );
+      return { outcome: result.outcome, status: result.status, noRetry: result.noRetry, envelopeId: null };
+    };
+  }
+
+  #start(record: DeliveryRecord, attempt: Attempt, fault?: EventFault): void {
+    const { settings, log, signal } = this.deps;
+    const task = (async () => {
+      if (fault?.kind === "delay") {
+        try {
+          await sleep(fault.delayMs ?? 0, undefined, { signal });
+        } catch {
+          return;
+        }
+      }
+      await deliverWithRetries(record, log, settings.retryDelaysMs, signal, attempt);
+      if (fault?.kind === "duplicate") {
+        // Slack's reason for a retry after a missed ack: `http_timeout` over HTTP, `timeout` in Socket Mode.
+        const retryReason = record.transport === "socket" ? "timeout" : "http_timeout";
+        await deliverDuplicate(record, log, settings.retryDelaysMs[0] ?? 0, signal, attempt, {
+          faultId: fault.id,
+          retryReason,
+        });
+      }
+    })();
     this.#inflight.add(task);
     void task.finally(() => this.#inflight.delete(task));
+  }
+
+  /** Starts deliveries a `reorder` fault still holds back (those of one fault, or all); returns how many. */
+  releaseHeld(faultId?: number): number {
+    return this.#held.release(faultId);
   }
 
   /** The url_verification handshake Slack runs when a Request URL is saved. */

@@ -92,3 +92,8 @@ export function booleanArgument(args: Record<string, unknown>, name: string): bo
   const raw = stringArgument(args, name);
   return raw === "true" || raw === "1";
 }
+
+/** The client id of an oauth.v2.access call (form field or HTTP Basic user). */
+export function clientIdOf(request: ApiRequest): string | undefined {
+  return stringArgument(request.args, "client_id") ?? request.basic?.user;
+}

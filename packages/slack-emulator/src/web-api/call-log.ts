@@ -19,6 +19,8 @@ export interface ApiCallRecord {
   error: string | null;
   retryAfter: number | null;
   specViolations: string[];
+  /** The id of the injected fault that shaped this answer (see `injectFault`), else null. */
+  fault: number | null;
 }
 
 export interface CallFilter {
@@ -27,6 +29,7 @@ export interface CallFilter {
   status?: number;
   error?: string;
   appId?: string;
+  fault?: number;
 }
 
 export class CallLog {
@@ -45,7 +48,8 @@ export class CallLog {
         (filter.token === undefined || call.token === filter.token) &&
         (filter.status === undefined || call.status === filter.status) &&
         (filter.error === undefined || call.error === filter.error) &&
-        (filter.appId === undefined || call.appId === filter.appId),
+        (filter.appId === undefined || call.appId === filter.appId) &&
+        (filter.fault === undefined || call.fault === filter.fault),
     );
   }
 

@@ -1,11 +1,13 @@
+import type { FaultInjector } from "../faults/fault-injector.ts";
 import type { ApiRateLimiter } from "../rate-limits/api-rate-limiter.ts";
 import type { SpecValidator } from "../spec/spec-validator.ts";
 import type { ViolationLog } from "../spec/violation-log.ts";
 import type { SlackWorld } from "../world/world.ts";
 import { ApiError, invalidArguments } from "./api-error.ts";
 import type { ApiRequest } from "./api-request.ts";
-import { stringArgument } from "./api-request.ts";
+import { clientIdOf, stringArgument } from "./api-request.ts";
 import { authenticate } from "./authenticate.ts";
+import { answerFault } from "./fault-answer.ts";
 import type { AuthContext } from "./authenticate.ts";
 import type { CallLog } from "./call-log.ts";
 import type { MethodContext, MethodDefinition, MethodServices } from "./method-definition.ts";
@@ -14,6 +16,10 @@ export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
   body: Record<string, unknown>;
+  /** An injected fault: close the connection without answering. */
+  drop?: boolean;
+  /** An injected fault: hold the answer back this long. */
+  delayMs?: number;
 }
 
 export interface DispatchDeps {
@@ -23,6 +29,7 @@ export interface DispatchDeps {
   spec: SpecValidator;
   calls: CallLog;
   violations: ViolationLog;
+  faults: FaultInjector;
   services: MethodServices;
 }
 
@@ -30,11 +37,6 @@ class RateLimited extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super("ratelimited");
   }
-}
-
-/** The client id of an oauth.v2.access call (form field or HTTP Basic user). */
-function clientIdOf(request: ApiRequest): string | undefined {
-  return stringArgument(request.args, "client_id") ?? request.basic?.user;
 }
 
 function checkArguments(
@@ -90,13 +92,18 @@ function admit(deps: DispatchDeps, definition: MethodDefinition, ctx: MethodCont
   if (verdict) throw new RateLimited(verdict.retryAfterSeconds);
 }
 
-/** Runs one Web API call through Slack's checks in Slack's order, then logs and validates the answer. */
+/**
+ * Runs one Web API call through Slack's checks in Slack's order, then logs and validates the answer. An
+ * injected fault answers instead (the method does not run), or holds the normal answer back (`delay`).
+ */
 export async function dispatchApiCall(
   deps: DispatchDeps,
   readRequest: () => ApiRequest,
   method: string,
   httpMethod: string,
 ): Promise<ApiResponse> {
+  const fault = deps.faults.takeWebApi(method);
+  if (fault && fault.kind !== "delay") return answerFault(deps, fault, readRequest, method, httpMethod);
   const headers: Record<string, string> = {};
   let request: ApiRequest | null = null;
   let auth: AuthContext | null = null;
@@ -161,6 +168,7 @@ export async function dispatchApiCall(
     error: body.ok === false && typeof body.error === "string" ? body.error : null,
     retryAfter,
     specViolations: problems,
+    fault: fault?.id ?? null,
   });
-  return { status, headers, body };
+  return { status, headers, body, ...(fault?.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };
 }
