@@ -13,7 +13,8 @@ const STATUS: Partial<Record<BridgeErrorCode, number>> = {
 
 /**
  * Every error as `{ error: <code>, message }` with a fitting status; unexpected ones are logged.
- * The body parser's own refusals (malformed JSON, too large, unsupported charset) keep their 4xx.
+ * The body parser's own refusals (malformed JSON, too large, unsupported charset) and the router's
+ * (a path parameter that is no valid %-encoding) keep their 4xx.
  */
 export function apiErrors(logger: Logger): ErrorRequestHandler {
   return (thrown: unknown, _req, res, _next) => {
@@ -34,7 +35,9 @@ export function apiErrors(logger: Logger): ErrorRequestHandler {
 function bodyParserError(thrown: unknown): { status: number; message: string } | null {
   if (typeof thrown !== "object" || thrown === null) return null;
   const { status, type } = thrown as { status?: unknown; type?: unknown };
-  if (typeof status !== "number" || status < 400 || status >= 500 || typeof type !== "string") return null;
+  if (typeof status !== "number" || status < 400 || status >= 500) return null;
+  if (thrown instanceof URIError) return { status, message: "The URL has a malformed %-escape" };
+  if (typeof type !== "string") return null;
   const messages: Record<string, string> = {
     "entity.parse.failed": "The body is not valid JSON",
     "entity.too.large": "The body is too large",

@@ -1,6 +1,7 @@
 import type { DbClient, KeyRing } from "@presence/db";
 import type { Logger } from "@presence/telemetry";
-import express, { type Router } from "express";
+import { isStorableText, someText } from "@presence/core";
+import express, { type RequestHandler, type Router } from "express";
 
 import type { AdminSettings } from "../admin-settings.ts";
 import { authenticate } from "../auth/authenticate.ts";
@@ -36,7 +37,8 @@ export interface ApiDeps {
 /**
  * The admin JSON API under /api (documented at /api/openapi.json); the UI uses nothing else. Who is
  * calling is found first (token, session, local demo), state-changing requests are checked for CSRF,
- * then /api/session is open, /api/me needs any signed-in person, and everything else an admin.
+ * text no query can carry is refused, then /api/session is open, /api/me needs any signed-in person,
+ * and everything else an admin.
  */
 export function createApiRouter(deps: ApiDeps): Router {
   const { db, logger, settings } = deps;
@@ -45,6 +47,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   api.use(authenticate(db, settings));
   api.use(csrfProtection());
   api.use(express.json({ limit: "256kb" }));
+  api.use(refuseUnstorableText());
   api.use(sessionRoutes(db, settings, deps.demoAdminLoginHint));
   api.use("/me", requireSession());
   api.use(meRoutes(deps));
@@ -64,3 +67,29 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use("/api", api);
   return router;
 }
+
+/**
+ * Text Postgres cannot hold (a NUL character) or Prisma cannot send (a lone UTF-16 surrogate) is
+ * invalid input wherever it comes, path, query or JSON body: it would fail the query it reaches
+ * (a 500, or a CSV export cut off after its first line).
+ */
+function refuseUnstorableText(): RequestHandler {
+  return (req, res, next) => {
+    let path = "";
+    try {
+      path = decodeURIComponent(req.path);
+    } catch {
+      // A malformed %-escape: the router refuses it (400) when it reads the parameter.
+    }
+    if ([path, req.query, req.body as unknown].some((value) => someText(value, unstorable))) {
+      res.status(400).json({
+        error: "invalid_input",
+        message: "Text with a NUL character or an unpaired surrogate is not accepted",
+      });
+      return;
+    }
+    next();
+  };
+}
+
+const unstorable = (text: string): boolean => !isStorableText(text);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { SlackContext } from "../slack-context.ts";
 import { findPersonInstallation } from "../store/installation-rows.ts";
 import { enqueueReadPerson } from "../tasks/read-person.ts";
+import { MalformedSlackRequest } from "./bridge-app.ts";
 import { normaliseDnd, normaliseProfile, ZDndStatus, ZSlackUser } from "./normalise.ts";
 import { handleAppUninstalled, handleTokensRevoked } from "./revocations.ts";
 
@@ -43,8 +44,8 @@ export interface EventListenerOptions {
 export function registerEventListeners(app: App, context: SlackContext, options: EventListenerOptions): void {
   for (const type of ["user_change", "user_status_changed", "user_huddle_changed"] as const) {
     app.event(type, async ({ event, body }) => {
-      const parsed = ZUserEvent.parse(event);
-      const envelope = ZEnvelope.parse(body);
+      const parsed = read(ZUserEvent, event);
+      const envelope = read(ZEnvelope, body);
       const user = parsed.user;
       if (user.is_bot || user.id === "USLACKBOT") return;
       const teamId = user.team_id ?? envelope.team_id;
@@ -60,8 +61,8 @@ export function registerEventListeners(app: App, context: SlackContext, options:
   }
 
   app.event("dnd_updated", async ({ event, body }) => {
-    const parsed = ZDndEvent.parse(event);
-    const envelope = ZEnvelope.parse(body);
+    const parsed = read(ZDndEvent, event);
+    const envelope = read(ZEnvelope, body);
     if (!envelope.team_id) return;
     const person = { teamId: envelope.team_id, userId: parsed.user };
     const facets = normaliseDnd(parsed.dnd_status);
@@ -80,15 +81,15 @@ export function registerEventListeners(app: App, context: SlackContext, options:
 
   // No snooze fields: only the person's own token can say what changed (dnd.info).
   app.event("dnd_updated_user", async ({ event, body }) => {
-    const parsed = ZDndEvent.parse(event);
-    const envelope = ZEnvelope.parse(body);
+    const parsed = read(ZDndEvent, event);
+    const envelope = read(ZEnvelope, body);
     if (!envelope.team_id) return;
     await readDnd(context, { teamId: envelope.team_id, userId: parsed.user }, "slack:dnd_updated_user");
   });
 
   app.event("tokens_revoked", async ({ event, body, context: bolt }) => {
-    const envelope = ZEnvelope.parse(body);
-    const parsed = ZTokensRevoked.parse(event);
+    const envelope = read(ZEnvelope, body);
+    const parsed = read(ZTokensRevoked, event);
     await handleTokensRevoked(context, {
       teamId: bolt.teamId ?? envelope.team_id ?? "",
       enterpriseId: bolt.enterpriseId ?? envelope.enterprise_id ?? "",
@@ -99,7 +100,7 @@ export function registerEventListeners(app: App, context: SlackContext, options:
   });
 
   app.event("app_uninstalled", async ({ body, context: bolt }) => {
-    const envelope = ZEnvelope.parse(body);
+    const envelope = read(ZEnvelope, body);
     await handleAppUninstalled(context, {
       teamId: bolt.teamId ?? envelope.team_id ?? "",
       enterpriseId: bolt.enterpriseId ?? envelope.enterprise_id ?? "",
@@ -108,10 +109,18 @@ export function registerEventListeners(app: App, context: SlackContext, options:
   });
 
   app.event("app_home_opened", async ({ event, body }) => {
-    const envelope = ZEnvelope.parse(body);
+    const envelope = read(ZEnvelope, body);
     if (event.tab !== "home" || !envelope.team_id) return;
     await options.publishHome({ teamId: envelope.team_id, userId: event.user });
   });
+}
+
+/** The event as the listener reads it; one of another shape is the sender's error (400), not the bridge's (5xx). */
+function read<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new MalformedSlackRequest(`not a Slack event of this type: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 interface Observed {

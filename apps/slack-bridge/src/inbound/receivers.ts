@@ -1,8 +1,9 @@
 import type { ReadinessCheck } from "@presence/telemetry";
-import { ExpressReceiver, SocketModeReceiver, type Logger } from "@slack/bolt";
+import { ExpressReceiver, HTTPModuleFunctions, SocketModeReceiver, type Logger } from "@slack/bolt";
 import type { Router } from "express";
 
 import type { SlackMetrics } from "../slack-metrics.ts";
+import { MalformedSlackRequest } from "./bridge-app.ts";
 
 /** Where Slack sends Events API requests, slash commands and interactivity (manifest: request URLs). */
 export const SLACK_HTTP_ENDPOINTS = {
@@ -11,22 +12,36 @@ export const SLACK_HTTP_ENDPOINTS = {
   interactivity: "/slack/interactivity",
 } as const;
 
+/** Slack's replay window: a request timestamped further from now than this, either way, is refused. */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
 /**
  * The HTTP receiver, on the bridge's own router: Bolt's ExpressReceiver verifies the signature
  * (v0 HMAC-SHA256 over the raw body, 5-minute window) and answers only after the listeners finished
- * (`processBeforeResponse`): 401 for a bad or missing signature or a stale timestamp, 400 for a body
- * it cannot parse, 5xx when a listener failed (storing the observation), so Slack retries.
+ * (`processBeforeResponse`): 401 for a bad or missing signature or a stale timestamp (or, checked here
+ * since Bolt only looks back, one more than 5 minutes ahead or no finite number), 400 for a body it
+ * cannot parse or of a shape Slack never sends, 5xx when a listener failed (storing the observation),
+ * so Slack retries.
  */
 export function httpReceiver(
   router: Router,
   options: { signingSecret: string; logger: Logger; metrics: SlackMetrics },
 ): ExpressReceiver {
   for (const path of Object.values(SLACK_HTTP_ENDPOINTS)) {
-    router.use(path, (_req, res, next) => {
+    router.use(path, (req, res, next) => {
       res.on("finish", () => {
         if (res.statusCode >= 400 && res.statusCode < 500)
           options.metrics.rejectedRequests.inc({ status: String(res.statusCode) });
       });
+      const timestamp = req.get("x-slack-request-timestamp");
+      if (timestamp !== undefined) {
+        const seconds = Number(timestamp);
+        if (!Number.isFinite(seconds) || seconds > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
+          options.logger.warn("Slack request refused: its timestamp is in the future or not a number");
+          res.status(401).end();
+          return;
+        }
+      }
       next();
     });
   }
@@ -36,6 +51,14 @@ export function httpReceiver(
     endpoints: { ...SLACK_HTTP_ENDPOINTS },
     processBeforeResponse: true,
     logger: options.logger,
+    processEventErrorHandler: async (args) => {
+      if (!(args.error instanceof MalformedSlackRequest) || args.response.headersSent)
+        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      options.logger.warn(`Slack request refused: ${args.error.message}`);
+      args.response.writeHead(400);
+      args.response.end();
+      return true;
+    },
   });
 }
 

@@ -228,7 +228,13 @@ async function link(db: DbClient, slack: { teamId: string; userId: string }, who
 function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? "").split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      // Not percent-encoding ("%", "%zz"): no cookie this bridge set.
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 
+import { isStorableText } from "@presence/core";
 import type { DbClient, GraphSubscription } from "@presence/db";
 import { addJob } from "@presence/pipeline";
 import type { Logger, Metrics } from "@presence/telemetry";
@@ -127,12 +128,16 @@ interface Verified<T> {
   subscription: GraphSubscription;
 }
 
-/** Items whose subscription the bridge holds, in the same tenant, with the right clientState. */
+/**
+ * Items whose subscription the bridge holds, in the same tenant, with the right clientState. An id
+ * with a NUL character or a lone surrogate names no subscription (and Postgres, or Prisma's engine,
+ * refuses to compare one): it is not looked up.
+ */
 async function verify<T extends ChangeNotification | LifecycleNotification>(
   db: DbClient,
   items: readonly T[],
 ): Promise<Verified<T>[]> {
-  const ids = [...new Set(items.map((item) => item.subscriptionId.toLowerCase()))];
+  const ids = [...new Set(items.map((item) => item.subscriptionId.toLowerCase()).filter(isStorableText))];
   const subscriptions = await db.graphSubscription.findMany({
     where: { id: { in: ids, mode: "insensitive" } },
   });
