@@ -1,3 +1,5 @@
+import { EventEmitter } from "node:events";
+
 import {
   Logger as WorkerLogger,
   parseCronItems,
@@ -5,6 +7,7 @@ import {
   type CronItem,
   type Runner,
   type TaskList,
+  type WorkerEvents,
 } from "graphile-worker";
 
 import { pgConfigFromUrl } from "@presence/db";
@@ -38,6 +41,11 @@ export interface StartPipelineOptions {
 }
 
 export interface Pipeline {
+  /**
+   * The graphile-worker ids (`locked_by` of the jobs they hold) of this process's running workers: the
+   * heartbeat reports them so other replicas can tell a live worker's jobs from a dead one's.
+   */
+  workerIds(): string[];
   stop(): Promise<void>;
 }
 
@@ -63,11 +71,18 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   // The queue's own pool, owned here so it is ended on stop and its errors are logged, not thrown.
   const pgPool = new pg.Pool(pgConfigFromUrl(options.databaseUrl, { max: (options.concurrency ?? 10) + 2 }));
   pgPool.on("error", (error) => logger.warn({ err: error }, "queue connection error"));
+  // Our own emitter, passed in: the workers are created (and announce themselves) before `run` returns.
+  const events = new EventEmitter() as WorkerEvents;
+  const workerIds = new Set<string>();
+  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
+  // Not on "worker:release": a released worker may still be finishing the job it holds.
+  events.on("worker:stop", ({ worker }) => workerIds.delete(worker.workerId));
   const runner: Runner = await run({
     pgPool,
     concurrency: options.concurrency ?? 10,
     pollInterval: options.pollIntervalMs ?? 1000,
     noHandleSignals: true,
+    events,
     noPreparedStatements: options.embedded ?? false,
     taskList,
     parsedCronItems: parseCronItems([
@@ -91,6 +106,7 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
     }),
   });
   return {
+    workerIds: () => [...workerIds],
     async stop() {
       await runner.stop();
       await pgPool.end();

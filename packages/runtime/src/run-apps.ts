@@ -3,7 +3,12 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { hostname } from "node:os";
 
-import { removeAppInstance, reportAppInstance } from "@presence/db";
+import {
+  APP_INSTANCE_ALIVE_WITHIN_MS,
+  releaseOrphanedJobs,
+  removeAppInstance,
+  reportAppInstance,
+} from "@presence/db";
 import { startPipeline, type Pipeline } from "@presence/pipeline";
 import { createOpsRouter, runReadinessChecks, type ReadinessCheck } from "@presence/telemetry";
 import express from "express";
@@ -17,8 +22,16 @@ export interface RunAppsOptions {
   workerConcurrency: number;
   /** How often the worker looks for due jobs besides LISTEN/NOTIFY (future-dated jobs), ms. Default 1000. */
   pollIntervalMs?: number;
-  /** How often the process reports itself (and its readiness) for the admin overview, ms. Default 15 s. */
+  /**
+   * How often the process reports itself (its readiness and queue workers) and releases the jobs of dead
+   * processes, ms. Default 5 s.
+   */
   heartbeatMs?: number;
+  /**
+   * A job held this long by a worker of no live process is released to run again, ms. Default
+   * APP_INSTANCE_ALIVE_WITHIN_MS (15 s).
+   */
+  orphanedJobAfterMs?: number;
 }
 
 export interface RunningApps {
@@ -84,7 +97,10 @@ export async function runApps(
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${address.port}`;
   for (const module of modules) await module.start();
   runtime.logger.info({ url, apps: modules.map((m) => m.name) }, "listening");
-  const heartbeat = startHeartbeat(runtime, modules, checks, options.heartbeatMs ?? 15_000);
+  const heartbeat = startHeartbeat(runtime, modules, checks, pipeline, {
+    everyMs: options.heartbeatMs ?? 5_000,
+    orphanedJobAfterMs: options.orphanedJobAfterMs ?? APP_INSTANCE_ALIVE_WITHIN_MS,
+  });
 
   return {
     url,
@@ -94,22 +110,26 @@ export async function runApps(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const module of modules) module.closing?.();
       await closed;
-      await heartbeat.stop();
+      // Keep reporting while the workers finish: a job of a process no longer reporting is released elsewhere.
       await pipeline.stop();
+      await heartbeat.stop();
       for (const module of modules) await module.stop();
     },
   };
 }
 
 /**
- * Reports this process in the store (AppInstance) with its readiness, now and every `everyMs`, so the
- * admin overview shows every app and replica; a process that stops takes itself off the list.
+ * Reports this process in the store (AppInstance) with its readiness and queue workers, now and every
+ * `everyMs`, so the admin overview shows every app and replica; a process that stops takes itself off the
+ * list. Each beat then releases the jobs held by workers of processes no longer reporting (killed ones), so
+ * they run again within seconds; the maintenance job's 5-minute release stays as the fallback.
  */
 function startHeartbeat(
   runtime: Runtime,
   modules: readonly AppModule[],
   checks: readonly ReadinessCheck[],
-  everyMs: number,
+  pipeline: Pipeline,
+  options: { everyMs: number; orphanedJobAfterMs: number },
 ): { stop(): Promise<void> } {
   const id = randomUUID();
   const startedAt = new Date();
@@ -124,12 +144,19 @@ function startHeartbeat(
       startedAt,
       // The check's name only: error texts can carry hosts and other details admins need not see here.
       checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? "ok" : "failing"])),
+      workerIds: pipeline.workerIds(),
     });
+    const released = await releaseOrphanedJobs(runtime.db, {
+      aliveWithinMs: APP_INSTANCE_ALIVE_WITHIN_MS,
+      lockedForMs: options.orphanedJobAfterMs,
+    });
+    if (released.length > 0)
+      runtime.logger.warn({ workers: released }, "released jobs held by workers of stopped processes");
   };
   let last = report().catch((error: unknown) => runtime.logger.warn({ err: error }, "heartbeat failed"));
   const timer = setInterval(() => {
     last = report().catch((error: unknown) => runtime.logger.warn({ err: error }, "heartbeat failed"));
-  }, everyMs);
+  }, options.everyMs);
   timer.unref();
   return {
     async stop() {

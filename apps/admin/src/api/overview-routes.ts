@@ -1,9 +1,7 @@
 import { SLACK_METHOD_CALLS_PER_MINUTE, type Side } from "@presence/core";
-import { countLinks, listAppInstances, type DbClient } from "@presence/db";
+import { APP_INSTANCE_ALIVE_WITHIN_MS, countLinks, listAppInstances, type DbClient } from "@presence/db";
 import express, { type Router } from "express";
 
-/** An app that has not reported for this long is shown as down (it reports every 15 s). */
-const APP_DOWN_AFTER_MS = 45_000;
 const HOUR = 3_600_000;
 
 /** /api/health: the bridge as admins see it on the overview page. */
@@ -66,9 +64,11 @@ async function health(db: DbClient, now: number) {
   const oldest = queue?.oldest ?? null;
   return {
     links,
-    apps: apps.map((app) => ({
+    // Worker ids are the queue's business (releaseOrphanedJobs), not the overview's.
+    apps: apps.map(({ workerIds: _workerIds, ...app }) => ({
       ...app,
-      up: now - app.lastSeenAt.getTime() < APP_DOWN_AFTER_MS,
+      // Not heard from within the liveness window (three missed 5 s heartbeats): down.
+      up: now - app.lastSeenAt.getTime() < APP_INSTANCE_ALIVE_WITHIN_MS,
       checks: app.checks as Record<string, string>,
     })),
     queue: {

@@ -1,6 +1,11 @@
 import type { Db } from "../client.ts";
 import type { AppInstance } from "../generated/prisma/client.ts";
-import { toJson } from "./json.ts";
+
+/**
+ * How recently an instance must have reported to count as alive (three missed 5 s heartbeats): the admin
+ * overview shows older ones as down, and the jobs their workers hold are released (releaseOrphanedJobs).
+ */
+export const APP_INSTANCE_ALIVE_WITHIN_MS = 15_000;
 
 export interface AppInstanceReport {
   id: string;
@@ -10,20 +15,52 @@ export interface AppInstanceReport {
   pid: number;
   startedAt: Date;
   checks: Record<string, string>;
+  /** The graphile-worker ids of the process's workers. */
+  workerIds: readonly string[];
 }
 
-/** Records that a process is alive (and how its readiness checks went). */
-export async function reportAppInstance(db: Db, report: AppInstanceReport, now = new Date()): Promise<void> {
-  const data = {
-    service: report.service,
-    apps: [...report.apps],
-    hostname: report.hostname,
-    pid: report.pid,
-    startedAt: report.startedAt,
-    lastSeenAt: now,
-    checks: toJson(report.checks),
-  };
-  await db.appInstance.upsert({ where: { id: report.id }, create: { id: report.id, ...data }, update: data });
+/**
+ * Records that a process is alive (and how its readiness checks went). `lastSeenAt` is the database's
+ * clock, not the process's: liveness is judged against it across replicas whose clocks differ.
+ */
+export async function reportAppInstance(db: Db, report: AppInstanceReport): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "AppInstance" ("id", "service", "apps", "hostname", "pid", "startedAt", "lastSeenAt", "checks", "workerIds")
+    VALUES (${report.id}, ${report.service}, ${[...report.apps]}::text[], ${report.hostname}, ${report.pid},
+            ${report.startedAt}::timestamp, now(), ${JSON.stringify(report.checks)}::jsonb, ${[...report.workerIds]}::text[])
+    ON CONFLICT ("id") DO UPDATE SET
+      "service" = EXCLUDED."service", "apps" = EXCLUDED."apps", "hostname" = EXCLUDED."hostname",
+      "pid" = EXCLUDED."pid", "startedAt" = EXCLUDED."startedAt", "lastSeenAt" = EXCLUDED."lastSeenAt",
+      "checks" = EXCLUDED."checks", "workerIds" = EXCLUDED."workerIds"`;
+}
+
+export interface ReleaseOrphanedJobsOptions {
+  /** Instances that reported within this long are alive; their workers' jobs are left alone. */
+  aliveWithinMs: number;
+  /** Only jobs locked at least this long are released (a new process's first report may not be in yet). */
+  lockedForMs: number;
+}
+
+/**
+ * Frees the queue jobs held by workers of no live instance (a process killed mid-job), so they run again
+ * now rather than after graphile-worker's own 4 hours: one statement on the database's clock. Returns the
+ * worker ids released.
+ */
+export async function releaseOrphanedJobs(db: Db, options: ReleaseOrphanedJobsOptions): Promise<string[]> {
+  const rows = await db.$queryRaw<{ ids: string[] }[]>`
+    WITH orphaned AS (
+      SELECT array_agg(DISTINCT job.locked_by) AS ids
+      FROM graphile_worker.jobs AS job
+      WHERE job.locked_by IS NOT NULL
+        AND job.locked_at < now() - ${options.lockedForMs}::int * interval '1 millisecond'
+        AND NOT EXISTS (
+          SELECT 1 FROM "AppInstance" AS instance
+          WHERE job.locked_by = ANY (instance."workerIds")
+            AND instance."lastSeenAt" >= now() - ${options.aliveWithinMs}::int * interval '1 millisecond')
+    ),
+    released AS (SELECT graphile_worker.force_unlock_workers(ids) FROM orphaned WHERE ids IS NOT NULL)
+    SELECT ids FROM orphaned, released`;
+  return rows[0]?.ids ?? [];
 }
 
 /** A process that stops takes itself off the list. */

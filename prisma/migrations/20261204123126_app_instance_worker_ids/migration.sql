@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AppInstance" ADD COLUMN     "workerIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
