@@ -53,13 +53,16 @@ export async function startDemo(options: {
   graph: boolean;
   /** The emulators in a container of their own (docker-compose's demo profile): see DemoEmulatorsOptions. */
   container?: DemoEmulatorsOptions;
+  /** Who is in both directories (default DEMO_PEOPLE; the first installs the Slack app). */
+  people?: DemoPerson[];
 }): Promise<Demo> {
   const c = options.container;
+  const people = options.people ?? DEMO_PEOPLE;
   const slack = options.slack
     ? await startDemoSlack({
         publicBaseUrl: options.publicBaseUrl,
         logger: options.logger,
-        people: DEMO_PEOPLE,
+        people,
         port: c ? c.slackPort : options.port === 0 ? 0 : options.port + 1,
         ...(c ? { host: c.host, app: c.slackApp } : {}),
       })
@@ -67,7 +70,7 @@ export async function startDemo(options: {
   const graph = options.graph
     ? await startGraphDemo({
         publicBaseUrl: options.publicBaseUrl,
-        people: DEMO_PEOPLE,
+        people,
         port: c ? c.graphPort : options.port === 0 ? 0 : options.port + 2,
         ...(c
           ? {
@@ -90,12 +93,12 @@ export async function startDemo(options: {
       // The demo's IT admins (an Entra group) may use the admin UI, as an admin would set it up.
       if (graph) await addAdminPrincipal(db, { kind: "entra_group", value: graph.adminGroupId }, "demo");
       if (!slack || !graph) return;
-      for (const person of DEMO_PEOPLE) await linkWhenListed(db, person.email, logger);
+      for (const person of people) await linkWhenListed(db, person.email, logger);
       logger.warn(
         {
           slackEmulator: slack.emulator.url,
           graphEmulator: graph.emulator.url,
-          people: DEMO_PEOPLE.map((p) => p.email),
+          people: people.map((p) => p.email),
           adminUi: bridgeUrl,
           signInAs: graph.admin.userPrincipalName,
         },
