@@ -7,7 +7,6 @@
 // to InboundEvent, Link, SyncEvent, Credential, WebSession, AdminPrincipal, RuleSetVersion, Setting,
 // BulkLinkRun or RuleDryRun, and Link, Setting, AdminPrincipal and RuleSetVersion rows unchanged; the app
 // still answers a valid request afterwards; the heap stays bounded. FUZZ_RUNS cases per property.
-import { request, type IncomingHttpHeaders } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 
 import {
@@ -23,6 +22,18 @@ import {
   toWellFormed,
 } from "@presence/core/testing";
 import { waitForIdle } from "@presence/pipeline/testing";
+import {
+  changes,
+  describeCase,
+  logJobInserts,
+  memoryInUse,
+  rawQuery,
+  sendRaw,
+  StatusTally,
+  storedCounts,
+  streamHugeBody,
+  type RawRequest,
+} from "@presence/runtime/testing";
 import fc from "fast-check";
 import type { z } from "zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -47,7 +58,7 @@ const CHANGING = API_ROUTES.filter((r) => r.method !== "get");
 let w: AdminWorld;
 let cases = 0;
 /** How the cases were answered (status → count), for the summary. */
-const statuses = new Map<number, number>();
+const statuses = new StatusTally();
 let heapAtStart = 0;
 let baseline: Stored;
 /** A signed-in admin's browser and an employee's: their session cookies and CSRF tokens. */
@@ -83,7 +94,7 @@ beforeAll(async () => {
   admin = session(await w.signInWithMicrosoft(w.admin));
   employee = session(await w.signInWithMicrosoft(w.employee));
   await waitForIdle(w.db, { timeoutMs: 20_000 });
-  await logJobs();
+  await logJobInserts(w.db);
   baseline = await stored();
   heapAtStart = memoryInUse();
 });
@@ -95,10 +106,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   console.info(
-    `admin hostile-input fuzz: ${cases} cases (FUZZ_RUNS=${RUNS}); answers: ${[...statuses]
-      .sort(([a], [b]) => a - b)
-      .map(([status, n]) => `${status}×${n}`)
-      .join(" ")}`,
+    `admin hostile-input fuzz: ${cases} cases (FUZZ_RUNS=${RUNS}); answers: ${statuses.summary()}`,
   );
   await w?.stop();
 });
@@ -125,167 +133,27 @@ const COUNTED = [
 ] as const;
 /** Rows compared whole (WebSession is not: every request of a session refreshes its last use). */
 const HASHED = ["Link", "Setting", "AdminPrincipal", "RuleSetVersion"] as const;
-type Stored = Record<string, number | string>;
 
-/** Every job added from now on, logged by a trigger (a job replaced by key counts too). */
-async function logJobs(): Promise<void> {
-  await w.db.$executeRawUnsafe(`CREATE TABLE fuzz_job_log (id bigserial PRIMARY KEY, task text NOT NULL)`);
-  await w.db.$executeRawUnsafe(`
-    CREATE FUNCTION fuzz_log_job() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'INSERT' OR NEW.revision IS DISTINCT FROM OLD.revision THEN
-        INSERT INTO fuzz_job_log (task) SELECT identifier FROM graphile_worker._private_tasks WHERE id = NEW.task_id;
-      END IF;
-      RETURN NULL;
-    END $$`);
-  await w.db.$executeRawUnsafe(`
-    CREATE TRIGGER fuzz_log_job AFTER INSERT OR UPDATE ON graphile_worker._private_jobs
-    FOR EACH ROW EXECUTE FUNCTION fuzz_log_job()`);
-}
-
-async function stored(): Promise<Stored> {
-  const ignored = BACKGROUND.map((task) => `'${task}'`).join(", ");
-  const [row] = await w.db.$queryRawUnsafe<Record<string, bigint | string | null>[]>(`
-    SELECT (SELECT count(*) FROM fuzz_job_log WHERE task NOT IN (${ignored})) AS "jobsAdded",
-           (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier NOT IN (${ignored})) AS "jobs",
-           ${COUNTED.map((table) => `(SELECT count(*) FROM "${table}") AS "${table}"`).join(",\n")},
-           ${HASHED.map((table) => `(SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "${table}" t) AS "${table}Rows"`).join(",\n")}`);
-  return Object.fromEntries(
-    Object.entries(row ?? {}).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : (v ?? "")]),
-  );
-}
+/** Jobs (less the background ones), the rows a case may not add, and those it may not change. */
+const stored = () => storedCounts(w.db, { tables: COUNTED, hashed: HASHED, ignoredTasks: BACKGROUND });
+type Stored = Awaited<ReturnType<typeof stored>>;
 
 async function expectNothingStored(what: unknown): Promise<void> {
-  const now = await stored();
-  const changed = Object.keys(baseline).filter((key) => now[key] !== baseline[key]);
-  expect(
-    changed,
-    `changed ${changed.map((k) => `${k}: ${baseline[k]} → ${now[k]}`).join(", ")} for ${describeCase(what)}`,
-  ).toEqual([]);
-}
-
-/** The JS heap and Buffers (a body read into Buffers is not on the heap). */
-function memoryInUse(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
-
-function describeCase(value: unknown): string {
-  const text = JSON.stringify(value, (_k, v: unknown) =>
-    v instanceof Uint8Array
-      ? `<${v.length} bytes>`
-      : typeof v === "string" && v.length > 300
-        ? `${v.slice(0, 300)}…`
-        : v,
-  );
-  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  const changed = changes(baseline, await stored());
+  expect(changed, `changed ${changed.join(", ")} for ${describeCase(what)}`).toEqual([]);
 }
 
 // ————— HTTP —————
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
+/** One request on a fresh connection, with any headers (Host too) and any bytes; `quiet`: not tallied. */
+function send(sent: RawRequest & { method: string; quiet?: boolean }) {
+  return sendRaw(w.url, sent, sent.quiet ? undefined : statuses);
 }
 
-interface Sent {
-  method: string;
-  path: string;
-  headers?: Record<string, string | undefined>;
-  body?: string | Uint8Array;
-  /** Not one of the cases (the liveness check): not tallied. */
-  quiet?: boolean;
-  localAddress?: string;
-}
-
-/** One request on a fresh connection, with any headers (Host too) and any bytes. */
-function send(sent: Sent): Promise<Answer> {
-  const url = new URL(w.url);
-  const headers = Object.fromEntries(
-    Object.entries(sent.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-  if (sent.body !== undefined) headers["content-length"] = String(Buffer.byteLength(sent.body));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: sent.method,
-        path: sent.path,
-        headers,
-        // A Host of the test's choosing, even an empty one, is sent as it is.
-        setHost: !("host" in headers),
-        agent: false,
-        ...(sent.localAddress ? { localAddress: sent.localAddress } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => {
-          if (!sent.quiet) statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          });
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(sent.body);
-  });
-}
-
-/** Streams `size` bytes and stops when the answer comes; reports how much had been sent by then. */
-function sendHuge(
-  path: string,
-  size: number,
-  declareLength: boolean,
-  type: string | undefined,
-): Promise<{ status: number; sentBeforeAnswer: number }> {
-  const url = new URL(w.url);
-  const chunk = Buffer.alloc(64 * 1024, " ");
-  chunk.write('{"email":"');
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = request({
-      host: url.hostname,
-      port: url.port,
-      method: "POST",
-      path,
-      agent: false,
-      headers: {
-        authorization: `Bearer ${API_TOKEN}`,
-        ...(type ? { "content-type": type } : {}),
-        ...(declareLength ? { "content-length": String(size) } : {}),
-      },
-    });
-    req.on("response", (res) => {
-      answered = true;
-      const at = sent;
-      res.resume();
-      res.on("end", () => {
-        statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, sentBeforeAnswer: at });
-      });
-    });
-    req.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    const pump = () => {
-      while (!answered && sent < size) {
-        const piece = size - sent >= chunk.length ? chunk : chunk.subarray(0, size - sent);
-        sent += piece.length;
-        if (!req.write(piece)) return void req.once("drain", pump);
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
+/** Streams `size` bytes of an unfinished JSON string, as the API token, and stops when the answer comes. */
+function sendHuge(path: string, size: number, declareLength: boolean, type: string | undefined) {
+  const headers = { authorization: `Bearer ${API_TOKEN}`, ...(type ? { "content-type": type } : {}) };
+  return streamHugeBody(w.url, { path, size, declareLength, headers, prefix: '{"email":"' }, statuses);
 }
 
 /** The app still works: the admin's session and the token are both served. */
@@ -851,9 +719,7 @@ describe("hostile input on the sign-in callbacks", () => {
         cookie,
         fc.boolean(),
         async (route, params, cookieHeader, cookieIsState) => {
-          const search = Object.entries(params)
-            .flatMap(([key, values]) => (Array.isArray(values) ? values : [values]).map((v) => `${key}=${v}`))
-            .join("&");
+          const search = rawQuery(params);
           const state = typeof params.state === "string" ? params.state : undefined;
           const cookies = cookieIsState && state !== undefined ? `presence_sign_in=${state}` : cookieHeader;
           cases += 1;

@@ -5,8 +5,6 @@
 // ssl_check, app_rate_limited, a revocation of a workspace the bridge does not know); nothing stored —
 // no job added (a trigger logs every job insert), no InboundEvent, Link, SyncEvent or Credential; the
 // bridge still answers a valid request afterwards; the heap stays bounded. FUZZ_RUNS cases per property.
-import { request, type IncomingHttpHeaders } from "node:http";
-
 import {
   contentType,
   deeplyNested,
@@ -19,6 +17,18 @@ import {
   malformedJson,
   randomBytes,
 } from "@presence/core/testing";
+import {
+  changes,
+  describeCase,
+  logJobInserts,
+  memoryInUse,
+  rawQuery,
+  sendRaw,
+  StatusTally,
+  storedCounts,
+  streamHugeBody,
+  type RawRequest,
+} from "@presence/runtime/testing";
 import { slackSignature } from "@presence/slack-emulator";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -38,7 +48,7 @@ const HEAP_BOUND = 200 * 1024 * 1024;
 let h: Harness;
 let cases = 0;
 /** How the cases were answered (status → count), for the summary. */
-const statuses = new Map<number, number>();
+const statuses = new StatusTally();
 let heapAtStart = 0;
 let baseline: Stored;
 /** Jobs the worker's own cron adds whatever happens (maintenance, baselines sweep, token refresh). */
@@ -48,7 +58,7 @@ beforeAll(async () => {
   h = await startHarness({ people: ["grace"] });
   await h.install();
   await h.idle();
-  await logJobs(h);
+  await logJobInserts(h.t.db);
   background = ["maintenance", ...(h.module.cron ?? []).map((c) => c.task)];
   baseline = await stored();
   heapAtStart = memoryInUse();
@@ -61,167 +71,39 @@ beforeEach(async () => {
 
 afterAll(async () => {
   console.info(
-    `slack-bridge hostile-input fuzz: ${cases} cases (FUZZ_RUNS=${RUNS}); answers: ${[...statuses]
-      .sort(([a], [b]) => a - b)
-      .map(([status, n]) => `${status}×${n}`)
-      .join(" ")}`,
+    `slack-bridge hostile-input fuzz: ${cases} cases (FUZZ_RUNS=${RUNS}); answers: ${statuses.summary()}`,
   );
   await h?.stop();
 });
 
 // ————— what is stored —————
 
-type Stored = Record<"jobsAdded" | "jobs" | "InboundEvent" | "Link" | "SyncEvent" | "Credential", number>;
-
-/** Every job added from now on, logged by a trigger: a job the worker ran at once is still counted. */
-async function logJobs(harness: Harness): Promise<void> {
-  const db = harness.t.db;
-  await db.$executeRawUnsafe(`CREATE TABLE fuzz_job_log (id bigserial PRIMARY KEY, task text NOT NULL)`);
-  await db.$executeRawUnsafe(`
-    CREATE FUNCTION fuzz_log_job() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'INSERT' OR NEW.revision IS DISTINCT FROM OLD.revision THEN
-        INSERT INTO fuzz_job_log (task) SELECT identifier FROM graphile_worker._private_tasks WHERE id = NEW.task_id;
-      END IF;
-      RETURN NULL;
-    END $$`);
-  await db.$executeRawUnsafe(`
-    CREATE TRIGGER fuzz_log_job AFTER INSERT OR UPDATE ON graphile_worker._private_jobs
-    FOR EACH ROW EXECUTE FUNCTION fuzz_log_job()`);
+/** Jobs (less the background ones) and the rows a case may not add. */
+function stored() {
+  const tables = ["InboundEvent", "Link", "SyncEvent", "Credential"] as const;
+  return storedCounts(h.t.db, { tables, ignoredTasks: background });
 }
-
-async function stored(): Promise<Stored> {
-  const ignored = background.map((task) => `'${task.replaceAll("'", "''")}'`).join(", ") || "''";
-  const [row] = await h.t.db.$queryRawUnsafe<Record<keyof Stored, bigint>[]>(`
-    SELECT (SELECT count(*) FROM fuzz_job_log WHERE task NOT IN (${ignored})) AS "jobsAdded",
-           (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier NOT IN (${ignored})) AS "jobs",
-           (SELECT count(*) FROM "InboundEvent") AS "InboundEvent",
-           (SELECT count(*) FROM "Link") AS "Link",
-           (SELECT count(*) FROM "SyncEvent") AS "SyncEvent",
-           (SELECT count(*) FROM "Credential") AS "Credential"`);
-  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)])) as Stored;
-}
-
-/** The JS heap and Buffers (a body read into Buffers is not on the heap). */
-function memoryInUse(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
+type Stored = Awaited<ReturnType<typeof stored>>;
 
 async function expectNothingStored(what: unknown): Promise<void> {
-  const now = await stored();
-  const changed = (Object.keys(baseline) as (keyof Stored)[]).filter((key) => now[key] !== baseline[key]);
-  expect(
-    changed,
-    `changed ${changed.map((k) => `${k}: ${baseline[k]} → ${now[k]}`).join(", ")} for ${describeCase(what)}`,
-  ).toEqual([]);
+  const changed = changes(baseline, await stored());
+  expect(changed, `changed ${changed.join(", ")} for ${describeCase(what)}`).toEqual([]);
 }
 
 // ————— HTTP —————
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface Sent {
-  method?: string;
-  path: string;
-  headers?: Record<string, string | undefined>;
-  body?: string | Uint8Array;
-  /** Not one of the cases (the liveness check): not tallied. */
-  quiet?: boolean;
-}
-
-/** One request on a fresh connection, with any headers (Host too) and any bytes. */
-function send(sent: Sent): Promise<Answer> {
-  const url = new URL(h.url);
-  const headers = Object.fromEntries(
-    Object.entries(sent.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-  // Framed by its length (Node would send a GET's body unframed).
-  if (sent.body !== undefined) headers["content-length"] = String(Buffer.byteLength(sent.body));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: sent.method ?? "POST",
-        path: sent.path,
-        headers,
-        // A Host of the test's choosing, even an empty one, is sent as it is.
-        setHost: !("host" in headers),
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => {
-          if (!sent.quiet) statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          });
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(sent.body);
-  });
+/** One request on a fresh connection, with any headers (Host too) and any bytes; `quiet`: not tallied. */
+function send(sent: RawRequest & { quiet?: boolean }) {
+  return sendRaw(h.url, sent, sent.quiet ? undefined : statuses);
 }
 
 /**
  * Streams `size` bytes (with or without Content-Length) and stops when the answer comes: how much
  * had been sent by then shows whether the server read the body whole before answering.
  */
-function sendHuge(
-  path: string,
-  size: number,
-  declareLength: boolean,
-  type: string | undefined,
-): Promise<{ status: number; sentBeforeAnswer: number }> {
-  const url = new URL(h.url);
-  const chunk = Buffer.alloc(64 * 1024, "a");
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = request({
-      host: url.hostname,
-      port: url.port,
-      method: "POST",
-      path,
-      agent: false,
-      headers: {
-        ...(type ? { "content-type": type } : {}),
-        ...(declareLength ? { "content-length": String(size) } : {}),
-      },
-    });
-    req.on("response", (res) => {
-      answered = true;
-      const at = sent;
-      res.resume();
-      res.on("end", () => {
-        statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, sentBeforeAnswer: at });
-      });
-    });
-    req.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    const pump = () => {
-      while (!answered && sent < size) {
-        const piece = size - sent >= chunk.length ? chunk : chunk.subarray(0, size - sent);
-        sent += piece.length;
-        if (!req.write(piece)) return void req.once("drain", pump);
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
+function sendHuge(path: string, size: number, declareLength: boolean, type: string | undefined) {
+  const headers = type ? { "content-type": type } : {};
+  return streamHugeBody(h.url, { path, size, declareLength, headers, fill: "a" }, statuses);
 }
 
 /** The bridge still works: a correctly signed url_verification is answered with its challenge. */
@@ -249,17 +131,6 @@ function signed(body: string | Uint8Array, type: string | undefined = "applicati
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function describeCase(value: unknown): string {
-  const text = JSON.stringify(value, (_k, v: unknown) =>
-    v instanceof Uint8Array
-      ? `<${v.length} bytes>`
-      : typeof v === "string" && v.length > 300
-        ? `${v.slice(0, 300)}…`
-        : v,
-  );
-  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-}
-
 // ————— arbitraries —————
 
 /** Ids of workspaces, enterprises and users the bridge has never seen (hostile strings included). */
@@ -270,6 +141,16 @@ const unknownId = () =>
 
 const someValue = () => fc.oneof(hostileJsonValue, hostileString, unknownId());
 
+/** Events whose payload the bridge reads: a person, their Do Not Disturb, revoked tokens. */
+const READ_EVENTS = [
+  "user_change",
+  "user_status_changed",
+  "user_huddle_changed",
+  "dnd_updated",
+  "dnd_updated_user",
+  "tokens_revoked",
+] as const;
+
 /** The inner event of an envelope: of a type the bridge listens to or not, with any fields. */
 const unknownEvent = () =>
   fc.oneof(
@@ -277,12 +158,7 @@ const unknownEvent = () =>
       {
         type: fc.oneof(
           fc.constantFrom(
-            "user_change",
-            "user_status_changed",
-            "user_huddle_changed",
-            "dnd_updated",
-            "dnd_updated_user",
-            "tokens_revoked",
+            ...READ_EVENTS,
             "app_uninstalled",
             "app_home_opened",
             "message",
@@ -359,14 +235,7 @@ const unknownTeamEvent = () =>
 const malformedKnownTeamEvent = () =>
   fc
     .record({
-      kind: fc.constantFrom(
-        "user_change",
-        "user_status_changed",
-        "user_huddle_changed",
-        "dnd_updated",
-        "dnd_updated_user",
-        "tokens_revoked",
-      ),
+      kind: fc.constantFrom(...READ_EVENTS),
       user: fc.oneof(
         fc.constant(null),
         fc.integer(),
@@ -764,9 +633,7 @@ describe("hostile input on the Slack endpoints", () => {
         host,
         method,
         async (route, params, cookieHeader, hostHeader, verb) => {
-          const search = Object.entries(params)
-            .flatMap(([key, values]) => (Array.isArray(values) ? values : [values]).map((v) => `${key}=${v}`))
-            .join("&");
+          const search = rawQuery(params);
           const target = `${route}${search ? `?${search}` : ""}`;
           const what = { target, cookieHeader, hostHeader, verb };
           cases += 1;

@@ -7,7 +7,6 @@
 // trigger logs every job insert), no GraphPresenceFetch, InboundEvent, Link, SyncEvent or Credential;
 // the webhooks still answer a valid request afterwards; the heap stays bounded. FUZZ_RUNS cases per property.
 import { randomUUID } from "node:crypto";
-import { request, type IncomingHttpHeaders } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 
 import {
@@ -22,6 +21,18 @@ import {
   malformedJson,
   randomBytes,
 } from "@presence/core/testing";
+import {
+  changes,
+  describeCase,
+  logJobInserts,
+  memoryInUse,
+  rawQuery,
+  sendRaw,
+  StatusTally,
+  storedCounts,
+  streamHugeBody,
+  type RawRequest,
+} from "@presence/runtime/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
@@ -49,7 +60,7 @@ let world: World;
 let watched: string[] = [];
 let cases = 0;
 /** How the cases were answered (status → count), for the summary. */
-const statuses = new Map<number, number>();
+const statuses = new StatusTally();
 let heapAtStart = 0;
 let baseline: Stored;
 
@@ -69,7 +80,7 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 3_600_000),
     },
   });
-  await logJobs();
+  await logJobInserts(world.t.db);
   baseline = await stored();
   heapAtStart = memoryInUse();
 });
@@ -81,10 +92,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   console.info(
-    `teams-bridge hostile-input fuzz: ${cases} cases (FUZZ_RUNS=${RUNS}); answers: ${[...statuses]
-      .sort(([a], [b]) => a - b)
-      .map(([status, n]) => `${status}×${n}`)
-      .join(" ")}`,
+    `teams-bridge hostile-input fuzz: ${cases} cases (FUZZ_RUNS=${RUNS}); answers: ${statuses.summary()}`,
   );
   await world?.close();
 });
@@ -103,169 +111,30 @@ function quietWarnings(logger: object): void {
 
 // ————— what is stored —————
 
-type Stored = Record<
-  "jobsAdded" | "jobs" | "GraphPresenceFetch" | "InboundEvent" | "Link" | "SyncEvent" | "Credential",
-  number
->;
-
-/** Every job added from now on, logged by a trigger (a job replaced by key counts too). */
-async function logJobs(): Promise<void> {
-  const db = world.t.db;
-  await db.$executeRawUnsafe(`CREATE TABLE fuzz_job_log (id bigserial PRIMARY KEY, task text NOT NULL)`);
-  await db.$executeRawUnsafe(`
-    CREATE FUNCTION fuzz_log_job() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'INSERT' OR NEW.revision IS DISTINCT FROM OLD.revision THEN
-        INSERT INTO fuzz_job_log (task) SELECT identifier FROM graphile_worker._private_tasks WHERE id = NEW.task_id;
-      END IF;
-      RETURN NULL;
-    END $$`);
-  await db.$executeRawUnsafe(`
-    CREATE TRIGGER fuzz_log_job AFTER INSERT OR UPDATE ON graphile_worker._private_jobs
-    FOR EACH ROW EXECUTE FUNCTION fuzz_log_job()`);
+/** Jobs and the rows a case may not add (no worker runs: every job counts). */
+function stored() {
+  const tables = ["GraphPresenceFetch", "InboundEvent", "Link", "SyncEvent", "Credential"] as const;
+  return storedCounts(world.t.db, { tables });
 }
-
-async function stored(): Promise<Stored> {
-  const [row] = await world.t.db.$queryRawUnsafe<Record<keyof Stored, bigint>[]>(`
-    SELECT (SELECT count(*) FROM fuzz_job_log) AS "jobsAdded",
-           (SELECT count(*) FROM graphile_worker.jobs) AS "jobs",
-           (SELECT count(*) FROM "GraphPresenceFetch") AS "GraphPresenceFetch",
-           (SELECT count(*) FROM "InboundEvent") AS "InboundEvent",
-           (SELECT count(*) FROM "Link") AS "Link",
-           (SELECT count(*) FROM "SyncEvent") AS "SyncEvent",
-           (SELECT count(*) FROM "Credential") AS "Credential"`);
-  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)])) as Stored;
-}
-
-/** The JS heap and Buffers (a body read into Buffers is not on the heap). */
-function memoryInUse(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
+type Stored = Awaited<ReturnType<typeof stored>>;
 
 async function expectNothingStored(what: unknown): Promise<void> {
-  const now = await stored();
-  const changed = (Object.keys(baseline) as (keyof Stored)[]).filter((key) => now[key] !== baseline[key]);
-  expect(
-    changed,
-    `changed ${changed.map((k) => `${k}: ${baseline[k]} → ${now[k]}`).join(", ")} for ${describeCase(what)}`,
-  ).toEqual([]);
-}
-
-function describeCase(value: unknown): string {
-  const text = JSON.stringify(value, (_k, v: unknown) =>
-    v instanceof Uint8Array
-      ? `<${v.length} bytes>`
-      : typeof v === "string" && v.length > 300
-        ? `${v.slice(0, 300)}…`
-        : v,
-  );
-  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  const changed = changes(baseline, await stored());
+  expect(changed, `changed ${changed.join(", ")} for ${describeCase(what)}`).toEqual([]);
 }
 
 // ————— HTTP —————
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
+/** One request on a fresh connection, with any headers (Host too) and any bytes; `quiet`: not tallied. */
+function send(sent: RawRequest & { quiet?: boolean }) {
+  return sendRaw(world.url, sent, sent.quiet ? undefined : statuses);
 }
 
-interface Sent {
-  method?: string;
-  path: string;
-  headers?: Record<string, string | undefined>;
-  body?: string | Uint8Array;
-  /** Not one of the cases (the liveness check): not tallied. */
-  quiet?: boolean;
-}
-
-/** One request on a fresh connection, with any headers (Host too) and any bytes. */
-function send(sent: Sent): Promise<Answer> {
-  const url = new URL(world.url);
-  const headers = Object.fromEntries(
-    Object.entries(sent.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-  // Framed by its length (Node would send a GET's body unframed).
-  if (sent.body !== undefined) headers["content-length"] = String(Buffer.byteLength(sent.body));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: sent.method ?? "POST",
-        path: sent.path,
-        headers,
-        // A Host of the test's choosing, even an empty one, is sent as it is.
-        setHost: !("host" in headers),
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => {
-          if (!sent.quiet) statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          });
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(sent.body);
-  });
-}
-
-/** Streams `size` bytes and stops when the answer comes; reports how much had been sent by then. */
-function sendHuge(
-  path: string,
-  size: number,
-  declareLength: boolean,
-  type: string | undefined,
-): Promise<{ status: number; sentBeforeAnswer: number }> {
-  const url = new URL(world.url);
-  const chunk = Buffer.alloc(64 * 1024, " ");
-  chunk.write('{"value":[');
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = request({
-      host: url.hostname,
-      port: url.port,
-      method: "POST",
-      path,
-      agent: false,
-      headers: {
-        ...(type ? { "content-type": type } : {}),
-        ...(declareLength ? { "content-length": String(size) } : {}),
-      },
-    });
-    req.on("response", (res) => {
-      answered = true;
-      const at = sent;
-      res.resume();
-      res.on("end", () => {
-        statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, sentBeforeAnswer: at });
-      });
-    });
-    req.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    const pump = () => {
-      while (!answered && sent < size) {
-        const piece = size - sent >= chunk.length ? chunk : chunk.subarray(0, size - sent);
-        sent += piece.length;
-        if (!req.write(piece)) return void req.once("drain", pump);
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
+/** Streams `size` bytes of an unfinished batch and stops when the answer comes (see streamHugeBody). */
+function sendHuge(path: string, size: number, declareLength: boolean, type: string | undefined) {
+  const headers = type ? { "content-type": type } : {};
+  const prefix = '{"value":[';
+  return streamHugeBody(world.url, { path, size, declareLength, headers, prefix }, statuses);
 }
 
 /** The webhooks still work: Graph's validation handshake is answered with its token. */
@@ -459,33 +328,24 @@ const batch = (items: fc.Arbitrary<unknown>) =>
 // ————— properties —————
 
 describe("hostile input on the Graph webhooks", () => {
-  it("answers a well-formed batch of refused change notifications 202 (4xx if too large) and stores nothing", async () => {
-    await fc.assert(
-      fc.asyncProperty(batch(refusedChange()), fc.constantFrom(...JSON_TYPES), async (body, type) => {
-        cases += 1;
-        const answer = await send({ path: NOTIFICATION_PATH, headers: { "content-type": type }, body });
-        const what = { body, type };
-        expect([202, 413], describeCase(what)).toContain(answer.status);
-        await expectNothingStored(what);
-        await expectAlive();
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-  });
-
-  it("answers a well-formed batch of refused lifecycle notifications 202 (4xx if too large) and stores nothing", async () => {
-    await fc.assert(
-      fc.asyncProperty(batch(refusedLifecycle()), fc.constantFrom(...JSON_TYPES), async (body, type) => {
-        cases += 1;
-        const answer = await send({ path: LIFECYCLE_PATH, headers: { "content-type": type }, body });
-        const what = { body, type };
-        expect([202, 413], describeCase(what)).toContain(answer.status);
-        await expectNothingStored(what);
-        await expectAlive();
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-  });
+  for (const [kind, path, refused] of [
+    ["change", NOTIFICATION_PATH, refusedChange],
+    ["lifecycle", LIFECYCLE_PATH, refusedLifecycle],
+  ] as const) {
+    it(`answers a well-formed batch of refused ${kind} notifications 202 (4xx if too large) and stores nothing`, async () => {
+      await fc.assert(
+        fc.asyncProperty(batch(refused()), fc.constantFrom(...JSON_TYPES), async (body, type) => {
+          cases += 1;
+          const answer = await send({ path, headers: { "content-type": type }, body });
+          const what = { body, type };
+          expect([202, 413], describeCase(what)).toContain(answer.status);
+          await expectNothingStored(what);
+          await expectAlive();
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    });
+  }
 
   it("refuses anything that is no notification batch with 4xx (bytes, bad JSON, wrong types, oversized batches)", async () => {
     const notABatch = fc.oneof(
@@ -641,9 +501,7 @@ describe("hostile input on Microsoft sign-in", () => {
         cookie,
         fc.boolean(),
         async (route, params, cookieHeader, cookieIsState) => {
-          const search = Object.entries(params)
-            .flatMap(([key, values]) => (Array.isArray(values) ? values : [values]).map((v) => `${key}=${v}`))
-            .join("&");
+          const search = rawQuery(params);
           const state = typeof params.state === "string" ? params.state : undefined;
           // The browser's cookie may hold the very state of the callback (a forged but consistent pair).
           const cookies =

@@ -1,1 +1,3 @@
 export * from "./free-port.ts";
+export * from "./fuzz-checks.ts";
+export * from "./raw-http.ts";
