@@ -13,6 +13,8 @@ export const ZChaosEnv = z.object({
   CHAOS_GRAPH_READ_MODE: z.enum(["notify", "poll"]).default("notify"),
   /** Shell command that restarts the Postgres server; "skip" leaves the fault out (then reported). */
   CHAOS_PG_RESTART: z.string().min(1).optional(),
+  /** Only the faults whose name contains this text (case-insensitive), e.g. "kill" or "Slack events". */
+  CHAOS_ONLY: z.string().min(1).optional(),
   /** Seed of the random choices (which person, which state, when to kill): a run can be repeated. */
   CHAOS_SEED: z.coerce.number().int().min(0).optional(),
   /** Where the JSON report and the processes' logs go. */

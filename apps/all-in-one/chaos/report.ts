@@ -33,6 +33,7 @@ export function printReport(summary: ChaosSummary): ChaosSummary & {
   const { results } = summary;
   const faultsInjected = results.length;
   const kills = results.reduce((sum, r) => sum + r.kills, 0);
+  const restarts = results.filter((r) => r.fault.startsWith("Postgres")).length;
   const statesWrong = results.reduce((sum, r) => sum + r.wrong.length, 0);
   const times = results.map((r) => r.convergeMs).sort((a, b) => a - b);
   const worstConvergeMs = times.at(-1) ?? 0;
@@ -45,7 +46,7 @@ export function printReport(summary: ChaosSummary): ChaosSummary & {
   console.log(
     [
       "",
-      `faults injected:      ${faultsInjected} (${kills} kill -9${summary.postgresRestarts ? `; Postgres restarts ${summary.postgresRestarts}` : ""})`,
+      `faults injected:      ${faultsInjected} (${kills} kill -9, ${summary.postgresRestarts ? `Postgres restarts ${summary.postgresRestarts}` : `${restarts} Postgres restart(s)`})`,
       `source changes:       ${summary.sourceChanges.teams} in Teams, ${summary.sourceChanges.slack} in Slack`,
       `writes:               ${summary.writes.slackStatus} users.profile.set, ${summary.writes.teamsSession} setPresence`,
       `states checked:       ${summary.statesChecked}`,

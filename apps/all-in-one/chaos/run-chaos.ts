@@ -200,6 +200,7 @@ for (let cycle = 1; cycle <= env.CHAOS_CYCLES; cycle++) {
   for (const fault of FAULTS) {
     if (fault.name.startsWith("Postgres") && restartCommand === "skip") continue;
     if (fault.readMode && fault.readMode !== env.CHAOS_GRAPH_READ_MODE) continue;
+    if (env.CHAOS_ONLY && !fault.name.toLowerCase().includes(env.CHAOS_ONLY.toLowerCase())) continue;
     const began = Date.now();
     await fault.run(context);
     const settled = await converge(deadline);

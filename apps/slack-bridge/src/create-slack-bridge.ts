@@ -19,6 +19,7 @@ import { createSlackMetrics } from "./slack-metrics.ts";
 import { resolveSlackSettings } from "./slack-settings.ts";
 import { PostgresInstallationStore } from "./store/postgres-installation-store.ts";
 import { SlackTokens } from "./store/slack-tokens.ts";
+import { startCatchUpCheck } from "./tasks/catch-up-after-outage.ts";
 import { enqueuePublishHome, PUBLISH_HOME_TASK, ZPublishHomeJob } from "./tasks/publish-home.ts";
 import { SLACK_CRON, slackTasks } from "./tasks/slack-tasks.ts";
 import { createSlackWriter } from "./writer/slack-writer.ts";
@@ -129,6 +130,7 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
   registerHomeListeners(app, home);
 
   const socketMode = settings.appToken !== null;
+  let catchUpCheck: { stop(): void } | undefined;
   logger.info(
     {
       mode: socketMode ? "socket" : "http",
@@ -149,8 +151,10 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
     cron: SLACK_CRON,
     async start() {
       if (socketMode) await app.start();
+      catchUpCheck = startCatchUpCheck(context);
     },
     async stop() {
+      catchUpCheck?.stop();
       if (socketMode) await app.stop();
     },
   };

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setMaxListeners } from "node:events";
 import { EmulatorClock } from "./clock.ts";
 import type { ControlContext } from "./control/operation.ts";
 import { createControl } from "./control/slack-control.ts";
@@ -69,6 +70,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const codes = new OAuthCodes();
   const signIn = defaultSignIn();
   const stopping = new AbortController();
+  // Every delivery waiting out a retry or a delay fault listens for the stop: any number may wait at once.
+  setMaxListeners(0, stopping.signal);
   let baseUrl = "";
   const openid = new OpenIdProvider(() =>
     settings.openidIssuer === "self" ? baseUrl : settings.openidIssuer,

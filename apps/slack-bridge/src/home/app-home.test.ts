@@ -155,6 +155,39 @@ describe("App Home and /presence", () => {
     );
   });
 
+  it("acknowledges app_home_opened and Home actions at once while views.publish takes longer than Slack's 3 s", async () => {
+    h = await startHarness();
+    await h.install();
+    expect((await h.connect(grace(h).id)).status).toBe(200);
+    await h.link(grace(h));
+    await openHome(h);
+    const slow = h.slack.control.injectFault({
+      target: "web-api",
+      method: "views.publish",
+      kind: "delay",
+      delayMs: 4_000,
+    });
+    const published = h.slack.control.calls({ method: "views.publish" }).length;
+
+    h.slack.control.openAppHome({ appId: h.app.id, userId: grace(h).id });
+    await h.slack.control.idle();
+    const opened = h.slack.control.deliveries({ eventType: "app_home_opened" }).at(-1);
+    // One attempt, acknowledged within the emulator's 3 s: no timeout, no retry from Slack.
+    expect(opened?.state).toBe("delivered");
+    expect(opened?.attempts.map((a) => [a.retryNum, a.outcome])).toEqual([[0, "ok"]]);
+
+    const started = Date.now();
+    const answer = await homeAction(h, { action_id: ACTION.resume, type: "button", value: "resume" });
+    expect(answer.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    // The views are still published, by jobs, once Slack answers.
+    await h.idle();
+    const calls = h.slack.control.calls({ method: "views.publish" }).slice(published);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.every((call) => call.fault === slow.id && call.status === 200)).toBe(true);
+  });
+
   it("disconnecting Slack revokes and forgets the token; the link waits for a reconnect", async () => {
     h = await startHarness();
     await h.install();

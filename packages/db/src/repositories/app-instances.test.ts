@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, type TestDatabase } from "../testing/test-database.ts";
-import { APP_INSTANCE_ALIVE_WITHIN_MS, releaseOrphanedJobs, reportAppInstance } from "./app-instances.ts";
+import {
+  APP_INSTANCE_ALIVE_WITHIN_MS,
+  claimOutage,
+  releaseOrphanedJobs,
+  reportAppInstance,
+} from "./app-instances.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -70,5 +75,32 @@ describe("app instances and the jobs of dead ones", () => {
     expect(await lockedBy(unknown)).toBeNull();
     expect(await lockedBy(recent)).toBe("worker-recent");
     expect(await releaseOrphanedJobs(t.db, options)).toEqual([]);
+  });
+
+  it("claims an outage once: only when killed processes left their rows and no process alive lived through", async () => {
+    const seen = (id: string, apps: string[], startedSecondsAgo: number, seenSecondsAgo: number) =>
+      t.db.$executeRaw`
+        INSERT INTO "AppInstance" ("id", "service", "apps", "hostname", "pid", "startedAt", "lastSeenAt")
+        VALUES (${id}, 'db-test', ${apps}::text[], 'host', 1,
+                now() - ${startedSecondsAgo}::int * interval '1 second',
+                now() - ${seenSecondsAgo}::int * interval '1 second')`;
+    const claim = () => claimOutage(t.db, "outage-app", { startedWithinMs: 30_000 });
+    // Nothing left behind (clean stops): no outage.
+    expect(await claim()).toBe(0);
+    // A killed replica while another, up for an hour, is alive: it received everything.
+    await seen("killed-1", ["outage-app"], 3600, 60);
+    await seen("veteran", ["outage-app", "other"], 3600, 1);
+    expect(await claim()).toBe(0);
+    // Every old replica gone; the ones alive started after (a restart): the first caller claims the dead rows.
+    await t.db
+      .$executeRaw`UPDATE "AppInstance" SET "lastSeenAt" = now() - interval '1 minute' WHERE id = 'veteran'`;
+    await seen("restarted", ["outage-app"], 20, 1);
+    await seen("unrelated", ["other"], 3600, 60);
+    const claims = await Promise.all([claim(), claim()]);
+    expect(claims.sort()).toEqual([0, 2]);
+    expect((await t.db.appInstance.findMany({ orderBy: { id: "asc" } })).map((i) => i.id)).toContain(
+      "unrelated",
+    );
+    expect(await t.db.appInstance.count({ where: { id: { in: ["killed-1", "veteran"] } } })).toBe(0);
   });
 });

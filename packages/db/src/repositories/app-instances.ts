@@ -63,6 +63,32 @@ export async function releaseOrphanedJobs(db: Db, options: ReleaseOrphanedJobsOp
   return rows[0]?.ids ?? [];
 }
 
+/**
+ * Whether `app` was down everywhere and is back: every process of it alive now started within
+ * `startedWithinMs` (none lived through), and some were killed (their rows are left: a clean stop removes
+ * its row). Then those rows are taken (deleted) and their number returned, so one caller catches up on
+ * what the app missed. Zero after clean stops, and while a process that was up before is still alive.
+ * Start times are the processes' clocks, the rest the database's.
+ */
+export async function claimOutage(
+  db: Db,
+  app: string,
+  options: { startedWithinMs: number; aliveWithinMs?: number },
+): Promise<number> {
+  const alive = options.aliveWithinMs ?? APP_INSTANCE_ALIVE_WITHIN_MS;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    DELETE FROM "AppInstance" AS dead
+    WHERE ${app} = ANY (dead."apps")
+      AND dead."lastSeenAt" < now() - ${alive}::int * interval '1 millisecond'
+      AND NOT EXISTS (
+        SELECT 1 FROM "AppInstance" AS survivor
+        WHERE ${app} = ANY (survivor."apps")
+          AND survivor."lastSeenAt" >= now() - ${alive}::int * interval '1 millisecond'
+          AND survivor."startedAt" < now() - ${options.startedWithinMs}::int * interval '1 millisecond')
+    RETURNING dead."id"`;
+  return rows.length;
+}
+
 /** A process that stops takes itself off the list. */
 export async function removeAppInstance(db: Db, id: string): Promise<void> {
   await db.appInstance.deleteMany({ where: { id } });
