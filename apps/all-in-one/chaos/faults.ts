@@ -55,6 +55,30 @@ async function killDuringLoad(
   await Promise.all(replicas.map((replica) => replica.ready()));
 }
 
+/**
+ * A fault that lasts `ms` under load: `begin` injects it, and afterwards both emulators' injected faults are
+ * cleared and the balancer delivers normally again.
+ */
+function lasting(
+  name: string,
+  ms: number,
+  begin: (ctx: FaultContext) => unknown,
+  readMode?: "notify",
+): Fault {
+  return {
+    name,
+    kills: 0,
+    ...(readMode ? { readMode } : {}),
+    async run(ctx) {
+      begin(ctx);
+      await ctx.load(ms);
+      ctx.graph.control.clearFaults();
+      ctx.slack.control.clearFaults();
+      ctx.balancer.notifications = "deliver";
+    },
+  };
+}
+
 /** Every fault once per cycle, in this order; 8 SIGKILLs per cycle. */
 export const FAULTS: readonly Fault[] = [
   {
@@ -98,33 +122,15 @@ export const FAULTS: readonly Fault[] = [
       await load;
     },
   },
-  {
-    name: "Graph answers 503 to every request (storm)",
-    kills: 0,
-    async run(ctx) {
-      ctx.graph.control.injectFault({ target: "graph", status: 503, retryAfterS: 1, count: 10_000 });
-      await ctx.load(5_000);
-      ctx.graph.control.clearFaults();
-    },
-  },
-  {
-    name: "Graph answers 429 with Retry-After to presence reads and writes (storm)",
-    kills: 0,
-    async run(ctx) {
-      ctx.graph.control.injectFault({ target: "presence", status: 429, retryAfterS: 2, count: 10_000 });
-      await ctx.load(5_000);
-      ctx.graph.control.clearFaults();
-    },
-  },
-  {
-    name: "Entra's token endpoint fails (500) while tokens are cached",
-    kills: 0,
-    async run(ctx) {
-      ctx.graph.control.injectFault({ target: "token", status: 500, count: 10_000 });
-      await ctx.load(4_000);
-      ctx.graph.control.clearFaults();
-    },
-  },
+  lasting("Graph answers 503 to every request (storm)", 5_000, (ctx) =>
+    ctx.graph.control.injectFault({ target: "graph", status: 503, retryAfterS: 1, count: 10_000 }),
+  ),
+  lasting("Graph answers 429 with Retry-After to presence reads and writes (storm)", 5_000, (ctx) =>
+    ctx.graph.control.injectFault({ target: "presence", status: 429, retryAfterS: 2, count: 10_000 }),
+  ),
+  lasting("Entra's token endpoint fails (500) while tokens are cached", 4_000, (ctx) =>
+    ctx.graph.control.injectFault({ target: "token", status: 500, count: 10_000 }),
+  ),
   {
     name: "Graph deletes every presence subscription behind the bridge's back",
     kills: 0,
@@ -137,80 +143,36 @@ export const FAULTS: readonly Fault[] = [
       await load;
     },
   },
-  {
-    name: "Graph's change notifications are lost on the way",
-    kills: 0,
-    readMode: "notify",
-    async run(ctx) {
-      ctx.balancer.notifications = "lose";
-      await ctx.load(5_000);
-      ctx.balancer.notifications = "deliver";
-    },
-  },
-  {
-    name: "Graph's change notifications arrive twice",
-    kills: 0,
-    readMode: "notify",
-    async run(ctx) {
-      ctx.balancer.notifications = "duplicate";
-      await ctx.load(5_000);
-      ctx.balancer.notifications = "deliver";
-    },
-  },
-  {
-    name: "Slack Web API answers 503 (storm)",
-    kills: 0,
-    async run(ctx) {
-      ctx.slack.control.injectFault({ target: "web-api", kind: "status", status: 503 });
-      await ctx.load(5_000);
-      ctx.slack.control.clearFaults();
-    },
-  },
-  {
-    name: "Slack Web API answers 429 ratelimited with Retry-After (storm)",
-    kills: 0,
-    async run(ctx) {
-      ctx.slack.control.injectFault({ target: "web-api", kind: "status", status: 429, retryAfterSeconds: 2 });
-      await ctx.load(5_000);
-      ctx.slack.control.clearFaults();
-    },
-  },
-  {
-    name: "Slack drops half the Web API connections without an answer",
-    kills: 0,
-    async run(ctx) {
-      ctx.slack.control.injectFault({ target: "web-api", kind: "drop", probability: 0.5 });
-      await ctx.load(5_000);
-      ctx.slack.control.clearFaults();
-    },
-  },
-  {
-    name: "Slack delivers every event twice (replayed as a retry)",
-    kills: 0,
-    async run(ctx) {
-      ctx.slack.control.injectFault({ target: "events", kind: "duplicate" });
-      await ctx.load(5_000);
-      ctx.slack.control.clearFaults();
-    },
-  },
-  {
-    name: "Slack delivers events out of order",
-    kills: 0,
-    async run(ctx) {
-      ctx.slack.control.injectFault({ target: "events", kind: "reorder" });
-      await ctx.load(5_000);
-      ctx.slack.control.clearFaults();
-    },
-  },
-  {
-    name: "Slack delivers events 3 s late",
-    kills: 0,
-    async run(ctx) {
-      ctx.slack.control.injectFault({ target: "events", kind: "delay", delayMs: 3_000 });
-      await ctx.load(4_000);
-      ctx.slack.control.clearFaults();
-    },
-  },
+  lasting(
+    "Graph's change notifications are lost on the way",
+    5_000,
+    (ctx) => (ctx.balancer.notifications = "lose"),
+    "notify",
+  ),
+  lasting(
+    "Graph's change notifications arrive twice",
+    5_000,
+    (ctx) => (ctx.balancer.notifications = "duplicate"),
+    "notify",
+  ),
+  lasting("Slack Web API answers 503 (storm)", 5_000, (ctx) =>
+    ctx.slack.control.injectFault({ target: "web-api", kind: "status", status: 503 }),
+  ),
+  lasting("Slack Web API answers 429 ratelimited with Retry-After (storm)", 5_000, (ctx) =>
+    ctx.slack.control.injectFault({ target: "web-api", kind: "status", status: 429, retryAfterSeconds: 2 }),
+  ),
+  lasting("Slack drops half the Web API connections without an answer", 5_000, (ctx) =>
+    ctx.slack.control.injectFault({ target: "web-api", kind: "drop", probability: 0.5 }),
+  ),
+  lasting("Slack delivers every event twice (replayed as a retry)", 5_000, (ctx) =>
+    ctx.slack.control.injectFault({ target: "events", kind: "duplicate" }),
+  ),
+  lasting("Slack delivers events out of order", 5_000, (ctx) =>
+    ctx.slack.control.injectFault({ target: "events", kind: "reorder" }),
+  ),
+  lasting("Slack delivers events 3 s late", 4_000, (ctx) =>
+    ctx.slack.control.injectFault({ target: "events", kind: "delay", delayMs: 3_000 }),
+  ),
   {
     name: "a person's Slack token is revoked mid-flight; they connect again",
     kills: 0,

@@ -1,7 +1,7 @@
 import { claimOutage } from "@presence/db";
 
 import type { SlackContext } from "../slack-context.ts";
-import { enqueueReadPerson } from "./read-person.ts";
+import { enqueueFullReads } from "./read-person.ts";
 
 /** A killed process counts as gone once it missed its heartbeats for this long (APP_INSTANCE_ALIVE_WITHIN_MS + a beat). */
 const CHECK_AFTER_MS = 20_000;
@@ -35,14 +35,7 @@ export async function catchUpAfterOutage(context: SlackContext): Promise<number>
     where: { status: "active" },
     select: { slackTeamId: true, slackUserId: true },
   });
-  for (const person of people) {
-    await enqueueReadPerson(context.db, {
-      teamId: person.slackTeamId,
-      userId: person.slackUserId,
-      facets: ["status", "dnd"],
-      source: "slack:catch_up",
-    });
-  }
+  await enqueueFullReads(context.db, people, "slack:catch_up");
   context.logger.warn(
     { processesKilled: killed, people: people.length },
     "the Slack bridge was down everywhere: reading every linked person's Slack state again",

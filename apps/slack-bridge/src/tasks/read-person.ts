@@ -35,6 +35,22 @@ export async function enqueueReadPerson(db: Db, job: ReadPersonJob, runAt?: Date
   });
 }
 
+/** Schedules a read of status, huddle and DND for each person (baselines, catching up after an outage). */
+export async function enqueueFullReads(
+  db: Db,
+  people: readonly { slackTeamId: string; slackUserId: string }[],
+  source: string,
+): Promise<void> {
+  for (const person of people) {
+    await enqueueReadPerson(db, {
+      teamId: person.slackTeamId,
+      userId: person.slackUserId,
+      facets: ["status", "dnd"],
+      source,
+    });
+  }
+}
+
 /**
  * Reads what Slack shows for a person now and takes it in as an observation without a version (a
  * baseline: after they connect, when their link is made, or when `dnd_updated_user` says their DND

@@ -1,5 +1,5 @@
 import type { SlackContext } from "../slack-context.ts";
-import { enqueueReadPerson } from "./read-person.ts";
+import { enqueueFullReads } from "./read-person.ts";
 
 /** At most this many reads are scheduled per sweep (the reads themselves wait for their budgets). */
 const SWEEP_LIMIT = 500;
@@ -23,13 +23,6 @@ export async function sweepBaselines(context: SlackContext): Promise<number> {
           OR (i."teamId" = '' AND i."enterpriseId" = w."enterpriseId")))
     ORDER BY l."createdAt"
     LIMIT ${SWEEP_LIMIT}`;
-  for (const link of due) {
-    await enqueueReadPerson(context.db, {
-      teamId: link.slackTeamId,
-      userId: link.slackUserId,
-      facets: ["status", "dnd"],
-      source: "slack:baseline",
-    });
-  }
+  await enqueueFullReads(context.db, due, "slack:baseline");
   return due.length;
 }
