@@ -1,4 +1,4 @@
-import { claimOutage } from "@presence/db";
+import { claimOutage, listActiveSlackAccounts } from "@presence/db";
 
 import type { SlackContext } from "../slack-context.ts";
 import { enqueueFullReads } from "./read-person.ts";
@@ -31,10 +31,7 @@ export function startCatchUpCheck(context: SlackContext): { stop(): void } {
 export async function catchUpAfterOutage(context: SlackContext): Promise<number> {
   const killed = await claimOutage(context.db, "slack-bridge", { startedWithinMs: CHECK_AFTER_MS + 10_000 });
   if (killed === 0) return 0;
-  const people = await context.db.link.findMany({
-    where: { status: "active" },
-    select: { slackTeamId: true, slackUserId: true },
-  });
+  const people = await listActiveSlackAccounts(context.db);
   await enqueueFullReads(context.db, people, "slack:catch_up");
   context.logger.warn(
     { processesKilled: killed, people: people.length },

@@ -113,6 +113,17 @@ export async function listLinks(db: Db, options: ListLinksOptions = {}): Promise
   });
 }
 
+/** The Slack account of every active link (what a full re-read of the Slack side covers). */
+export async function listActiveSlackAccounts(
+  db: Db,
+): Promise<{ slackTeamId: string; slackUserId: string }[]> {
+  return db.link.findMany({
+    where: { status: "active" },
+    select: { slackTeamId: true, slackUserId: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
 export async function countLinks(db: Db): Promise<Record<LinkStatus, number>> {
   const groups = await db.link.groupBy({ by: ["status"], _count: { _all: true } });
   const counts: Record<LinkStatus, number> = { active: 0, paused: 0, needs_reauth: 0, disabled: 0 };
