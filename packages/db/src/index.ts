@@ -3,6 +3,7 @@ export * from "./connection/pg-config.ts";
 export * from "./crypto/key-ring.ts";
 export * from "./crypto/secret-cipher.ts";
 export * from "./embedded/start-embedded-postgres.ts";
+export * from "./errors/classify-db-error.ts";
 export * from "./migrate/migrate-database.ts";
 export * from "./migrate/pending-migrations.ts";
 export * from "./repositories/admin-principals.ts";

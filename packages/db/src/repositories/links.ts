@@ -14,6 +14,7 @@ import {
 import { z } from "zod";
 
 import type { Db } from "../client.ts";
+import { classified } from "../errors/classify-db-error.ts";
 import type { Link } from "../generated/prisma/client.ts";
 import { toJson } from "./json.ts";
 
@@ -49,14 +50,17 @@ export async function createLink(db: Db, input: CreateLinkInput): Promise<Link> 
       details: { linkId: existing.id },
     });
   }
-  return db.link.create({
-    data: {
-      ...data,
-      email: data.email ?? null,
-      policy: toJson(data.policy),
-      sides: { create: [{ side: "slack" }, { side: "teams" }] },
-    },
-  });
+  // Two callers linking the same account at once both pass the check above: the unique index decides.
+  return classified("Linking these accounts", () =>
+    db.link.create({
+      data: {
+        ...data,
+        email: data.email ?? null,
+        policy: toJson(data.policy),
+        sides: { create: [{ side: "slack" }, { side: "teams" }] },
+      },
+    }),
+  );
 }
 
 // Lookups on the pipeline's hot path are single SQL statements (Prisma's generated queries cost
