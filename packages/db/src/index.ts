@@ -15,6 +15,7 @@ export * from "./repositories/expectations.ts";
 export * from "./repositories/inbound-events.ts";
 export * from "./repositories/link-sides.ts";
 export * from "./repositories/links.ts";
+export * from "./repositories/overview.ts";
 export * from "./repositories/rule-dry-runs.ts";
 export * from "./repositories/rules.ts";
 export * from "./repositories/settings.ts";

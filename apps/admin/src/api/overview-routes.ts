@@ -1,5 +1,16 @@
 import { SLACK_METHOD_CALLS_PER_MINUTE, type Side } from "@presence/core";
-import { APP_INSTANCE_ALIVE_WITHIN_MS, countLinks, listAppInstances, type DbClient } from "@presence/db";
+import {
+  APP_INSTANCE_ALIVE_WITHIN_MS,
+  countLinks,
+  countSyncEvents,
+  listAppInstances,
+  listGraphServiceAccounts,
+  listGraphSubscriptions,
+  listSlackMethodBudgets,
+  sideActivity,
+  type DbClient,
+} from "@presence/db";
+import { queueStats } from "@presence/pipeline";
 import express, { type Router } from "express";
 
 const HOUR = 3_600_000;
@@ -14,54 +25,43 @@ export function overviewRoutes(db: DbClient): Router {
 }
 
 async function health(db: DbClient, now: number) {
-  const [links, apps, [queue], sideTimes, lastHour, problems, subscriptions, accounts, budgets] =
+  const [links, apps, queue, sideTimes, lastHour, problems, subscriptions, accounts, budgets] =
     await Promise.all([
       countLinks(db),
       listAppInstances(db, HOUR, now),
-      db.$queryRaw<{ waiting: bigint; due: bigint; failed: bigint; oldest: Date | null }[]>`
-      SELECT count(*) FILTER (WHERE attempts < max_attempts) AS waiting,
-             count(*) FILTER (WHERE attempts < max_attempts AND run_at <= now() AND locked_at IS NULL) AS due,
-             count(*) FILTER (WHERE attempts >= max_attempts) AS failed,
-             min(run_at) FILTER (WHERE attempts < max_attempts AND run_at <= now() AND locked_at IS NULL) AS oldest
-      FROM graphile_worker.jobs`,
-      db.$queryRaw<{ side: Side; observed: Date | null; written: Date | null }[]>`
-      SELECT "side", max("observedAt") AS observed, max("writtenAt") AS written FROM "LinkSide" GROUP BY "side"`,
-      db.syncEvent.groupBy({
-        by: ["side", "kind"],
-        where: {
-          at: { gte: new Date(now - HOUR) },
-          side: { not: null },
-          kind: { in: ["mirrored", "written", "echo_dropped", "failed", "rate_limited", "needs_reauth"] },
-        },
-        _count: { _all: true },
-      }),
-      db.syncEvent.groupBy({
-        by: ["kind"],
-        where: {
-          at: { gte: new Date(now - 24 * HOUR) },
-          kind: { in: ["failed", "needs_reauth", "flap_paused", "rate_limited"] },
-        },
-        _count: { _all: true },
-      }),
-      db.graphSubscription.findMany({ orderBy: { expiresAt: "asc" }, take: 100 }),
-      db.graphServiceAccount.findMany({ orderBy: { userPrincipalName: "asc" }, take: 100 }),
-      db.slackRateBudget.findMany({
-        where: { key: { startsWith: "method:" } },
-        orderBy: { key: "asc" },
-        take: 200,
-      }),
+      queueStats(db),
+      sideActivity(db),
+      countSyncEvents(db, new Date(now - HOUR), [
+        "mirrored",
+        "written",
+        "echo_dropped",
+        "failed",
+        "rate_limited",
+        "needs_reauth",
+      ]),
+      countSyncEvents(db, new Date(now - 24 * HOUR), [
+        "failed",
+        "needs_reauth",
+        "flap_paused",
+        "rate_limited",
+      ]),
+      listGraphSubscriptions(db),
+      listGraphServiceAccounts(db),
+      listSlackMethodBudgets(db),
     ]);
   const side = (name: Side) => {
     const times = sideTimes.find((row) => row.side === name);
     return {
-      lastObservedAt: times?.observed ?? null,
-      lastWrittenAt: times?.written ?? null,
+      lastObservedAt: times?.observedAt ?? null,
+      lastWrittenAt: times?.writtenAt ?? null,
       lastHour: Object.fromEntries(
-        lastHour.filter((row) => row.side === name).map((row) => [row.kind, row._count._all]),
+        lastHour.filter((row) => row.side === name).map((row) => [row.kind, row.count]),
       ),
     };
   };
-  const oldest = queue?.oldest ?? null;
+  const oldest = queue.oldestDueAt;
+  const last24h: Record<string, number> = {};
+  for (const problem of problems) last24h[problem.kind] = (last24h[problem.kind] ?? 0) + problem.count;
   return {
     links,
     // Worker ids are the queue's business (releaseOrphanedJobs), not the overview's.
@@ -72,14 +72,11 @@ async function health(db: DbClient, now: number) {
       checks: app.checks as Record<string, string>,
     })),
     queue: {
-      waiting: Number(queue?.waiting ?? 0),
-      due: Number(queue?.due ?? 0),
-      failedForGood: Number(queue?.failed ?? 0),
-      oldestDueAt: oldest,
+      ...queue,
       lagSeconds: oldest ? Math.max(0, (now - oldest.getTime()) / 1000) : 0,
     },
     sides: { slack: side("slack"), teams: side("teams") },
-    last24h: Object.fromEntries(problems.map((p) => [p.kind, p._count._all])),
+    last24h,
     graphSubscriptions: subscriptions.map((s) => ({
       id: s.id,
       tenantId: s.tenantId,

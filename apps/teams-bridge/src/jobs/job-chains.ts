@@ -1,5 +1,5 @@
 import type { DbClient } from "@presence/db";
-import { addJob } from "@presence/pipeline";
+import { addJob, hasPendingJob } from "@presence/pipeline";
 
 /** graphile-worker task names of the Teams bridge. */
 export const TEAMS_TASKS = {
@@ -78,9 +78,7 @@ export async function scheduleChain(db: DbClient, job: ChainJob, runAt: number):
 
 /** Starts a chain unless a run of it is pending or running (never disturbs a scheduled one). */
 export async function ensureChain(db: DbClient, job: ChainJob): Promise<boolean> {
-  const pending = await db.$queryRaw<{ id: bigint }[]>`
-    SELECT id FROM graphile_worker.jobs WHERE key = ${job.key} AND attempts < max_attempts LIMIT 1`;
-  if (pending.length > 0) return false;
+  if (await hasPendingJob(db, job.key)) return false;
   await scheduleChain(db, job, Date.now());
   return true;
 }
