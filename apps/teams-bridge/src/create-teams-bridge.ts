@@ -11,7 +11,7 @@ import { superviseChains, teamsCron, teamsTasks } from "./jobs/teams-tasks.ts";
 import { notificationRoutes } from "./notify/notification-routes.ts";
 import { SubscriptionManager } from "./notify/subscription-manager.ts";
 import { PresenceReader } from "./read/presence-reader.ts";
-import { ensureTenant } from "./read/watched-people.ts";
+import { ensureTenant } from "./store/tenant-rows.ts";
 import { resolveTeamsSettings, type TeamsSettings } from "./teams-settings.ts";
 import { createTeamsWriter } from "./write/teams-writer.ts";
 

@@ -27,6 +27,7 @@ export type {
   BulkLinkRun,
   Credential,
   DirectoryEntry,
+  GraphPresenceFetch,
   GraphServiceAccount,
   GraphSubscription,
   Link,

@@ -7,7 +7,7 @@ import {
   type BridgeSettings,
   type RuleSet,
 } from "@presence/core";
-import { loadLinkSnapshot, type DbClient, type Link } from "@presence/db";
+import { loadLinkSnapshot, type DbClient, type Link, listLinkSides } from "@presence/db";
 
 /**
  * What the bridge knows about one person right now: each side as observed, the person's own state
@@ -21,7 +21,7 @@ export async function personState(
   now = Date.now(),
 ) {
   const snapshot = await loadLinkSnapshot(db, link.id, settings);
-  const sides = await db.linkSide.findMany({ where: { linkId: link.id } });
+  const sides = await listLinkSides(db, link.id);
   if (!snapshot) return null;
   const times = (side: "slack" | "teams") => {
     const row = sides.find((s) => s.side === side);

@@ -12,6 +12,7 @@ import {
   listRuleDryRuns,
   listRuleVersions,
   type DbClient,
+  getRuleVersion,
 } from "@presence/db";
 import { publishRules, rollbackRules, startDryRun } from "@presence/services";
 import express, { type Router } from "express";
@@ -38,12 +39,12 @@ export function rulesRoutes(db: DbClient): Router {
 
   router.get("/rules/versions/:version", async (req, res) => {
     const version = parseInput(ZRollbackBody.shape.version, Number(req.params.version), "Invalid version");
-    const row = await db.ruleSetVersion.findUnique({ where: { version } });
+    const row = await getRuleVersion(db, version);
     if (!row) {
       res.status(404).json({ error: "not_found", message: `No version ${version} of the rules` });
       return;
     }
-    res.json({ ...row, rules: ZRuleSet.parse(row.rules) });
+    res.json(row);
   });
 
   /** Checks a draft against the platforms' limits without storing it: every problem with its path. */

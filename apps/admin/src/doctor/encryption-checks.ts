@@ -1,5 +1,5 @@
 import { BridgeError } from "@presence/core";
-import { openSecret, parseKeyRing, type DbClient, type KeyRing } from "@presence/db";
+import { openSecret, parseKeyRing, type DbClient, type KeyRing, listCredentialsAfter } from "@presence/db";
 
 import { fail, notChecked, ok, warn, type CheckResult } from "./check-result.ts";
 import type { DoctorEnv } from "./env.ts";
@@ -68,11 +68,7 @@ export async function checkCredentials(db: DbClient | null, ring: KeyRing | null
   let total = 0;
   let cursor: string | undefined;
   for (;;) {
-    const rows = await db.credential.findMany({
-      take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      orderBy: { id: "asc" },
-    });
+    const rows = await listCredentialsAfter(db, cursor, BATCH);
     for (const row of rows) {
       total += 1;
       if (!ring.keys.has(row.keyId)) {

@@ -7,7 +7,14 @@ import {
   ZTeamsView,
   type LinkPolicyOverrides,
 } from "@presence/core";
-import { deleteCredentials, findLinkBySlack, getSettings, type Link } from "@presence/db";
+import {
+  deleteCredentials,
+  findLinkBySlack,
+  getSettings,
+  type Link,
+  listLinkSides,
+  hasCredential,
+} from "@presence/db";
 import {
   issueConnectLink,
   pausePerson,
@@ -20,7 +27,12 @@ import {
 
 import type { SlackContext } from "../slack-context.ts";
 import { enqueuePublishHome } from "../tasks/publish-home.ts";
-import { CREDENTIAL, credentialOwner, findPersonInstallation } from "../store/installation-rows.ts";
+import {
+  CREDENTIAL,
+  credentialOwner,
+  deleteInstallations,
+  findPersonInstallation,
+} from "../store/installation-rows.ts";
 import { ACTION, SHARING_CHOICES, homeView, type HomeModel } from "./home-view.ts";
 
 export interface Person {
@@ -185,7 +197,7 @@ export class HomeService {
     await this.context.db.$transaction(async (tx) => {
       await deleteCredentials(tx, credentialOwner(row));
       // deleteMany: a tokens_revoked event (after auth.revoke) may be forgetting the same row right now.
-      await tx.slackInstallation.deleteMany({ where: { id: row.id } });
+      await deleteInstallations(tx, [row.id]);
     });
   }
 
@@ -198,16 +210,13 @@ export class HomeService {
   async #slackConnected(person: Person): Promise<boolean> {
     const row = await findPersonInstallation(this.context.db, person.teamId, person.userId);
     if (!row) return false;
-    const tokens = await this.context.db.credential.count({
-      where: { kind: CREDENTIAL.user, owner: credentialOwner(row) },
-    });
-    return tokens > 0;
+    return hasCredential(this.context.db, CREDENTIAL.user, credentialOwner(row));
   }
 
   async #linkModel(link: Link): Promise<NonNullable<HomeModel["link"]>> {
     const { db } = this.context;
     const settings = await getSettings(db);
-    const sides = await db.linkSide.findMany({ where: { linkId: link.id } });
+    const sides = await listLinkSides(db, link.id);
     const slack = ZSlackView.safeParse(sides.find((s) => s.side === "slack")?.view ?? {});
     const teams = ZTeamsView.safeParse(sides.find((s) => s.side === "teams")?.view ?? {});
     return {

@@ -1,8 +1,13 @@
-import { deleteCredentials, type Link } from "@presence/db";
+import { deleteCredentials, type Link, listLinksOfSlackUsers, listLinksInSlackTeams } from "@presence/db";
 import { disableLink, requireReconnect } from "@presence/services";
 
 import type { SlackContext } from "../slack-context.ts";
-import { credentialOwner } from "../store/installation-rows.ts";
+import {
+  credentialOwner,
+  deleteInstallations,
+  listInstallations,
+  listOrgWorkspaces,
+} from "../store/installation-rows.ts";
 
 export interface RevocationScope {
   teamId: string;
@@ -23,19 +28,15 @@ export async function handleTokensRevoked(
   const { db, logger } = context;
   const inScope = installationScope(scope);
   if (scope.userIds.length > 0) {
-    const rows = await db.slackInstallation.findMany({
-      where: { ...inScope, userId: { in: scope.userIds } },
-    });
+    const rows = await listInstallations(db, inScope, scope.userIds);
     await forget(context, rows);
     // Only this workspace's (or org's) people: a user id names a person within a team.
     const teams = await teamsOf(context, scope);
-    const links = await db.link.findMany({
-      where: { slackUserId: { in: scope.userIds }, slackTeamId: { in: teams } },
-    });
+    const links = await listLinksOfSlackUsers(db, teams, scope.userIds);
     for (const link of links) await flag(context, link, "the Slack token was revoked");
   }
   if (scope.botUserIds.length > 0) {
-    const rows = await db.slackInstallation.findMany({ where: { ...inScope, userId: "" } });
+    const rows = await listInstallations(db, inScope, [""]);
     for (const row of rows) await deleteCredentials(db, credentialOwner(row));
   }
   logger.info({ ...scope }, "Slack tokens revoked");
@@ -45,11 +46,9 @@ export async function handleTokensRevoked(
 export async function handleAppUninstalled(context: SlackContext, scope: RevocationScope): Promise<void> {
   const { db, logger } = context;
   const inScope = installationScope(scope);
-  await forget(context, await db.slackInstallation.findMany({ where: inScope }));
+  await forget(context, await listInstallations(db, inScope));
   const teams = await teamsOf(context, scope);
-  const links = await db.link.findMany({
-    where: { slackTeamId: { in: teams }, status: { not: "disabled" } },
-  });
+  const links = await listLinksInSlackTeams(db, teams);
   for (const link of links)
     await disableLink(db, link.id, { side: "slack", reason: "the Slack app was uninstalled" }, ACTOR);
   logger.warn({ ...scope, links: links.length }, "the Slack app was uninstalled; its links are disabled");
@@ -64,10 +63,8 @@ function installationScope(scope: RevocationScope) {
 /** The workspaces an uninstall covers: the one, or every workspace of the org for an org-wide install. */
 async function teamsOf(context: SlackContext, scope: RevocationScope): Promise<string[]> {
   if (!scope.isEnterpriseInstall && scope.teamId) return [scope.teamId];
-  const workspaces = await context.db.slackWorkspace.findMany({
-    where: { enterpriseId: scope.enterpriseId },
-  });
-  return [...workspaces.map((w) => w.teamId), ...(scope.teamId ? [scope.teamId] : [])];
+  const workspaces = await listOrgWorkspaces(context.db, scope.enterpriseId);
+  return [...workspaces, ...(scope.teamId ? [scope.teamId] : [])];
 }
 
 async function forget(
@@ -76,7 +73,10 @@ async function forget(
 ) {
   await context.db.$transaction(async (tx) => {
     for (const row of rows) await deleteCredentials(tx, credentialOwner(row));
-    await tx.slackInstallation.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    await deleteInstallations(
+      tx,
+      rows.map((r) => r.id),
+    );
   });
 }
 

@@ -1,5 +1,5 @@
 import { BridgeError } from "@presence/core";
-import { findLinkBySlack, getDirectoryEntry } from "@presence/db";
+import { findLinkBySlack, getDirectoryEntry, findDirectoryEntryByUser } from "@presence/db";
 import { linkAccounts, markReconnected, readConnectState, type ConnectState } from "@presence/services";
 import type { Installation } from "@slack/oauth";
 import { z } from "zod";
@@ -8,6 +8,7 @@ import type { SlackContext } from "../slack-context.ts";
 import { ZSlackUser } from "../inbound/normalise.ts";
 import { enqueueReadPerson } from "../tasks/read-person.ts";
 import { enqueueDirectorySync } from "../tasks/sync-directory.ts";
+import { findOrgInstallation } from "../store/installation-rows.ts";
 
 /** What /slack/connect carries through Slack's OAuth state (signed by the state store). */
 export const ZInstallMetadata = z.object({ connect: z.string().optional() });
@@ -96,13 +97,9 @@ async function linkToMicrosoft(
 async function homeTeam(context: SlackContext, installation: AnyInstallation): Promise<string> {
   if (installation.team?.id) return installation.team.id;
   const enterpriseId = installation.enterprise?.id ?? "";
-  const known = await context.db.directoryEntry.findFirst({
-    where: { side: "slack", userId: installation.user.id },
-  });
+  const known = await findDirectoryEntryByUser(context.db, "slack", installation.user.id);
   if (known) return known.scopeId;
-  const row = await context.db.slackInstallation.findFirst({
-    where: { enterpriseId, teamId: "", userId: "" },
-  });
+  const row = await findOrgInstallation(context.db, enterpriseId);
   const bot = row ? await context.tokens.forInstallation(row) : null;
   if (bot) {
     const answer = await context.api.call(

@@ -44,3 +44,86 @@ export async function findPersonInstallation(
   // Slack user ids are unique across an Enterprise Grid org (W…), so the org-level row is theirs.
   return db.slackInstallation.findFirst({ where: { teamId: "", userId, isEnterpriseInstall: true } });
 }
+
+type InstallationScope = { enterpriseId: string; teamId: string };
+
+/**
+ * Installations in a scope (a workspace of any org, or an org's org-wide rows), optionally only these
+ * users' ("" = the app's own).
+ */
+export async function listInstallations(
+  db: Db,
+  scope: { teamId: string; enterpriseId?: string },
+  userIds?: readonly string[],
+): Promise<SlackInstallation[]> {
+  return db.slackInstallation.findMany({
+    where: {
+      teamId: scope.teamId,
+      ...(scope.enterpriseId === undefined ? {} : { enterpriseId: scope.enterpriseId }),
+      ...(userIds ? { userId: { in: [...userIds] } } : {}),
+    },
+  });
+}
+
+/** The app's own installations (one per workspace, or per org for org-wide installs). */
+export async function listAppInstallations(db: Db): Promise<InstallationScope[]> {
+  return db.slackInstallation.findMany({
+    where: { userId: "" },
+    select: { enterpriseId: true, teamId: true },
+  });
+}
+
+/** The app's installation for exactly this workspace or org-wide scope. */
+export async function getAppInstallation(
+  db: Db,
+  scope: InstallationScope,
+): Promise<SlackInstallation | null> {
+  return db.slackInstallation.findUnique({ where: { enterpriseId_teamId_userId: { ...scope, userId: "" } } });
+}
+
+/** The org-wide installation of an Enterprise Grid org, if the app has one. */
+export async function findOrgInstallation(db: Db, enterpriseId: string): Promise<SlackInstallation | null> {
+  return db.slackInstallation.findFirst({ where: { enterpriseId, teamId: "", userId: "" } });
+}
+
+/** Deletes installation rows (deleteMany: a concurrent revocation may be deleting the same rows). */
+export async function deleteInstallations(db: Db, ids: readonly string[]): Promise<void> {
+  await db.slackInstallation.deleteMany({ where: { id: { in: [...ids] } } });
+}
+
+/** The workspaces the bridge knows in an Enterprise Grid org. */
+export async function listOrgWorkspaces(db: Db, enterpriseId: string): Promise<string[]> {
+  const workspaces = await db.slackWorkspace.findMany({ where: { enterpriseId }, select: { teamId: true } });
+  return workspaces.map((w) => w.teamId);
+}
+
+/** Remembers which org a workspace belongs to (token lookups need it). */
+export async function recordWorkspace(db: Db, teamId: string, enterpriseId: string): Promise<void> {
+  await db.slackWorkspace.upsert({
+    where: { teamId },
+    create: { teamId, enterpriseId },
+    update: { enterpriseId },
+  });
+}
+
+/**
+ * Active links whose Slack side was never observed, in workspaces (or orgs) the app is installed in,
+ * oldest link first: who needs a baseline read.
+ */
+export async function listUnobservedInstalledPeople(
+  db: Db,
+  limit: number,
+): Promise<{ slackTeamId: string; slackUserId: string }[]> {
+  return db.$queryRaw`
+    SELECT l."slackTeamId", l."slackUserId"
+    FROM "Link" l
+    JOIN "LinkSide" s ON s."linkId" = l."id" AND s."side" = 'slack'
+    WHERE l."status" = 'active' AND s."observedAt" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "SlackInstallation" i
+        LEFT JOIN "SlackWorkspace" w ON w."teamId" = l."slackTeamId"
+        WHERE i."userId" = '' AND (i."teamId" = l."slackTeamId"
+          OR (i."teamId" = '' AND i."enterpriseId" = w."enterpriseId")))
+    ORDER BY l."createdAt"
+    LIMIT ${limit}`;
+}

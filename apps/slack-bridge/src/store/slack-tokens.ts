@@ -5,6 +5,8 @@ import {
   type DbClient,
   type KeyRing,
   type SlackInstallation,
+  lockCredential,
+  listExpiringCredentials,
 } from "@presence/db";
 import type { Logger } from "@presence/telemetry";
 import { z } from "zod";
@@ -77,14 +79,11 @@ export class SlackTokens {
 
   /** Refreshes every rotating token that expires within `withinMs` (the token-refresh cron). */
   async refreshExpiring(withinMs = REFRESH_AHEAD_MS): Promise<{ refreshed: number; failed: number }> {
-    const due = await this.options.db.credential.findMany({
-      where: {
-        kind: { in: [CREDENTIAL.bot, CREDENTIAL.user] },
-        expiresAt: { lte: new Date(this.options.now() + withinMs) },
-      },
-      select: { kind: true, owner: true, expiresAt: true },
-      orderBy: { expiresAt: "asc" },
-    });
+    const due = await listExpiringCredentials(
+      this.options.db,
+      [CREDENTIAL.bot, CREDENTIAL.user],
+      new Date(this.options.now() + withinMs),
+    );
     let refreshed = 0;
     let failed = 0;
     for (const { kind, owner, expiresAt } of due) {
@@ -114,7 +113,7 @@ export class SlackTokens {
     const refreshKind = kind === CREDENTIAL.bot ? CREDENTIAL.botRefresh : CREDENTIAL.userRefresh;
     return db.$transaction(
       async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Credential" WHERE "kind" = ${kind} AND "owner" = ${owner} FOR UPDATE`;
+        await lockCredential(tx, kind, owner);
         const current = await getCredential(tx, ring, kind, owner);
         if (!current)
           throw new BridgeError("auth_revoked", "The Slack token was removed (revoked or uninstalled)");

@@ -1,4 +1,5 @@
 import type { SlackContext } from "../slack-context.ts";
+import { listUnobservedInstalledPeople } from "../store/installation-rows.ts";
 import { enqueueFullReads } from "./read-person.ts";
 
 /** At most this many reads are scheduled per sweep (the reads themselves wait for their budgets). */
@@ -11,18 +12,7 @@ const SWEEP_LIMIT = 500;
  * acknowledged but not stored. Only workspaces the app is installed in are read.
  */
 export async function sweepBaselines(context: SlackContext): Promise<number> {
-  const due = await context.db.$queryRaw<{ slackTeamId: string; slackUserId: string }[]>`
-    SELECT l."slackTeamId", l."slackUserId"
-    FROM "Link" l
-    JOIN "LinkSide" s ON s."linkId" = l."id" AND s."side" = 'slack'
-    WHERE l."status" = 'active' AND s."observedAt" IS NULL
-      AND EXISTS (
-        SELECT 1 FROM "SlackInstallation" i
-        LEFT JOIN "SlackWorkspace" w ON w."teamId" = l."slackTeamId"
-        WHERE i."userId" = '' AND (i."teamId" = l."slackTeamId"
-          OR (i."teamId" = '' AND i."enterpriseId" = w."enterpriseId")))
-    ORDER BY l."createdAt"
-    LIMIT ${SWEEP_LIMIT}`;
+  const due = await listUnobservedInstalledPeople(context.db, SWEEP_LIMIT);
   await enqueueFullReads(context.db, due, "slack:baseline");
   return due.length;
 }

@@ -4,6 +4,7 @@ import { addJob } from "@presence/pipeline";
 import { z } from "zod";
 
 import type { SlackContext } from "../slack-context.ts";
+import { getAppInstallation, listAppInstallations, recordWorkspace } from "../store/installation-rows.ts";
 
 export const SYNC_DIRECTORY_TASK = "slack_sync_directory";
 
@@ -55,10 +56,7 @@ export async function enqueueDirectorySync(db: Db, job: SyncDirectoryJob, runAt?
 
 /** The directory sync cron: one sync job per workspace (or org-wide) installation. */
 export async function scheduleDirectorySyncs(context: SlackContext): Promise<number> {
-  const installs = await context.db.slackInstallation.findMany({
-    where: { userId: "" },
-    select: { enterpriseId: true, teamId: true },
-  });
+  const installs = await listAppInstallations(context.db);
   for (const install of installs) await enqueueDirectorySync(context.db, install);
   return installs.length;
 }
@@ -72,9 +70,7 @@ export async function scheduleDirectorySyncs(context: SlackContext): Promise<num
 export async function syncDirectory(context: SlackContext, raw: unknown): Promise<void> {
   let job = ZSyncDirectoryJob.parse(raw);
   const { db, api, tokens } = context;
-  const row = await db.slackInstallation.findUnique({
-    where: { enterpriseId_teamId_userId: { enterpriseId: job.enterpriseId, teamId: job.teamId, userId: "" } },
-  });
+  const row = await getAppInstallation(db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
   if (!row) return;
   const lease = await tokens.forInstallation(row);
   if (!lease) return;
@@ -131,11 +127,5 @@ async function recordWorkspaces(
     const org = m.enterprise_user?.enterprise_id ?? enterpriseId;
     if (m.team_id && org) teams.set(m.team_id, org);
   }
-  for (const [teamId, org] of teams) {
-    await db.slackWorkspace.upsert({
-      where: { teamId },
-      create: { teamId, enterpriseId: org },
-      update: { enterpriseId: org },
-    });
-  }
+  for (const [teamId, org] of teams) await recordWorkspace(db, teamId, org);
 }

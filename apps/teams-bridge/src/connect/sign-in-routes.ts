@@ -10,6 +10,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { classifyGraphError } from "../graph/classify-graph-error.ts";
 import type { GraphAccess } from "../graph/graph-access.ts";
 import { SERVICE_ACCOUNT_PERMISSIONS, saveTokenCache } from "../notify/service-account-session.ts";
+import { saveSignedInServiceAccount } from "../store/subscription-rows.ts";
 import { sendPage } from "./html-page.ts";
 import { savePendingSignIn, takePendingSignIn, type PendingSignIn } from "./sign-in-store.ts";
 
@@ -127,20 +128,11 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
       const who = identity(result, graph.settings.tenantId);
       if (signIn.purpose === "service-account") {
         await saveTokenCache(db, ring, cca, who.tenantId, who.userId);
-        await db.graphServiceAccount.upsert({
-          where: { tenantId_userId: { tenantId: who.tenantId, userId: who.userId } },
-          create: {
-            tenantId: who.tenantId,
-            userId: who.userId,
-            userPrincipalName: who.username,
-            homeAccountId: who.homeAccountId,
-          },
-          update: {
-            userPrincipalName: who.username,
-            homeAccountId: who.homeAccountId,
-            status: "active",
-            statusReason: "",
-          },
+        await saveSignedInServiceAccount(db, {
+          tenantId: who.tenantId,
+          userId: who.userId,
+          userPrincipalName: who.username,
+          homeAccountId: who.homeAccountId,
         });
         logger.info({ account: who.username }, "service account signed in for notify mode");
         await deps.onServiceAccount(who.tenantId);

@@ -1,6 +1,6 @@
 import { BridgeError } from "@presence/core";
 import type { DbClient } from "@presence/db";
-import { addJob, enqueueWrite } from "@presence/pipeline";
+import { addJob, enqueueDueRefreshes } from "@presence/pipeline";
 import type { Logger } from "@presence/telemetry";
 import type { CronItem, TaskList } from "graphile-worker";
 import { z } from "zod";
@@ -118,7 +118,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
 
     [TEAMS_TASKS.holds]: async () => {
       try {
-        await refreshDueHolds(db, timing.holdRefreshTickMs);
+        await enqueueDueRefreshes(db, "teams", new Date(Date.now() + timing.holdRefreshTickMs));
       } catch (error) {
         logger.error({ err: error }, "could not schedule hold refreshes");
       }
@@ -208,15 +208,4 @@ export async function readTenant(
     at: Math.max(Date.now() + 50, nextReadAt(next, now, intervals, reconciled.length > 0)),
     payload: next,
   };
-}
-
-/** Schedules a refresh write for every held Teams state due within `leadMs` (keep-alive, expiry). */
-export async function refreshDueHolds(db: DbClient, leadMs: number): Promise<number> {
-  const due = await db.linkSide.findMany({
-    where: { side: "teams", heldUntil: { lte: new Date(Date.now() + leadMs) }, link: { status: "active" } },
-    select: { linkId: true },
-    take: 5000,
-  });
-  for (const side of due) await enqueueWrite(db, side.linkId, "teams", { refresh: ["due"] });
-  return due.length;
 }

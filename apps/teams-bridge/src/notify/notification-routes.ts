@@ -8,6 +8,8 @@ import express, { type Request, type Response, type Router } from "express";
 
 import type { GraphMetrics } from "../graph/graph-metrics.ts";
 import { TEAMS_TASKS, chainKeys, subscriptionQueue } from "../jobs/job-chains.ts";
+import { requestPresenceFetches } from "../store/presence-fetches.ts";
+import { findSubscriptionsByIds } from "../store/subscription-rows.ts";
 import {
   ZChangeNotification,
   ZLifecycleNotification,
@@ -60,10 +62,7 @@ export function notificationRoutes(deps: NotificationRoutesDeps): Router {
     await store(res, deps, async (tx) => {
       for (const tenantId of new Set(accepted.map((a) => a.tenantId))) {
         const ids = [...new Set(accepted.filter((a) => a.tenantId === tenantId).map((a) => a.userId))];
-        await tx.$executeRaw`
-          INSERT INTO "GraphPresenceFetch" ("tenantId", "userId", "requestedAt")
-          SELECT ${tenantId}, id, now() FROM unnest(${ids}::text[]) AS id
-          ON CONFLICT ("tenantId", "userId") DO UPDATE SET "requestedAt" = now()`;
+        await requestPresenceFetches(tx, tenantId, ids);
         await addJob(
           tx,
           TEAMS_TASKS.fetch,
@@ -138,9 +137,7 @@ async function verify<T extends ChangeNotification | LifecycleNotification>(
   items: readonly T[],
 ): Promise<Verified<T>[]> {
   const ids = [...new Set(items.map((item) => item.subscriptionId.toLowerCase()).filter(isStorableText))];
-  const subscriptions = await db.graphSubscription.findMany({
-    where: { id: { in: ids, mode: "insensitive" } },
-  });
+  const subscriptions = await findSubscriptionsByIds(db, ids);
   const byId = new Map(subscriptions.map((s) => [s.id.toLowerCase(), s]));
   return items.flatMap((item) => {
     const subscription = byId.get(item.subscriptionId.toLowerCase());

@@ -7,6 +7,19 @@ import { z } from "zod";
 
 import type { GraphAccess } from "../graph/graph-access.ts";
 import { linkedPeople, readModeOf } from "../read/watched-people.ts";
+import {
+  assignServiceAccountPeople,
+  deleteSubscriptionsOfInactiveAccounts,
+  findAccountSubscription,
+  forgetSubscription,
+  getServiceAccount,
+  getSubscription,
+  listActiveServiceAccounts,
+  listTenantSubscriptions,
+  markServiceAccountNeedsReauth,
+  recordSubscriptionSeen,
+  saveNewSubscription,
+} from "../store/subscription-rows.ts";
 import type { TeamsSettings } from "../teams-settings.ts";
 import { assignBlocks, sameMembers } from "./assign-blocks.ts";
 import { ServiceAccountSession } from "./service-account-session.ts";
@@ -77,17 +90,14 @@ export class SubscriptionManager {
     }
 
     await this.dropSubscriptionsOfInactiveAccounts(tenantId);
-    const accounts = await db.graphServiceAccount.findMany({
-      where: { tenantId, status: "active" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
+    const accounts = await listActiveServiceAccounts(db, tenantId);
     const { blocks, fallback } = assignBlocks(accounts, await linkedPeople(db, tenantId));
     let next = now + timing.subscriptionCheckIntervalMs;
     let covered = 0;
     for (const account of accounts) {
       const block = blocks.get(account.userId) ?? [];
       if (!sameMembers(account.userIds, block) || account.userIds.length !== block.length)
-        await db.graphServiceAccount.update({ where: { id: account.id }, data: { userIds: block } });
+        await assignServiceAccountPeople(db, account.id, block);
       try {
         const due = await this.maintainAccount(account, block);
         next = Math.min(next, due);
@@ -108,20 +118,18 @@ export class SubscriptionManager {
   /** Handles one lifecycle notification (already verified by the receiver). */
   async lifecycle(tenantId: string, subscriptionId: string, event: LifecycleEvent): Promise<void> {
     const { db, logger } = this.deps;
-    const subscription = await db.graphSubscription.findUnique({ where: { id: subscriptionId } });
+    const subscription = await getSubscription(db, subscriptionId);
     if (!subscription || subscription.tenantId !== tenantId) return;
     if (event === "missed") {
       await this.deps.wake("read", tenantId);
       return;
     }
     if (event === "subscriptionRemoved") {
-      await db.graphSubscription.deleteMany({ where: { id: subscriptionId } });
+      await forgetSubscription(db, subscriptionId);
       await this.deps.wake("subscriptions", tenantId);
       return;
     }
-    const account = await db.graphServiceAccount.findUnique({
-      where: { tenantId_userId: { tenantId, userId: subscription.accountUserId } },
-    });
+    const account = await getServiceAccount(db, tenantId, subscription.accountUserId);
     if (!account || account.status !== "active") return;
     const session = this.session(account);
     // Reauthorize with a token fetched now: one issued before a revocation does not count.
@@ -131,7 +139,7 @@ export class SubscriptionManager {
       logger.info({ subscriptionId }, "subscription reauthorized");
     } catch (error) {
       if (isBridgeError(error, "not_found")) {
-        await db.graphSubscription.deleteMany({ where: { id: subscriptionId } });
+        await forgetSubscription(db, subscriptionId);
         await this.deps.wake("subscriptions", tenantId);
         return;
       }
@@ -142,13 +150,10 @@ export class SubscriptionManager {
   /** Deletes every subscription of the tenant (read mode switched to poll). */
   async teardown(tenantId: string): Promise<void> {
     const { db } = this.deps;
-    const subscriptions = await db.graphSubscription.findMany({ where: { tenantId } });
-    for (const subscription of subscriptions) {
-      const account = await db.graphServiceAccount.findUnique({
-        where: { tenantId_userId: { tenantId, userId: subscription.accountUserId } },
-      });
+    for (const subscription of await listTenantSubscriptions(db, tenantId)) {
+      const account = await getServiceAccount(db, tenantId, subscription.accountUserId);
       if (account?.status === "active") await this.remove(this.session(account), subscription);
-      else await db.graphSubscription.deleteMany({ where: { id: subscription.id } });
+      else await forgetSubscription(db, subscription.id);
     }
   }
 
@@ -156,9 +161,7 @@ export class SubscriptionManager {
     const { db, settings } = this.deps;
     const checkMs = settings.timing.subscriptionCheckIntervalMs;
     const session = this.session(account);
-    let subscription = await db.graphSubscription.findFirst({
-      where: { tenantId: account.tenantId, accountUserId: account.userId },
-    });
+    let subscription = await findAccountSubscription(db, account);
     if (block.length === 0) {
       if (subscription) await this.remove(session, subscription);
       return Number.POSITIVE_INFINITY;
@@ -169,7 +172,7 @@ export class SubscriptionManager {
     }
     const now = Date.now();
     if (subscription && subscription.expiresAt.getTime() <= now) {
-      await db.graphSubscription.deleteMany({ where: { id: subscription.id } });
+      await forgetSubscription(db, subscription.id);
       subscription = null;
     }
     if (!subscription) subscription = await this.create(session, account, block);
@@ -223,18 +226,16 @@ export class SubscriptionManager {
     const created = ZGraphSubscription.parse(answer);
     graph.metrics.subscriptions.inc({ operation: "create", outcome: "done" });
     const now = new Date();
-    const row = await db.graphSubscription.create({
-      data: {
-        id: created.id,
-        tenantId: account.tenantId,
-        accountUserId: account.userId,
-        resource: body.resource,
-        userIds: [...block],
-        clientStateHash: hashClientState(clientState),
-        expiresAt: new Date(Date.parse(created.expirationDateTime)),
-        grantedAt: now,
-        lastCheckedAt: now,
-      },
+    const row = await saveNewSubscription(db, {
+      id: created.id,
+      tenantId: account.tenantId,
+      accountUserId: account.userId,
+      resource: body.resource,
+      userIds: [...block],
+      clientStateHash: hashClientState(clientState),
+      expiresAt: new Date(Date.parse(created.expirationDateTime)),
+      grantedAt: now,
+      lastCheckedAt: now,
     });
     this.deps.logger.info(
       {
@@ -279,13 +280,10 @@ export class SubscriptionManager {
     const renewed = ZGraphSubscription.parse(answer);
     this.deps.graph.metrics.subscriptions.inc({ operation, outcome: "done" });
     const now = new Date();
-    return this.deps.db.graphSubscription.update({
-      where: { id: subscription.id },
-      data: {
-        expiresAt: new Date(Date.parse(renewed.expirationDateTime)),
-        grantedAt: now,
-        lastCheckedAt: now,
-      },
+    return recordSubscriptionSeen(this.deps.db, subscription.id, {
+      expiresAt: new Date(Date.parse(renewed.expirationDateTime)),
+      grantedAt: now,
+      lastCheckedAt: now,
     });
   }
 
@@ -307,9 +305,9 @@ export class SubscriptionManager {
     }
     const seen = ZGraphSubscription.parse(answer);
     this.deps.graph.metrics.subscriptions.inc({ operation: "check", outcome: "done" });
-    return this.deps.db.graphSubscription.update({
-      where: { id: subscription.id },
-      data: { expiresAt: new Date(Date.parse(seen.expirationDateTime)), lastCheckedAt: new Date() },
+    return recordSubscriptionSeen(this.deps.db, subscription.id, {
+      expiresAt: new Date(Date.parse(seen.expirationDateTime)),
+      lastCheckedAt: new Date(),
     });
   }
 
@@ -321,7 +319,7 @@ export class SubscriptionManager {
     why: string,
   ): Promise<GraphSubscription> {
     this.deps.logger.warn({ subscriptionId: subscription.id }, `subscription lost (${why}): recreating it`);
-    await this.deps.db.graphSubscription.deleteMany({ where: { id: subscription.id } });
+    await forgetSubscription(this.deps.db, subscription.id);
     const created = await this.create(this.session(account), account, block);
     this.deps.graph.metrics.subscriptions.inc({ operation: "recreate", outcome: "done" });
     await this.deps.wake("read", account.tenantId);
@@ -341,7 +339,7 @@ export class SubscriptionManager {
           "could not delete a subscription",
         );
     }
-    await this.deps.db.graphSubscription.deleteMany({ where: { id: subscription.id } });
+    await forgetSubscription(this.deps.db, subscription.id);
   }
 
   /** Deletes the account's presence subscriptions the store does not know (after a 409 on create). */
@@ -353,19 +351,13 @@ export class SubscriptionManager {
       await session.call("delete subscription", (client) =>
         client.api(`/subscriptions/${stray.id}`).delete(),
       );
-      await this.deps.db.graphSubscription.deleteMany({ where: { id: stray.id } });
+      await forgetSubscription(this.deps.db, stray.id);
     }
   }
 
   /** Rows of accounts that are no longer active go; their people are polled (or reassigned). */
   private async dropSubscriptionsOfInactiveAccounts(tenantId: string): Promise<void> {
-    const active = await this.deps.db.graphServiceAccount.findMany({
-      where: { tenantId, status: "active" },
-      select: { userId: true },
-    });
-    await this.deps.db.graphSubscription.deleteMany({
-      where: { tenantId, accountUserId: { notIn: active.map((a) => a.userId) } },
-    });
+    await deleteSubscriptionsOfInactiveAccounts(this.deps.db, tenantId);
   }
 
   /** What a failed account operation means for the account; returns when to try again. */
@@ -373,13 +365,7 @@ export class SubscriptionManager {
     const error = BridgeError.from(thrown);
     const { db, logger, settings } = this.deps;
     if (error.code === "auth_revoked" || error.code === "missing_permission") {
-      await db.graphServiceAccount.update({
-        where: { id: account.id },
-        data: { status: "needs_reauth", statusReason: error.message, userIds: [] },
-      });
-      await db.graphSubscription.deleteMany({
-        where: { tenantId: account.tenantId, accountUserId: account.userId },
-      });
+      await markServiceAccountNeedsReauth(db, account, error.message);
       this.#sessions.delete(account.id);
       logger.error(
         { account: account.userPrincipalName, code: error.code },

@@ -1,5 +1,6 @@
 import type { DbClient } from "@presence/db";
 
+import { finishFetches, listPendingFetches } from "../store/presence-fetches.ts";
 import { MAX_IDS_PER_REQUEST, type PresenceReader } from "./presence-reader.ts";
 
 /** People read per run of the fetch job (four getPresencesByUserId requests). */
@@ -16,11 +17,7 @@ export async function fetchNotified(
   reader: PresenceReader,
   tenantId: string,
 ): Promise<boolean> {
-  const pending = await db.graphPresenceFetch.findMany({
-    where: { tenantId },
-    orderBy: { requestedAt: "asc" },
-    take: BATCH,
-  });
+  const pending = await listPendingFetches(db, tenantId, BATCH);
   if (pending.length === 0) return false;
   const readUpTo = pending.reduce((max, row) => (row.requestedAt > max ? row.requestedAt : max), new Date(0));
   await reader.read(
@@ -28,8 +25,10 @@ export async function fetchNotified(
     pending.map((row) => row.userId),
     "graph:notification",
   );
-  await db.graphPresenceFetch.deleteMany({
-    where: { tenantId, userId: { in: pending.map((row) => row.userId) }, requestedAt: { lte: readUpTo } },
-  });
-  return (await db.graphPresenceFetch.count({ where: { tenantId } })) > 0;
+  return finishFetches(
+    db,
+    tenantId,
+    pending.map((row) => row.userId),
+    readUpTo,
+  );
 }

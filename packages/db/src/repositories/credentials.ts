@@ -109,3 +109,39 @@ export function slackOwner(teamId: string, userId?: string): string {
 export function entraOwner(tenantId: string, userId?: string): string {
   return userId ? `entra:${tenantId}:${userId.toLowerCase()}` : `entra:${tenantId}`;
 }
+
+/** Whether a secret of this kind is stored for the owner (without decrypting it). */
+export async function hasCredential(db: Db, kind: string, owner: string): Promise<boolean> {
+  return (await db.credential.count({ where: { kind, owner } })) > 0;
+}
+
+/** Takes the row lock of one secret for the rest of the transaction (one refresh at a time). */
+export async function lockCredential(tx: Db, kind: string, owner: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Credential" WHERE "kind" = ${kind} AND "owner" = ${owner} FOR UPDATE`;
+}
+
+/** Secrets of these kinds that expire before `before`, soonest first (what to refresh). */
+export async function listExpiringCredentials(
+  db: Db,
+  kinds: readonly string[],
+  before: Date,
+): Promise<{ kind: string; owner: string; expiresAt: Date | null }[]> {
+  return db.credential.findMany({
+    where: { kind: { in: [...kinds] }, expiresAt: { lte: before } },
+    select: { kind: true, owner: true, expiresAt: true },
+    orderBy: { expiresAt: "asc" },
+  });
+}
+
+/** Stored secrets in id order, `limit` after `afterId` (a scan in batches; still sealed). */
+export async function listCredentialsAfter(
+  db: Db,
+  afterId: string | undefined,
+  limit: number,
+): Promise<Credential[]> {
+  return db.credential.findMany({
+    take: limit,
+    ...(afterId ? { cursor: { id: afterId }, skip: 1 } : {}),
+    orderBy: { id: "asc" },
+  });
+}

@@ -35,6 +35,15 @@ export async function findDirectoryByEmail(db: Db, side: Side, email: string): P
   return db.directoryEntry.findMany({ where: { side, email: email.trim().toLowerCase() } });
 }
 
+/** A person on one side by user id alone, whatever workspace or tenant lists them (the first found). */
+export async function findDirectoryEntryByUser(
+  db: Db,
+  side: Side,
+  userId: string,
+): Promise<DirectoryEntry | null> {
+  return db.directoryEntry.findFirst({ where: { side, userId } });
+}
+
 export async function getDirectoryEntry(
   db: Db,
   side: Side,

@@ -135,3 +135,19 @@ export async function loadSideRecord(
     attempted: ZHold.parse(row.attempted),
   };
 }
+
+/** Both side records of a link (times, views, holds), as stored. */
+export async function listLinkSides(db: Db, linkId: string): Promise<LinkSide[]> {
+  return db.linkSide.findMany({ where: { linkId } });
+}
+
+/** Active links whose hold on `side` lapses before `until` (a refresh write is due), oldest first. */
+export async function listDueHolds(db: Db, side: Side, until: Date, limit = 5000): Promise<string[]> {
+  const due = await db.linkSide.findMany({
+    where: { side, heldUntil: { lte: until }, link: { status: "active" } },
+    select: { linkId: true },
+    orderBy: { heldUntil: "asc" },
+    take: limit,
+  });
+  return due.map((row) => row.linkId);
+}

@@ -117,6 +117,32 @@ export async function listLinks(db: Db, options: ListLinksOptions = {}): Promise
   });
 }
 
+/** Links of these Slack users in these workspaces (a user id names a person within one team). */
+export async function listLinksOfSlackUsers(
+  db: Db,
+  teamIds: readonly string[],
+  userIds: readonly string[],
+): Promise<Link[]> {
+  return db.link.findMany({
+    where: { slackTeamId: { in: [...teamIds] }, slackUserId: { in: [...userIds] } },
+  });
+}
+
+/** Every link in these Slack workspaces that is not disabled. */
+export async function listLinksInSlackTeams(db: Db, teamIds: readonly string[]): Promise<Link[]> {
+  return db.link.findMany({ where: { slackTeamId: { in: [...teamIds] }, status: { not: "disabled" } } });
+}
+
+/** Lower-cased Entra ids of everyone linked in a tenant, except disabled links (whose Teams presence matters). */
+export async function listLinkedEntraUsers(db: Db, tenantId: string): Promise<string[]> {
+  const links = await db.link.findMany({
+    where: { tenantId, status: { not: "disabled" } },
+    select: { entraUserId: true },
+    orderBy: { entraUserId: "asc" },
+  });
+  return links.map((link) => link.entraUserId.toLowerCase());
+}
+
 /** The Slack account of every active link (what a full re-read of the Slack side covers). */
 export async function listActiveSlackAccounts(
   db: Db,

@@ -25,6 +25,12 @@ export async function getActiveRules(db: Db): Promise<RuleSetRecord> {
   return getActiveRules(db);
 }
 
+/** One version of the rules, or null when there is none by that number. */
+export async function getRuleVersion(db: Db, version: number): Promise<RuleSetRecord | null> {
+  const row = await db.ruleSetVersion.findUnique({ where: { version } });
+  return row ? { ...row, rules: ZRuleSet.parse(row.rules) } : null;
+}
+
 /** Validates and stores a new version of the rules, which is then in force. */
 export async function addRuleVersion(
   db: Db,

@@ -1,5 +1,5 @@
 import type { Side } from "@presence/core";
-import { recordInboundEvent, type Db, type DbClient } from "@presence/db";
+import { listDueHolds, recordInboundEvent, type Db, type DbClient } from "@presence/db";
 
 import {
   OBSERVE_TASK,
@@ -104,4 +104,15 @@ export async function enqueueReconsiderAll(db: Db, reason: string, now = Date.no
     { reason },
     { jobKey: "reconsider-all", maxAttempts: 5, runAt: new Date(now + CONFIG_TTL_MS + 1_000) },
   );
+}
+
+/**
+ * The one owner of held-state refreshes: a refresh write for every active link whose hold on `side` lapses
+ * before `until` (Slack status expiry; Teams session expiry and keep-alive). Whichever process has that
+ * side's writer runs it. Returns how many were scheduled.
+ */
+export async function enqueueDueRefreshes(db: Db, side: Side, until: Date): Promise<number> {
+  const due = await listDueHolds(db, side, until);
+  for (const linkId of due) await enqueueWrite(db, linkId, side, { refresh: ["due"] });
+  return due.length;
 }

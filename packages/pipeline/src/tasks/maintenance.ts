@@ -9,7 +9,7 @@ import {
 } from "@presence/db";
 
 import type { PipelineContext } from "../context.ts";
-import { enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { enqueueDueRefreshes, enqueueReconsider } from "../queue/enqueue.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,14 +54,9 @@ export async function runMaintenance(context: PipelineContext): Promise<void> {
     ]);
   }
 
-  const due = await db.linkSide.findMany({
-    // Slack holds only: the Teams bridge refreshes its own sessions on its own, finer schedule (keep-alive).
-    where: { side: "slack", heldUntil: { lte: new Date(now + REFRESH_LEAD_MS) }, link: { status: "active" } },
-    select: { linkId: true, side: true },
-    take: 5000,
-  });
-  // Whichever process has that side's writer picks the job up.
-  for (const side of due) await enqueueWrite(db, side.linkId, side.side, { refresh: ["due"] });
+  // Slack holds here; the Teams bridge calls the same on its own, finer schedule (keep-alive). Whichever
+  // process has that side's writer picks the jobs up.
+  await enqueueDueRefreshes(db, "slack", new Date(now + REFRESH_LEAD_MS));
 
   await releaseStaleLocks(context);
   await pruneExpectations(db, new Date(now));
