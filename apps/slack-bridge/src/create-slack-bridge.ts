@@ -4,25 +4,25 @@ import type { Authorize } from "@slack/bolt";
 import { InstallProvider } from "@slack/oauth";
 import express from "express";
 
-import { RateBudgets } from "./budget/rate-budgets.ts";
+import { RateBudgets } from "./store/rate-budgets.ts";
 import type { SlackBridgeConfig } from "./env.ts";
 import { HomeService } from "./home/home-service.ts";
 import { registerHomeListeners } from "./home/home-listeners.ts";
 import { BridgeApp } from "./inbound/bridge-app.ts";
 import { registerEventListeners } from "./inbound/event-listeners.ts";
 import { httpReceiver, socketModeReceiver } from "./inbound/receivers.ts";
-import { oauthRoutes } from "./oauth/oauth-routes.ts";
-import { SlackApi } from "./slack/slack-api.ts";
-import { slackSdkLogger } from "./slack/slack-sdk-logger.ts";
+import { oauthRoutes } from "./connect/oauth-routes.ts";
+import { SlackApi } from "./client/slack-api.ts";
+import { slackSdkLogger } from "./client/slack-sdk-logger.ts";
 import type { SlackContext } from "./slack-context.ts";
 import { createSlackMetrics } from "./slack-metrics.ts";
 import { resolveSlackSettings } from "./slack-settings.ts";
 import { PostgresInstallationStore } from "./store/postgres-installation-store.ts";
 import { SlackTokens } from "./store/slack-tokens.ts";
-import { startCatchUpCheck } from "./tasks/catch-up-after-outage.ts";
-import { enqueuePublishHome, PUBLISH_HOME_TASK, ZPublishHomeJob } from "./tasks/publish-home.ts";
-import { SLACK_CRON, slackTasks } from "./tasks/slack-tasks.ts";
-import { createSlackWriter } from "./writer/slack-writer.ts";
+import { startCatchUpCheck } from "./jobs/catch-up-after-outage.ts";
+import { enqueuePublishHome, PUBLISH_HOME_TASK, ZPublishHomeJob } from "./jobs/publish-home.ts";
+import { SLACK_CRON, slackTasks } from "./jobs/slack-tasks.ts";
+import { createSlackWriter } from "./write/slack-writer.ts";
 
 /**
  * The Slack bridge as a module of a process (its own, or the all-in-one): Slack events in over HTTP

@@ -1,7 +1,7 @@
 import type { DbClient, KeyRing } from "@presence/db";
 import type { Logger, Metrics } from "@presence/telemetry";
 
-import type { SlackApi } from "./slack/slack-api.ts";
+import type { SlackApi } from "./client/slack-api.ts";
 import type { SlackMetrics } from "./slack-metrics.ts";
 import type { SlackTokens } from "./store/slack-tokens.ts";
 

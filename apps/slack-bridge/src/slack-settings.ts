@@ -4,7 +4,7 @@ import { BridgeError } from "@presence/core";
 import type { KeyRing } from "@presence/db";
 
 import { hasSlackCredentials, type SlackBridgeConfig } from "./env.ts";
-import type { AdminTokenMode } from "./writer/slack-writer.ts";
+import type { AdminTokenMode } from "./write/slack-writer.ts";
 
 /** The bridge's Slack settings, checked together (what env.ts validated one by one). */
 export interface SlackSettings {

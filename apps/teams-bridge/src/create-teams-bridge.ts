@@ -4,13 +4,13 @@ import express from "express";
 
 import { signInRoutes } from "./connect/sign-in-routes.ts";
 import type { TeamsBridgeConfig } from "./env.ts";
-import { GraphAccess } from "./graph/graph-access.ts";
-import { createGraphMetrics } from "./graph/graph-metrics.ts";
+import { GraphAccess } from "./client/graph-access.ts";
+import { createGraphMetrics } from "./client/graph-metrics.ts";
 import { readChain, scheduleChain, subscriptionChain } from "./jobs/job-chains.ts";
 import { superviseChains, teamsCron, teamsTasks } from "./jobs/teams-tasks.ts";
-import { notificationRoutes } from "./notify/notification-routes.ts";
-import { SubscriptionManager } from "./notify/subscription-manager.ts";
-import { PresenceReader } from "./read/presence-reader.ts";
+import { notificationRoutes } from "./inbound/notification-routes.ts";
+import { SubscriptionManager } from "./inbound/subscription-manager.ts";
+import { PresenceReader } from "./inbound/presence-reader.ts";
 import { ensureTenant } from "./store/tenant-rows.ts";
 import { resolveTeamsSettings, type TeamsSettings } from "./teams-settings.ts";
 import { createTeamsWriter } from "./write/teams-writer.ts";

@@ -10,8 +10,8 @@ import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
 
 import { ZTeamsBridgeConfig } from "./env.ts";
-import { GraphAccess } from "./graph/graph-access.ts";
-import { createGraphMetrics } from "./graph/graph-metrics.ts";
+import { GraphAccess } from "./client/graph-access.ts";
+import { createGraphMetrics } from "./client/graph-metrics.ts";
 import { hasMicrosoftIdentity, resolveTeamsSettings } from "./teams-settings.ts";
 
 const identity = {

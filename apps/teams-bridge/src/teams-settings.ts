@@ -2,7 +2,7 @@ import { BridgeError, clampSessionMinutes } from "@presence/core";
 import { readAppCredential, type AppCredential } from "@presence/entra";
 
 import type { TeamsBridgeConfig } from "./env.ts";
-import { identifyCloud, normalise, type CloudProfile } from "./graph/national-clouds.ts";
+import { identifyCloud, normalise, type CloudProfile } from "./client/national-clouds.ts";
 
 export type ReadMode = "poll" | "notify";
 

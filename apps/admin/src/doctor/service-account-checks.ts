@@ -15,7 +15,7 @@ import { doctorClient, explainEntraError } from "./entra-app-token.ts";
 import type { MicrosoftSide } from "./side-checks.ts";
 
 /**
- * How the Teams bridge keeps a service account's sign-in (apps/teams-bridge/src/notify/
+ * How the Teams bridge keeps a service account's sign-in (apps/teams-bridge/src/inbound/
  * service-account-session.ts, which this app cannot import): its msal token cache, encrypted, as a
  * Credential of this kind and owner, used for this delegated permission.
  */

@@ -26,7 +26,7 @@ import {
 } from "@presence/services";
 
 import type { SlackContext } from "../slack-context.ts";
-import { enqueuePublishHome } from "../tasks/publish-home.ts";
+import { enqueuePublishHome } from "../jobs/publish-home.ts";
 import {
   CREDENTIAL,
   credentialOwner,

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import type { SlackContext } from "../slack-context.ts";
 import { findPersonInstallation } from "../store/installation-rows.ts";
-import { enqueueReadPerson } from "../tasks/read-person.ts";
+import { enqueueReadPerson } from "../jobs/read-person.ts";
 import { MalformedSlackRequest } from "./bridge-app.ts";
 import { normaliseDnd, normaliseProfile, ZDndStatus, ZSlackUser } from "./normalise.ts";
 import { handleAppUninstalled, handleTokensRevoked } from "./revocations.ts";

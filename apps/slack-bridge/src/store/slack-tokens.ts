@@ -11,7 +11,7 @@ import {
 import type { Logger } from "@presence/telemetry";
 import { z } from "zod";
 
-import type { SlackApi, TokenLease } from "../slack/slack-api.ts";
+import type { SlackApi, TokenLease } from "../client/slack-api.ts";
 import type { SlackMetrics } from "../slack-metrics.ts";
 import {
   CREDENTIAL,

@@ -3,10 +3,10 @@ import { addJob } from "@presence/pipeline";
 import { createMetrics } from "@presence/telemetry";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { RateBudgets } from "../budget/rate-budgets.ts";
-import { SlackApi } from "../slack/slack-api.ts";
+import { RateBudgets } from "./rate-budgets.ts";
+import { SlackApi } from "../client/slack-api.ts";
 import { createSlackMetrics } from "../slack-metrics.ts";
-import { REFRESH_TOKENS_TASK } from "../tasks/slack-tasks.ts";
+import { REFRESH_TOKENS_TASK } from "../jobs/slack-tasks.ts";
 import { startHarness, TEAMS, type Harness } from "../testing/bridge-harness.ts";
 import { CREDENTIAL } from "./installation-rows.ts";
 import { SlackTokens } from "./slack-tokens.ts";

@@ -24,7 +24,7 @@ import pg from "pg";
 import { createSlackBridge } from "../create-slack-bridge.ts";
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
 import { ZSlackBridgeConfig } from "../env.ts";
-import { enqueueReadPerson } from "../tasks/read-person.ts";
+import { enqueueReadPerson } from "../jobs/read-person.ts";
 
 export const TENANT = "11111111-1111-4111-8111-111111111111";
 

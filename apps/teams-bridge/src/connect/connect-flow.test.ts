@@ -2,7 +2,7 @@ import { findDirectoryByEmail, findLinkBySlack, listSyncEvents } from "@presence
 import { issueConnectLink, linkByEmail } from "@presence/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { syncDirectory } from "../directory/directory-sync.ts";
+import { syncDirectory } from "../jobs/directory-sync.ts";
 import { browserSignIn, connectPath } from "../testing/browser-sign-in.ts";
 import { SLACK_TEAM, startWorld, type World } from "../testing/teams-world.ts";
 

@@ -7,9 +7,9 @@ import { linkAccounts, redeemConnectLink } from "@presence/services";
 import type { Logger } from "@presence/telemetry";
 import express, { type Request, type Response, type Router } from "express";
 
-import { classifyGraphError } from "../graph/classify-graph-error.ts";
-import type { GraphAccess } from "../graph/graph-access.ts";
-import { SERVICE_ACCOUNT_PERMISSIONS, saveTokenCache } from "../notify/service-account-session.ts";
+import { classifyGraphError } from "../client/classify-graph-error.ts";
+import type { GraphAccess } from "../client/graph-access.ts";
+import { SERVICE_ACCOUNT_PERMISSIONS, saveTokenCache } from "../inbound/service-account-session.ts";
 import { saveSignedInServiceAccount } from "../store/subscription-rows.ts";
 import { sendPage } from "./html-page.ts";
 import { savePendingSignIn, takePendingSignIn, type PendingSignIn } from "./sign-in-store.ts";

@@ -5,13 +5,13 @@ import type { Logger } from "@presence/telemetry";
 import type { CronItem, TaskList } from "graphile-worker";
 import { z } from "zod";
 
-import { syncDirectory } from "../directory/directory-sync.ts";
-import type { GraphAccess } from "../graph/graph-access.ts";
-import type { SubscriptionManager } from "../notify/subscription-manager.ts";
-import { fetchNotified } from "../read/fetch-notified.ts";
-import type { PresenceReader } from "../read/presence-reader.ts";
-import { budgetedIntervals, dueReads, nextReadAt } from "../read/read-schedule.ts";
-import { coveredPeople, linkedPeople, readModeOf } from "../read/watched-people.ts";
+import { syncDirectory } from "./directory-sync.ts";
+import type { GraphAccess } from "../client/graph-access.ts";
+import type { SubscriptionManager } from "../inbound/subscription-manager.ts";
+import { fetchNotified } from "../inbound/fetch-notified.ts";
+import type { PresenceReader } from "../inbound/presence-reader.ts";
+import { budgetedIntervals, dueReads, nextReadAt } from "../inbound/read-schedule.ts";
+import { coveredPeople, linkedPeople, readModeOf } from "../inbound/watched-people.ts";
 import type { TeamsSettings } from "../teams-settings.ts";
 import {
   TEAMS_TASKS,

@@ -9,7 +9,7 @@ import {
 import type { Link } from "@presence/db";
 import type { SideWriter } from "@presence/pipeline";
 
-import type { GraphAccess } from "../graph/graph-access.ts";
+import type { GraphAccess } from "../client/graph-access.ts";
 import type { TeamsTiming } from "../teams-settings.ts";
 
 /**

@@ -6,8 +6,8 @@ import { z } from "zod";
 
 import type { SlackContext } from "../slack-context.ts";
 import { ZSlackUser } from "../inbound/normalise.ts";
-import { enqueueReadPerson } from "../tasks/read-person.ts";
-import { enqueueDirectorySync } from "../tasks/sync-directory.ts";
+import { enqueueReadPerson } from "../jobs/read-person.ts";
+import { enqueueDirectorySync } from "../jobs/sync-directory.ts";
 import { findOrgInstallation } from "../store/installation-rows.ts";
 
 /** What /slack/connect carries through Slack's OAuth state (signed by the state store). */

@@ -2,7 +2,7 @@ import type { DbClient } from "@presence/db";
 import { enqueueObservations } from "@presence/pipeline";
 import type { Logger } from "@presence/telemetry";
 
-import type { GraphAccess } from "../graph/graph-access.ts";
+import type { GraphAccess } from "../client/graph-access.ts";
 import { ZGraphPresenceCollection, toTeamsView, type GraphPresence } from "./graph-presence.ts";
 
 /** getPresencesByUserId takes at most 650 ids (and so does a bulk presence subscription). */

@@ -3,8 +3,8 @@ import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import { BridgeError } from "@presence/core";
 import { getCredential, putCredential, type DbClient, type KeyRing } from "@presence/db";
 
-import { classifyGraphError } from "../graph/classify-graph-error.ts";
-import type { GraphAccess } from "../graph/graph-access.ts";
+import { classifyGraphError } from "../client/classify-graph-error.ts";
+import type { GraphAccess } from "../client/graph-access.ts";
 
 /** Credential kind of a service account's msal token cache (its refresh token included), encrypted. */
 export const TOKEN_CACHE_KIND = "graph_token_cache";

@@ -2,8 +2,8 @@ import { BridgeError, type SlackHold, type SlackWriteOp, type WriteOp } from "@p
 import type { Link } from "@presence/db";
 import type { SideWriter } from "@presence/pipeline";
 
-import { slackErrorCode } from "../slack/classify-slack-error.ts";
-import type { SlackApi, TokenLease } from "../slack/slack-api.ts";
+import { slackErrorCode } from "../client/classify-slack-error.ts";
+import type { SlackApi, TokenLease } from "../client/slack-api.ts";
 import type { SlackTokens } from "../store/slack-tokens.ts";
 import { slackHeldUntil, snoozeMinutes, statusExpirationSeconds } from "./held-expiry.ts";
 

@@ -5,8 +5,8 @@ import { createConnectState, issueConnectLink, linkAccounts } from "@presence/se
 import { afterEach, describe, expect, it } from "vitest";
 
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
-import { SWEEP_BASELINES_TASK } from "../tasks/slack-tasks.ts";
-import { enqueueDirectorySync } from "../tasks/sync-directory.ts";
+import { SWEEP_BASELINES_TASK } from "../jobs/slack-tasks.ts";
+import { enqueueDirectorySync } from "../jobs/sync-directory.ts";
 import { startHarness, TENANT, type Harness } from "../testing/bridge-harness.ts";
 
 let h: Harness | undefined;

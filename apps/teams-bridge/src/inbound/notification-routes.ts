@@ -6,7 +6,7 @@ import { addJob } from "@presence/pipeline";
 import type { Logger, Metrics } from "@presence/telemetry";
 import express, { type Request, type Response, type Router } from "express";
 
-import type { GraphMetrics } from "../graph/graph-metrics.ts";
+import type { GraphMetrics } from "../client/graph-metrics.ts";
 import { TEAMS_TASKS, chainKeys, subscriptionQueue } from "../jobs/job-chains.ts";
 import { requestPresenceFetches } from "../store/presence-fetches.ts";
 import { findSubscriptionsByIds } from "../store/subscription-rows.ts";

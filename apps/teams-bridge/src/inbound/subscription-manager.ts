@@ -5,8 +5,8 @@ import type { DbClient, GraphServiceAccount, GraphSubscription, KeyRing } from "
 import type { Logger } from "@presence/telemetry";
 import { z } from "zod";
 
-import type { GraphAccess } from "../graph/graph-access.ts";
-import { linkedPeople, readModeOf } from "../read/watched-people.ts";
+import type { GraphAccess } from "../client/graph-access.ts";
+import { linkedPeople, readModeOf } from "./watched-people.ts";
 import {
   assignServiceAccountPeople,
   deleteSubscriptionsOfInactiveAccounts,

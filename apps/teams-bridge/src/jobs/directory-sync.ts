@@ -1,7 +1,7 @@
 import { upsertDirectoryEntries, type DbClient } from "@presence/db";
 import { z } from "zod";
 
-import type { GraphAccess } from "../graph/graph-access.ts";
+import type { GraphAccess } from "../client/graph-access.ts";
 
 const ZUserPage = z.object({
   value: z.array(

@@ -2,8 +2,8 @@ import { BridgeError } from "@presence/core";
 import type { Logger } from "@presence/telemetry";
 import { WebClient, type WebAPICallResult } from "@slack/web-api";
 
-import type { RateBudgets } from "../budget/rate-budgets.ts";
-import { methodBudgetKey, slackBudgetRules } from "../budget/slack-budget-rules.ts";
+import type { RateBudgets } from "../store/rate-budgets.ts";
+import { methodBudgetKey, slackBudgetRules } from "../store/slack-budget-rules.ts";
 import type { SlackMetrics } from "../slack-metrics.ts";
 import { classifySlackError, slackErrorCode } from "./classify-slack-error.ts";
 import { slackSdkLogger } from "./slack-sdk-logger.ts";

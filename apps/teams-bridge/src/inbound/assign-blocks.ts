@@ -1,4 +1,4 @@
-import { MAX_IDS_PER_REQUEST } from "../read/presence-reader.ts";
+import { MAX_IDS_PER_REQUEST } from "./presence-reader.ts";
 
 /** Graph allows one presence subscription per user per app, watching at most 650 people. */
 export const MAX_PEOPLE_PER_ACCOUNT = MAX_IDS_PER_REQUEST;

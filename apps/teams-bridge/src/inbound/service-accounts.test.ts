@@ -2,7 +2,7 @@ import type { UserView } from "@presence/graph-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readTenant } from "../jobs/teams-tasks.ts";
-import { coveredPeople, linkedPeople } from "../read/watched-people.ts";
+import { coveredPeople, linkedPeople } from "./watched-people.ts";
 import { addServiceAccounts } from "../testing/browser-sign-in.ts";
 import { linkPeople, startWorld, type World } from "../testing/teams-world.ts";
 
