@@ -12,6 +12,7 @@ import { notificationRoutes } from "./inbound/notification-routes.ts";
 import { SubscriptionManager } from "./inbound/subscription-manager.ts";
 import { PresenceReader } from "./inbound/presence-reader.ts";
 import { ensureTenant } from "./store/tenant-rows.ts";
+import type { TeamsContext } from "./teams-context.ts";
 import { resolveTeamsSettings, type TeamsSettings } from "./teams-settings.ts";
 import { createTeamsWriter } from "./write/teams-writer.ts";
 
@@ -25,6 +26,7 @@ export interface TeamsBridgeOptions {
 
 /** The module, plus its parts (for the demo, the CLI and tests). */
 export interface TeamsBridge extends AppModule {
+  context: TeamsContext;
   settings: TeamsSettings;
   graph: GraphAccess;
   reader: PresenceReader;
@@ -48,21 +50,31 @@ export async function createTeamsBridge(
   const logger = runtime.logger.child({ component: "teams-bridge" });
   const graph = new GraphAccess(settings, logger, createGraphMetrics(runtime.metrics.registry), options.ca);
   const db = runtime.db;
-  const reader = new PresenceReader(graph, db, logger);
-  const wake = (what: "subscriptions" | "read", tenantId: string): Promise<void> =>
-    scheduleChain(db, what === "read" ? readChain(tenantId) : subscriptionChain(tenantId), Date.now());
-  const subscriptions = new SubscriptionManager({ graph, db, ring: runtime.keyRing, settings, logger, wake });
+  const now = runtime.now;
+  const context: TeamsContext = {
+    db,
+    ring: runtime.keyRing,
+    logger,
+    metrics: runtime.metrics,
+    graph,
+    settings,
+    now,
+    wake: (what, tenantId) =>
+      scheduleChain(db, what === "read" ? readChain(tenantId) : subscriptionChain(tenantId), now()),
+  };
+  const reader = new PresenceReader(graph, db, logger, now);
+  const subscriptions = new SubscriptionManager(context);
   const writer = createTeamsWriter(graph, settings.timing);
 
   const router = express.Router();
-  router.use(notificationRoutes({ db, logger, metrics: runtime.metrics, graphMetrics: graph.metrics }));
+  router.use(notificationRoutes({ db, logger, metrics: runtime.metrics, graphMetrics: graph.metrics, now }));
   router.use(
     signInRoutes({
       graph,
       db,
       ring: runtime.keyRing,
       logger,
-      onServiceAccount: (tenantId) => wake("subscriptions", tenantId),
+      onServiceAccount: (tenantId) => context.wake("subscriptions", tenantId),
     }),
   );
 
@@ -75,8 +87,9 @@ export async function createTeamsBridge(
     router,
     writers: [writer],
     readiness: [{ name: "microsoft-entra", check: async () => void (await graph.appToken()) }],
-    tasks: teamsTasks({ db, graph, settings, reader, subscriptions, logger }),
+    tasks: teamsTasks({ ...context, reader, subscriptions }),
     cron: teamsCron(),
+    context,
     settings,
     graph,
     reader,
@@ -84,7 +97,7 @@ export async function createTeamsBridge(
     writer,
     async start() {
       await ensureTenant(db, settings.tenantId);
-      await superviseChains(db, settings);
+      await superviseChains(context);
       logger.debug("teams bridge started");
     },
     async stop() {

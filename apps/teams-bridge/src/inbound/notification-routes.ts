@@ -30,6 +30,7 @@ export interface NotificationRoutesDeps {
   logger: Logger;
   metrics: Metrics;
   graphMetrics: GraphMetrics;
+  now: () => number;
 }
 
 /**
@@ -70,7 +71,7 @@ export function notificationRoutes(deps: NotificationRoutesDeps): Router {
           {
             jobKey: chainKeys.fetch(tenantId),
             jobKeyMode: "preserve_run_at",
-            runAt: new Date(Date.now() + FETCH_BATCH_MS),
+            runAt: new Date(deps.now() + FETCH_BATCH_MS),
             maxAttempts: 10,
           },
         );

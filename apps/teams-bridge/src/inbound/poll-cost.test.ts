@@ -23,11 +23,8 @@ const observeJobs = async () =>
 
 async function poll(): Promise<{ graph: number; presenceReads: number; entra: string[] }> {
   world.emulator.control.clearRequests();
-  const { settings, reader, graph } = world.bridge;
-  await readTenant(
-    { db: world.t.db, settings, reader, graph, logger: world.runtime.logger },
-    { tenantId: world.tenantId },
-  );
+  const { reader } = world.bridge;
+  await readTenant({ ...world.bridge.context, reader }, { tenantId: world.tenantId });
   const requests = world.emulator.control.requests();
   return {
     graph: requests.filter((r) => r.surface === "graph").length,

@@ -35,6 +35,7 @@ export class PresenceReader {
     private readonly graph: GraphAccess,
     private readonly db: DbClient,
     private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async read(tenantId: string, userIds: readonly string[], source: ReadSource): Promise<ReadResult> {
@@ -67,7 +68,7 @@ export class PresenceReader {
     presences: readonly GraphPresence[],
     source: ReadSource,
   ): Promise<number> {
-    const observedAt = Date.now();
+    const observedAt = this.now();
     const fresh = presences.filter((p) => {
       const version = p.sequenceNumber ?? "";
       return version === "" || this.#seen.get(key(tenantId, p.id)) !== version;

@@ -56,9 +56,9 @@ describe("service accounts in notify mode", () => {
 
     // A poll (reconciliation not due) reads exactly the 100 people no subscription covers: one request.
     world.emulator.control.clearRequests();
-    const { settings, reader, graph } = world.bridge;
+    const { reader } = world.bridge;
     await readTenant(
-      { db: world.t.db, settings, reader, graph, logger: world.runtime.logger },
+      { ...world.bridge.context, reader },
       { tenantId: world.tenantId, lastReconcileAt: Date.now() },
     );
     const reads = world.emulator.control

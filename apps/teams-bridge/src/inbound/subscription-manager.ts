@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 
 import { BridgeError, isBridgeError } from "@presence/core";
-import type { DbClient, GraphServiceAccount, GraphSubscription, KeyRing } from "@presence/db";
-import type { Logger } from "@presence/telemetry";
+import type { GraphServiceAccount, GraphSubscription } from "@presence/db";
 import { z } from "zod";
 
-import type { GraphAccess } from "../client/graph-access.ts";
 import { linkedPeople, readModeOf } from "./watched-people.ts";
 import {
   assignServiceAccountPeople,
@@ -20,7 +18,7 @@ import {
   recordSubscriptionSeen,
   saveNewSubscription,
 } from "../store/subscription-rows.ts";
-import type { TeamsSettings } from "../teams-settings.ts";
+import type { TeamsContext } from "../teams-context.ts";
 import { assignBlocks, sameMembers } from "./assign-blocks.ts";
 import { ServiceAccountSession } from "./service-account-session.ts";
 
@@ -47,15 +45,8 @@ export function presenceResource(userIds: readonly string[]): string {
 
 export type LifecycleEvent = "reauthorizationRequired" | "subscriptionRemoved" | "missed";
 
-export interface SubscriptionManagerDeps {
-  graph: GraphAccess;
-  db: DbClient;
-  ring: KeyRing;
-  settings: TeamsSettings;
-  logger: Logger;
-  /** Asks for a run of the subscription chain or of the read chain as soon as possible. */
-  wake(what: "subscriptions" | "read", tenantId: string): Promise<void>;
-}
+/** The manager needs the whole context (store, Graph, settings, clock, wake-ups). */
+export type SubscriptionManagerDeps = TeamsContext;
 
 /**
  * Notify mode: each active service account holds one presence subscription for its block of people.
@@ -76,7 +67,7 @@ export class SubscriptionManager {
   async maintain(tenantId: string): Promise<number> {
     const { db, settings } = this.deps;
     const { timing } = settings;
-    const now = Date.now();
+    const now = this.deps.now();
     const mode = await readModeOf(db, tenantId, settings.defaultReadMode);
     if (mode === "notify" && !settings.publicBaseUrl && !this.#warnedNoUrl) {
       this.#warnedNoUrl = true;
@@ -170,7 +161,7 @@ export class SubscriptionManager {
       await this.remove(session, subscription);
       subscription = null;
     }
-    const now = Date.now();
+    const now = this.deps.now();
     if (subscription && subscription.expiresAt.getTime() <= now) {
       await forgetSubscription(db, subscription.id);
       subscription = null;
@@ -371,14 +362,14 @@ export class SubscriptionManager {
         { account: account.userPrincipalName, code: error.code },
         "a service account must be signed in again; its people are polled meanwhile",
       );
-      return Date.now() + 1000;
+      return this.deps.now() + 1000;
     }
     logger.warn(
       { account: account.userPrincipalName, code: error.code, err: error.message },
       "subscription upkeep failed",
     );
-    if (error.code === "rate_limited") return Date.now() + (error.retryAfterMs ?? 30_000);
-    return Date.now() + Math.min(settings.timing.subscriptionCheckIntervalMs, 30_000);
+    if (error.code === "rate_limited") return this.deps.now() + (error.retryAfterMs ?? 30_000);
+    return this.deps.now() + Math.min(settings.timing.subscriptionCheckIntervalMs, 30_000);
   }
 
   private count(operation: string, error: unknown): unknown {
@@ -389,7 +380,7 @@ export class SubscriptionManager {
 
   private expiry(): string {
     return new Date(
-      Date.now() + this.deps.settings.timing.subscriptionLifetimeMinutes * 60_000,
+      this.deps.now() + this.deps.settings.timing.subscriptionLifetimeMinutes * 60_000,
     ).toISOString();
   }
 

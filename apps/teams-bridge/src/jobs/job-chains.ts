@@ -77,8 +77,8 @@ export async function scheduleChain(db: DbClient, job: ChainJob, runAt: number):
 }
 
 /** Starts a chain unless a run of it is pending or running (never disturbs a scheduled one). */
-export async function ensureChain(db: DbClient, job: ChainJob): Promise<boolean> {
+export async function ensureChain(db: DbClient, job: ChainJob, now: number): Promise<boolean> {
   if (await hasPendingJob(db, job.key)) return false;
-  await scheduleChain(db, job, Date.now());
+  await scheduleChain(db, job, now);
   return true;
 }

@@ -1,17 +1,15 @@
 import { BridgeError } from "@presence/core";
-import type { DbClient } from "@presence/db";
 import { addJob, enqueueDueRefreshes } from "@presence/pipeline";
-import type { Logger } from "@presence/telemetry";
 import type { CronItem, TaskList } from "graphile-worker";
 import { z } from "zod";
 
 import { syncDirectory } from "./directory-sync.ts";
-import type { GraphAccess } from "../client/graph-access.ts";
 import type { SubscriptionManager } from "../inbound/subscription-manager.ts";
 import { fetchNotified } from "../inbound/fetch-notified.ts";
 import type { PresenceReader } from "../inbound/presence-reader.ts";
 import { budgetedIntervals, dueReads, nextReadAt } from "../inbound/read-schedule.ts";
 import { coveredPeople, linkedPeople, readModeOf } from "../inbound/watched-people.ts";
+import type { TeamsContext } from "../teams-context.ts";
 import type { TeamsSettings } from "../teams-settings.ts";
 import {
   TEAMS_TASKS,
@@ -25,13 +23,9 @@ import {
   type ChainJob,
 } from "./job-chains.ts";
 
-export interface TeamsTaskDeps {
-  db: DbClient;
-  graph: GraphAccess;
-  settings: TeamsSettings;
+export interface TeamsTaskDeps extends TeamsContext {
   reader: PresenceReader;
   subscriptions: SubscriptionManager;
-  logger: Logger;
 }
 
 const ZTenantPayload = z.object({ tenantId: z.string().min(1) });
@@ -56,8 +50,8 @@ export function teamsChains(settings: TeamsSettings): ChainJob[] {
 }
 
 /** Starts every missing chain (at start, and once a minute from cron, on whichever replica runs it). */
-export async function superviseChains(db: DbClient, settings: TeamsSettings): Promise<void> {
-  for (const chain of teamsChains(settings)) await ensureChain(db, chain);
+export async function superviseChains(context: Pick<TeamsContext, "db" | "settings" | "now">): Promise<void> {
+  for (const chain of teamsChains(context.settings)) await ensureChain(context.db, chain, context.now());
 }
 
 /**
@@ -80,11 +74,11 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
       const { tenantId } = ZTenantPayload.parse(raw);
       let runAgainAt: number | null = null;
       try {
-        if (await fetchNotified(db, deps.reader, tenantId)) runAgainAt = Date.now();
+        if (await fetchNotified(db, deps.reader, tenantId)) runAgainAt = deps.now();
       } catch (thrown) {
         const error = BridgeError.from(thrown);
         if (error.code !== "rate_limited") throw error;
-        runAgainAt = Date.now() + (error.retryAfterMs ?? 30_000);
+        runAgainAt = deps.now() + (error.retryAfterMs ?? 30_000);
       }
       if (runAgainAt !== null)
         await addJob(
@@ -102,13 +96,13 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
 
     [TEAMS_TASKS.subscriptions]: async (raw) => {
       const { tenantId } = ZTenantPayload.parse(raw);
-      let at = Date.now() + Math.min(timing.subscriptionCheckIntervalMs, 30_000);
+      let at = deps.now() + Math.min(timing.subscriptionCheckIntervalMs, 30_000);
       try {
         at = await deps.subscriptions.maintain(tenantId);
       } catch (error) {
         logger.error({ err: error }, "subscription upkeep failed");
       }
-      await scheduleChain(db, subscriptionChain(tenantId), Math.max(Date.now() + 100, at));
+      await scheduleChain(db, subscriptionChain(tenantId), Math.max(deps.now() + 100, at));
     },
 
     [TEAMS_TASKS.lifecycle]: async (raw) => {
@@ -118,16 +112,16 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
 
     [TEAMS_TASKS.holds]: async () => {
       try {
-        await enqueueDueRefreshes(db, "teams", new Date(Date.now() + timing.holdRefreshTickMs));
+        await enqueueDueRefreshes(db, "teams", new Date(deps.now() + timing.holdRefreshTickMs));
       } catch (error) {
         logger.error({ err: error }, "could not schedule hold refreshes");
       }
-      await scheduleChain(db, holdsChain(), Date.now() + timing.holdRefreshTickMs);
+      await scheduleChain(db, holdsChain(), deps.now() + timing.holdRefreshTickMs);
     },
 
     [TEAMS_TASKS.directory]: async (raw) => {
       const { tenantId } = ZTenantPayload.parse(raw);
-      let at = Date.now() + timing.directorySyncMs;
+      let at = deps.now() + timing.directorySyncMs;
       try {
         const count = await syncDirectory(deps.graph, db, tenantId);
         logger.info({ users: count }, "Entra directory read");
@@ -135,7 +129,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
         const error = BridgeError.from(thrown);
         logger.warn({ code: error.code, err: error.message }, "could not read the Entra directory");
         at =
-          Date.now() +
+          deps.now() +
           (error.code === "rate_limited"
             ? (error.retryAfterMs ?? 60_000)
             : Math.min(timing.directorySyncMs, 5 * 60_000));
@@ -144,7 +138,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
     },
 
     [TEAMS_TASKS.supervise]: async () => {
-      await superviseChains(db, settings);
+      await superviseChains(deps);
     },
   };
 }
@@ -166,12 +160,12 @@ export function teamsCron(): CronItem[] {
  * rest polled), which reads are due within the budget, the reads, and when to run next.
  */
 export async function readTenant(
-  deps: Pick<TeamsTaskDeps, "db" | "settings" | "reader" | "logger" | "graph">,
+  deps: Pick<TeamsTaskDeps, "db" | "settings" | "reader" | "logger" | "graph" | "now">,
   clock: z.infer<typeof ZReadPayload>,
 ): Promise<{ at: number; payload: z.infer<typeof ZReadPayload> }> {
   const { db, settings, reader, logger, graph } = deps;
   const tenantId = clock.tenantId;
-  const now = Date.now();
+  const now = deps.now();
   const people = await linkedPeople(db, tenantId);
   const mode = await readModeOf(db, tenantId, settings.defaultReadMode);
   const covered = mode === "notify" ? await coveredPeople(db, tenantId, now) : new Set<string>();
@@ -205,7 +199,7 @@ export async function readTenant(
     if (error.code === "rate_limited") return { at: now + (error.retryAfterMs ?? 30_000), payload: next };
   }
   return {
-    at: Math.max(Date.now() + 50, nextReadAt(next, now, intervals, reconciled.length > 0)),
+    at: Math.max(deps.now() + 50, nextReadAt(next, now, intervals, reconciled.length > 0)),
     payload: next,
   };
 }
