@@ -1,11 +1,13 @@
 import { BridgeError } from "@presence/core";
 import { readAppCredential, type EntraApp } from "@presence/entra";
+import proxyaddr from "proxy-addr";
 
 /** The configuration names the admin app reads (a subset of the admin and all-in-one envs). */
 export interface AdminConfig {
   ADMIN_API_TOKEN?: string | undefined;
   ADMIN_BASE_URL?: string | undefined;
   ADMIN_ALLOWED_HOSTS: string[];
+  ADMIN_TRUSTED_PROXIES: string[];
   ADMIN_SESSION_HOURS: number;
   ADMIN_SESSION_IDLE_MINUTES: number;
   PUBLIC_BASE_URL?: string | undefined;
@@ -35,6 +37,8 @@ export interface AdminSettings {
   baseUrl: string;
   /** Host names (without port) the admin routes answer to. */
   allowedHosts: ReadonlySet<string>;
+  /** Reverse proxies whose X-Forwarded-For names the browser (proxy-addr's trust list). */
+  trustedProxies: readonly string[];
   sessionLifetimeMs: number;
   sessionIdleMs: number;
   /** Microsoft sign-in; null when no Entra app is configured. */
@@ -65,6 +69,8 @@ export function resolveAdminSettings(config: AdminConfig, ownUrl: string, demo: 
     );
   if (Boolean(config.SLACK_CLIENT_ID) !== Boolean(config.SLACK_CLIENT_SECRET))
     problems.push("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: both are needed for Sign in with Slack");
+  const trusted = checkTrustedProxies(config.ADMIN_TRUSTED_PROXIES);
+  if (trusted) problems.push(trusted);
   if (problems.length > 0)
     throw new BridgeError("config", `Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
 
@@ -99,10 +105,21 @@ export function resolveAdminSettings(config: AdminConfig, ownUrl: string, demo: 
       ...LOOPBACK_HOSTS,
       ...config.ADMIN_ALLOWED_HOSTS.map((host) => host.replace(/:\d+$/, "")),
     ]),
+    trustedProxies: config.ADMIN_TRUSTED_PROXIES,
     sessionLifetimeMs: config.ADMIN_SESSION_HOURS * 3_600_000,
     sessionIdleMs: config.ADMIN_SESSION_IDLE_MINUTES * 60_000,
     microsoft,
     slack,
     demo,
   };
+}
+
+/** A problem with ADMIN_TRUSTED_PROXIES (an entry that is no address, range or known name), or null. */
+function checkTrustedProxies(entries: readonly string[]): string | null {
+  try {
+    proxyaddr.compile([...entries]);
+    return null;
+  } catch (error) {
+    return `ADMIN_TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

@@ -143,6 +143,20 @@ export const adminEnv = {
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /**
+   * Reverse proxies in front of the admin app whose `X-Forwarded-For` names the browser (addresses, CIDR
+   * ranges or loopback / linklocal / uniquelocal), comma-separated; the sign-in rate limit then counts per
+   * browser rather than per proxy. Unset: no proxy is trusted.
+   */
+  ADMIN_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
   /** A sign-in lasts at most this long … */
   ADMIN_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** … and ends after this long without a request. */

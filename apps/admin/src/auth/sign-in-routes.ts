@@ -2,7 +2,8 @@ import { isBridgeError } from "@presence/core";
 import { appendSyncEvents, createWebSession, type DbClient, type KeyRing } from "@presence/db";
 import type { Logger } from "@presence/telemetry";
 import express, { type Request, type Response, type Router } from "express";
-import { rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import proxyaddr from "proxy-addr";
 
 import type { AdminSettings } from "../admin-settings.ts";
 import { microsoftAuthorizeUrl, redeemMicrosoftCode, type MicrosoftSignIn } from "./microsoft-sign-in.ts";
@@ -35,11 +36,14 @@ export interface SignInRoutesDeps {
 export function signInRoutes(deps: SignInRoutesDeps): Router {
   const { db, ring, logger, settings } = deps;
   const router = express.Router();
+  // The browser's address: the socket's, or what a trusted reverse proxy says it forwarded.
+  const trust = proxyaddr.compile([...settings.trustedProxies]);
   router.use(
     "/auth",
     rateLimit({
       windowMs: 60_000,
       limit: deps.attemptsPerMinute ?? 30,
+      keyGenerator: (req) => ipKeyGenerator(proxyaddr(req, trust)),
       standardHeaders: "draft-8",
       legacyHeaders: false,
       message: { error: "rate_limited", message: "Too many sign-in attempts; wait a minute" },

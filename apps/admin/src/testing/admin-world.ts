@@ -104,6 +104,7 @@ export async function startAdminWorld(
     config: {
       ADMIN_API_TOKEN: API_TOKEN,
       ADMIN_ALLOWED_HOSTS: [],
+      ADMIN_TRUSTED_PROXIES: [],
       ADMIN_SESSION_HOURS: 12,
       ADMIN_SESSION_IDLE_MINUTES: 120,
       AZURE_TENANT_ID: tenant.id,
