@@ -19,6 +19,7 @@ export * from "./repositories/overview.ts";
 export * from "./repositories/rule-dry-runs.ts";
 export * from "./repositories/rules.ts";
 export * from "./repositories/settings.ts";
+export * from "./repositories/spoke-reads.ts";
 export * from "./repositories/sync-events.ts";
 export * from "./repositories/web-sessions.ts";
 export type {

@@ -1,5 +1,11 @@
 import { isBridgeError } from "@presence/core";
-import { appendSyncEvents, createWebSession, type DbClient, type KeyRing } from "@presence/db";
+import {
+  appendSyncEvents,
+  createWebSession,
+  type DbClient,
+  type KeyRing,
+  isKnownSlackWorkspace,
+} from "@presence/db";
 import type { Logger } from "@presence/telemetry";
 import express, { type Request, type Response, type Router } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
@@ -101,7 +107,7 @@ export function signInRoutes(deps: SignInRoutesDeps): Router {
         if (typeof req.query.error === "string")
           return signInFailed(res, `Sign-in was not completed (${req.query.error.slice(0, 80)})`);
         const who = await redeem(String(req.query.code ?? ""), flow);
-        if (who.provider === "slack" && !(await knownWorkspace(db, who.tenantId)))
+        if (who.provider === "slack" && !(await isKnownSlackWorkspace(db, who.tenantId)))
           return signInFailed(res, "The bridge's Slack app is not installed in this workspace");
         await startSession(res, deps, who);
         res.redirect(302, flow.next || "/");
@@ -162,14 +168,6 @@ async function startSession(res: Response, deps: SignInRoutesDeps, who: SignedIn
       "Entra left the groups claim out (too many groups): group entries on the admin allow-list cannot match this person",
     );
   res.cookie(SESSION_COOKIE, cookie, cookieOptions(settings.baseUrl, "/", settings.sessionLifetimeMs));
-}
-
-async function knownWorkspace(db: DbClient, teamId: string): Promise<boolean> {
-  const installed = await db.slackInstallation.findFirst({
-    where: { OR: [{ teamId }, { enterpriseId: teamId }] },
-    select: { id: true },
-  });
-  return installed !== null || (await db.slackWorkspace.findUnique({ where: { teamId } })) !== null;
 }
 
 /** Back to the sign-in page with a message (never a stack trace). */

@@ -1,4 +1,4 @@
-import type { DbClient, KeyRing } from "@presence/db";
+import { findTenantReadMode, type DbClient, type KeyRing } from "@presence/db";
 import type { EntraApp } from "@presence/entra";
 import { decodeJwt } from "jose";
 
@@ -121,10 +121,9 @@ async function checkGraph(
 async function readModeChecks(context: MicrosoftCheckContext, appWorks: boolean): Promise<CheckResult[]> {
   const { side, config, db } = context;
   const tenantId = config.AZURE_TENANT_ID?.toLowerCase();
-  const stored = db && tenantId ? await db.entraTenant.findUnique({ where: { tenantId } }) : null;
-  const mode =
-    stored?.readMode === "notify" || stored?.readMode === "poll" ? stored.readMode : config.GRAPH_READ_MODE;
-  const source = stored?.readMode ? "the tenant's setting" : "GRAPH_READ_MODE";
+  const stored = db && tenantId ? await findTenantReadMode(db, tenantId) : null;
+  const mode = stored === "notify" || stored === "poll" ? stored : config.GRAPH_READ_MODE;
+  const source = stored ? "the tenant's setting" : "GRAPH_READ_MODE";
   const results: CheckResult[] = [];
   if (mode === "poll") {
     results.push(

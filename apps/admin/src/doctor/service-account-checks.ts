@@ -6,6 +6,7 @@ import {
   type DbClient,
   type GraphServiceAccount,
   type KeyRing,
+  listAllGraphServiceAccounts,
 } from "@presence/db";
 import type { EntraApp } from "@presence/entra";
 
@@ -41,7 +42,7 @@ export async function checkServiceAccounts(
   mode: "poll" | "notify",
   appWorks: boolean,
 ): Promise<CheckResult[]> {
-  const accounts = await context.db.graphServiceAccount.findMany({ orderBy: { createdAt: "asc" } });
+  const accounts = await listAllGraphServiceAccounts(context.db);
   if (accounts.length === 0)
     return mode === "notify"
       ? [

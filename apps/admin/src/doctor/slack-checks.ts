@@ -1,5 +1,13 @@
 import { BOT_SCOPES, BridgeError, USER_SCOPES } from "@presence/core";
-import { getCredential, slackOwner, type DbClient, type KeyRing, type SlackInstallation } from "@presence/db";
+import {
+  getCredential,
+  slackOwner,
+  type DbClient,
+  type KeyRing,
+  type SlackInstallation,
+  listSlackAppInstallations,
+  listSlackPersonGrants,
+} from "@presence/db";
 import { LogLevel, WebClient, type Logger } from "@slack/web-api";
 
 import { fail, notChecked, ok, warn, type CheckResult } from "./check-result.ts";
@@ -36,10 +44,7 @@ export async function checkSlack(context: SlackCheckContext): Promise<CheckResul
   const { db, ring, side } = context;
   if (!db) results.push(notChecked("slack", "installations", "no usable database (above)"));
   else {
-    const installs = await db.slackInstallation.findMany({
-      where: { userId: "" },
-      orderBy: { createdAt: "asc" },
-    });
+    const installs = await listSlackAppInstallations(db);
     if (installs.length === 0)
       results.push(
         warn(
@@ -169,10 +174,7 @@ async function checkScopes(
   const check = `${label} scopes`;
   const botScopes = liveBotScopes ?? scopeList(data.bot?.scopes);
   const missingBot = BOT_SCOPES.filter((scope) => !botScopes.includes(scope));
-  const people = await db.slackInstallation.findMany({
-    where: { enterpriseId: install.enterpriseId, teamId: install.teamId, userId: { not: "" } },
-    select: { userId: true, data: true },
-  });
+  const people = await listSlackPersonGrants(db, install);
   const missingUser = new Map<string, string[]>();
   for (const person of people) {
     const granted = scopeList((person.data as StoredInstallation).user?.scopes);
