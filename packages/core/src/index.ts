@@ -7,6 +7,7 @@ export * from "./model/fingerprint.ts";
 export * from "./model/hold.ts";
 export * from "./model/identifiers.ts";
 export * from "./model/presence-state.ts";
+export * from "./model/schedule.ts";
 export * from "./model/versions.ts";
 export * from "./model/vocabulary.ts";
 export * from "./policy/conflict.ts";

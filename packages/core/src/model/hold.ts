@@ -10,7 +10,19 @@ import { ZGraphActivity, ZGraphAvailability } from "./vocabulary.ts";
  */
 
 export const ZSlackHold = z.object({
-  status: z.object({ text: z.string(), emoji: z.string(), expiresAt: z.number().nullable() }).optional(),
+  status: z
+    .object({
+      text: z.string(),
+      emoji: z.string(),
+      expiresAt: z.number().nullable(),
+      /**
+       * The expiry is when the state is known to end (a meeting's end, out of office's end, from the
+       * Outlook spoke): Slack clears the status by itself then, so it is never refreshed, extended or
+       * cleared by a second write.
+       */
+      fixed: z.literal(true).optional(),
+    })
+    .optional(),
   dnd: z.object({ until: z.number() }).optional(),
   presence: z.object({ away: z.literal(true) }).optional(),
 });
@@ -34,3 +46,16 @@ export const TEAMS_HOLD_FACETS: readonly TeamsHoldFacet[] = ["session", "preferr
 
 /** A side-tagged hold, so code that handles either side stays type-safe. */
 export type Hold = { side: "slack"; hold: SlackHold } | { side: "teams"; hold: TeamsHold };
+
+/** Whether a held Slack status ends by itself at a known time that has passed (Slack cleared it). */
+export function slackStatusLapsed(status: SlackHold["status"], now: number): boolean {
+  return status?.fixed === true && status.expiresAt !== null && status.expiresAt <= now;
+}
+
+/** The hold without a fixed-expiry status that has lapsed: Slack shows nothing there any more. */
+export function withoutLapsedSlackStatus(hold: SlackHold, now: number): SlackHold {
+  if (!slackStatusLapsed(hold.status, now)) return hold;
+  const rest = { ...hold };
+  delete rest.status;
+  return rest;
+}

@@ -1,4 +1,4 @@
-import type { Side } from "./vocabulary.ts";
+import type { Spoke } from "./vocabulary.ts";
 
 /**
  * Compares two source versions of the same side: negative when `a` is older than `b`.
@@ -6,7 +6,7 @@ import type { Side } from "./vocabulary.ts";
  * Graph sequenceNumbers are documented as lexicographically sortable strings: plain string order.
  * An empty version (a poll with no version) is never older or newer than anything.
  */
-export function compareVersions(side: Side, a: string, b: string): number {
+export function compareVersions(side: Spoke, a: string, b: string): number {
   if (a === "" || b === "") return 0;
   if (side === "slack") return compareDecimalStrings(a, b);
   return a < b ? -1 : a > b ? 1 : 0;

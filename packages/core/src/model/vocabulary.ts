@@ -1,9 +1,17 @@
 import { z } from "zod";
 
-/** The two spokes of the hub. */
+/** The two sides the bridge mirrors between (and writes). */
 export const SIDES = ["slack", "teams"] as const;
 export const ZSide = z.enum(SIDES);
 export type Side = z.infer<typeof ZSide>;
+
+/**
+ * Every spoke the bridge observes: the two it mirrors between, and Outlook, which it only reads
+ * (calendar and automatic replies tell it when a state ends).
+ */
+export const SPOKES = ["slack", "teams", "outlook"] as const;
+export const ZSpoke = z.enum(SPOKES);
+export type Spoke = z.infer<typeof ZSpoke>;
 
 /** The side opposite to `side`. */
 export function otherSide(side: Side): Side {

@@ -27,6 +27,7 @@ function teamsToSlack(availability: GraphAvailability, activity: GraphActivity, 
   const slackOwnView = ownSlackView(slack, settings, new Set());
   const slackOwn = ownSlackClassification(slackOwnView, rules, settings, NOW);
   return computeSlackHold({
+    outlook: {},
     teamsOwn,
     slackHold: slack.hold,
     slackOwnView,
@@ -88,6 +89,7 @@ describe("default rules, Teams → Slack (every Graph state)", () => {
       presence: { availability: "PresenceUnknown", activity: "PresenceUnknown" },
     };
     const result = computeSlackHold({
+      outlook: {},
       teamsOwn,
       slackHold: slack.hold,
       slackOwnView,

@@ -26,6 +26,7 @@ export function previewTeamsToSlack(
   now = Date.now(),
 ): RulePreview<SlackHold> {
   return computeSlackHold({
+    outlook: {},
     teamsOwn: teams,
     slackHold: {},
     slackOwnView: slackOwn,

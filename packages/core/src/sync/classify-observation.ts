@@ -1,16 +1,16 @@
 import { hasSlackMarker } from "../limits/slack-limits.ts";
-import type { SlackView, TeamsPresence, TeamsView } from "../model/facets.ts";
+import type { SlackStatus, SlackView, TeamsPresence, TeamsView } from "../model/facets.ts";
 import {
   ANY_FINGERPRINT,
   teamsPresenceFingerprint,
   teamsStatusMessageFingerprint,
   viewFingerprints,
 } from "../model/fingerprint.ts";
-import type { TeamsHold } from "../model/hold.ts";
+import { slackStatusLapsed, type TeamsHold } from "../model/hold.ts";
 import { compareVersions } from "../model/versions.ts";
 import type { BridgeSettings } from "../policy/policy.ts";
 import { bridgeMayHold, bridgeValues, leavingFacets } from "./ownership.ts";
-import type { LinkSnapshot, Observation, PendingExpectation, SideRecord } from "./types.ts";
+import type { LinkSnapshot, PendingExpectation, SideObservation, SideRecord } from "./types.ts";
 
 export type ObservationClass =
   | { kind: "stale"; staleFacets: string[] }
@@ -39,7 +39,7 @@ export interface ClassifiedObservation {
  */
 export function classifyObservation(
   link: LinkSnapshot,
-  observation: Observation,
+  observation: SideObservation,
   expectations: readonly PendingExpectation[],
   settings: BridgeSettings,
   now: number,
@@ -81,7 +81,7 @@ export function classifyObservation(
 
   const leavingNow = leavingFacets(side, view, expectations, now);
   const provenance = afterExpectations.filter(
-    (facet) => leavingNow.has(facet) || isBridgesOwn(link, side, facet, view, settings),
+    (facet) => leavingNow.has(facet) || isBridgesOwn(link, side, facet, view, settings, now),
   );
   const realFacets = afterExpectations.filter((facet) => !provenance.includes(facet));
   if (realFacets.length === 0) {
@@ -106,10 +106,15 @@ function isBridgesOwn(
   facet: string,
   view: SlackView | TeamsView,
   settings: BridgeSettings,
+  now: number,
 ): boolean {
   if (side === "slack") {
     const v = view as SlackView;
-    if (facet === "status" && v.status) return hasSlackMarker(v.status.text, settings.slackStatusMarker);
+    if (facet === "status" && v.status) {
+      return (
+        hasSlackMarker(v.status.text, settings.slackStatusMarker) || isOwnStatusLapsing(link, v.status, now)
+      );
+    }
     if (facet === "dnd" && v.dnd) return v.dnd.snoozed && bridgeMayHold(link.slack, "dnd");
     if (facet === "presence" && v.presence) return v.presence.away && bridgeMayHold(link.slack, "presence");
     return false;
@@ -122,6 +127,21 @@ function isBridgesOwn(
     return fp !== "" && ours.includes(fp);
   }
   return false;
+}
+
+/** Slack may announce an expiry a little late, or the clocks differ a little. */
+const LAPSE_TOLERANCE_MS = 60_000;
+
+/**
+ * A status cleared when the bridge's own fixed-expiry status (a meeting's end) was due to end: Slack
+ * cleared it by itself, as the bridge asked — its own doing, not the person's.
+ */
+function isOwnStatusLapsing(link: LinkSnapshot, status: SlackStatus, now: number): boolean {
+  if (status.text !== "" || status.emoji !== "") return false;
+  const soon = now + LAPSE_TOLERANCE_MS;
+  return [link.slack.written.status, link.slack.attempted.status, link.slack.hold.status].some((held) =>
+    slackStatusLapsed(held, soon),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { slackPresenceState, teamsPresenceState } from "../model/canonical.ts";
 import type { SlackView, TeamsView } from "../model/facets.ts";
 import type { SlackHold, TeamsHold } from "../model/hold.ts";
-import { otherSide, type Side } from "../model/vocabulary.ts";
+import { otherSide, type Side, type Spoke } from "../model/vocabulary.ts";
 import { conflictBlocks } from "../policy/conflict.ts";
 import { isFlapping } from "../policy/flap-breaker.ts";
 import { allowsFlow } from "../policy/policy.ts";
@@ -16,6 +16,7 @@ import {
 import { leavingFacets } from "./ownership.ts";
 import { sameHold } from "./same-hold.ts";
 import { computeSlackHold, type TargetResult } from "./slack-target.ts";
+import { takeInOutlook } from "./take-in-outlook.ts";
 import { computeTeamsHold } from "./teams-target.ts";
 import type { DecideInput, Decision, LinkSnapshot, SideRecord, SyncEventDraft } from "./types.ts";
 
@@ -32,6 +33,7 @@ type TeamsRecord = SideRecord<TeamsView, TeamsHold>;
  */
 export function decide(input: DecideInput): Decision {
   const { link, observation, now } = input;
+  if (observation.side === "outlook") return decideOutlook(input);
   const side = observation.side;
   const { cls, view, versions } = classifyObservation(
     link,
@@ -49,6 +51,7 @@ export function decide(input: DecideInput): Decision {
   const result = (writes: Side[] = [], pause: Decision["pause"] = null): Decision => ({
     slack,
     teams,
+    outlook: link.outlook,
     writes,
     pause,
     events,
@@ -117,6 +120,38 @@ export function decide(input: DecideInput): Decision {
 }
 
 /**
+ * An Outlook observation (calendar, automatic replies) changes no one's state by itself: it tells
+ * when the person's Teams state ends, so what the bridge holds on Slack is re-decided (a meeting
+ * status gets the meeting's end as its expiry). The bridge never writes Outlook.
+ */
+function decideOutlook(input: DecideInput): Decision {
+  const { link, observation, now } = input;
+  const taken = takeInOutlook(link.outlook, observation);
+  const events: SyncEventDraft[] = [];
+  const unchanged = { slack: link.slack, teams: link.teams, outlook: taken.record, writes: [], pause: null };
+  if (taken.kind === "stale") {
+    events.push(
+      event("stale_dropped", "outlook", "Older than what was already seen", { facets: taken.facets }),
+    );
+    return { ...unchanged, events };
+  }
+  // Calendars are read again and again: an unchanged one is not worth an audit entry.
+  if (taken.kind === "duplicate") return { ...unchanged, events };
+  if (!isActive(link, now)) {
+    events.push(
+      event("paused", "outlook", `Link is ${link.status}; nothing mirrored`, { facets: taken.facets }),
+    );
+    return { ...unchanged, events };
+  }
+  const settled = settle(input, { ...link, outlook: taken.record }, events, {
+    directions: [{ to: "slack", describeAlways: false, backOff: [] }],
+    facets: taken.facets,
+    eventSide: "outlook",
+  });
+  return { ...settled, outlook: taken.record, events };
+}
+
+/**
  * Re-decides what the bridge holds on both sides without a new observation: after a pause or resume,
  * a change of direction, policy, rules or settings, or a reconnection. A link that is not active
  * (paused, waiting for re-auth, disabled) holds nothing: what the bridge wrote is cleared.
@@ -137,6 +172,7 @@ export function reconsider(input: Omit<DecideInput, "observation">, reason: stri
     return {
       slack: { ...link.slack, hold: {} },
       teams: { ...link.teams, hold: {} },
+      outlook: link.outlook,
       writes,
       pause: null,
       events,
@@ -156,7 +192,14 @@ export function reconsider(input: Omit<DecideInput, "observation">, reason: stri
     },
   );
   for (const e of events) e.detail = { ...e.detail, reason };
-  return { slack: settled.slack, teams: settled.teams, writes: settled.writes, pause: settled.pause, events };
+  return {
+    slack: settled.slack,
+    teams: settled.teams,
+    outlook: link.outlook,
+    writes: settled.writes,
+    pause: settled.pause,
+    events,
+  };
 }
 
 interface SettleOptions {
@@ -164,7 +207,7 @@ interface SettleOptions {
   directions: { to: Side; describeAlways: boolean; backOff: readonly string[] }[];
   /** The observed facets that prompted it (for the audit trail). */
   facets: string[];
-  eventSide: Side | null;
+  eventSide: Spoke | null;
 }
 
 /** Recomputes the holds of the given sides from the other sides' own states; flap breaker included. */
@@ -256,7 +299,15 @@ function evaluate(to: Side, input: DecideInput): Evaluation {
   const common = { policy: link.policy, rules, settings };
   const result =
     to === "slack"
-      ? computeSlackHold({ ...common, teamsOwn, slackHold: link.slack.hold, slackOwnView, slackOwn, now })
+      ? computeSlackHold({
+          ...common,
+          teamsOwn,
+          outlook: link.outlook.view,
+          slackHold: link.slack.hold,
+          slackOwnView,
+          slackOwn,
+          now,
+        })
       : computeTeamsHold({ ...common, slackOwn, teamsHold: link.teams.hold, teamsOwn });
   return { result, conflict: false, own: views };
 }
@@ -309,7 +360,7 @@ function isActive(link: LinkSnapshot, now: number): boolean {
 
 function event(
   kind: SyncEventDraft["kind"],
-  side: Side | null,
+  side: Spoke | null,
   message: string,
   detail: Record<string, unknown>,
 ): SyncEventDraft {

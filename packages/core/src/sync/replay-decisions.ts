@@ -111,6 +111,7 @@ function draftHold(
   if (decision.to === "slack") {
     if (teams.presence === undefined) return { hold: previous as SlackHold, ruleId: null };
     return computeSlackHold({
+      outlook: {},
       ...common,
       teamsOwn: teams,
       slackHold: previous as SlackHold,

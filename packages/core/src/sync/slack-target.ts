@@ -1,6 +1,7 @@
 import { fitSlackStatusText } from "../limits/slack-limits.ts";
 import type { SlackView, TeamsView } from "../model/facets.ts";
 import type { SlackHold } from "../model/hold.ts";
+import { knownStateEnd, type OutlookView } from "../model/schedule.ts";
 import type { BridgeSettings, LinkPolicy } from "../policy/policy.ts";
 import type { SlackClassification } from "../rules/classify-slack.ts";
 import { matchTeamsToSlack } from "../rules/match-rules.ts";
@@ -10,6 +11,8 @@ import { hasOwnSlackStatus } from "./own-state.ts";
 export interface SlackTargetInput {
   /** The person's own Teams state (without what the bridge holds there). */
   teamsOwn: TeamsView;
+  /** The person's calendar and automatic replies (the Outlook spoke; empty when not read). */
+  outlook: OutlookView;
   slackHold: SlackHold;
   /** The person's own Slack state (without what the bridge holds there), and what it means. */
   slackOwnView: SlackView;
@@ -50,9 +53,16 @@ export function computeSlackHold(input: SlackTargetInput): TargetResult<SlackHol
     if (policy.respectManualStatus && hasOwnSlackStatus(slackOwn)) {
       delete hold.status;
       manualKept.push("status");
-    } else if (current.status?.text !== text || current.status.emoji !== status.emoji) {
-      const expiresAt = status.expiresInMinutes === null ? null : now + status.expiresInMinutes * MINUTE;
-      hold.status = { text, emoji: status.emoji, expiresAt };
+    } else {
+      // A known end (the meeting's, the out of office's) makes Slack clear the status by itself then.
+      const end = knownStateEnd(input.teamsOwn, input.outlook, now);
+      const same = current.status?.text === text && current.status.emoji === status.emoji;
+      if (end !== null && !(same && current.status?.fixed === true && current.status.expiresAt === end)) {
+        hold.status = { text, emoji: status.emoji, expiresAt: end, fixed: true };
+      } else if (end === null && !(same && current.status?.fixed !== true)) {
+        const expiresAt = status.expiresInMinutes === null ? null : now + status.expiresInMinutes * MINUTE;
+        hold.status = { text, emoji: status.emoji, expiresAt };
+      }
     }
   }
 

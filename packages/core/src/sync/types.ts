@@ -2,7 +2,8 @@ import { z } from "zod";
 
 import type { SlackView, TeamsView } from "../model/facets.ts";
 import type { SlackHold, TeamsHold } from "../model/hold.ts";
-import type { Side } from "../model/vocabulary.ts";
+import type { OutlookView } from "../model/schedule.ts";
+import type { Side, Spoke } from "../model/vocabulary.ts";
 import type { BridgeSettings, Direction, LinkPolicy } from "../policy/policy.ts";
 import type { RuleSet } from "../rules/rule-set.ts";
 
@@ -36,6 +37,14 @@ export interface LinkSnapshot {
   policy: LinkPolicy;
   slack: SideRecord<SlackView, SlackHold>;
   teams: SideRecord<TeamsView, TeamsHold>;
+  /** The Outlook spoke: read only (the bridge never writes a calendar), so a view and versions alone. */
+  outlook: ObservedRecord<OutlookView>;
+}
+
+/** What the store knows about a spoke the bridge only reads. */
+export interface ObservedRecord<View> {
+  view: View;
+  versions: Record<string, string>;
 }
 
 /** One normalised input from a side: some facets, with the source's version and time. */
@@ -43,7 +52,14 @@ export type Observation = {
   /** Source version (Slack event_ts, Graph sequenceNumber); "" when the source has none (polls). */
   version: string;
   observedAt: number;
-} & ({ side: "slack"; facets: SlackView } | { side: "teams"; facets: TeamsView });
+} & (
+  | { side: "slack"; facets: SlackView }
+  | { side: "teams"; facets: TeamsView }
+  | { side: "outlook"; facets: OutlookView }
+);
+
+/** An observation of a side the bridge mirrors (and writes). */
+export type SideObservation = Extract<Observation, { side: Side }>;
 
 /** A pending write expectation: the fingerprint a side will report after a bridge write. */
 export interface PendingExpectation {
@@ -84,7 +100,7 @@ export type SyncEventKind = z.infer<typeof ZSyncEventKind>;
 
 export interface SyncEventDraft {
   kind: SyncEventKind;
-  side: Side | null;
+  side: Spoke | null;
   message: string;
   detail: Record<string, unknown>;
 }
@@ -106,6 +122,7 @@ export interface Decision {
   /** The updated record of the observed side (view, versions, and a hold/written whose ownership was lost). */
   slack: SideRecord<SlackView, SlackHold>;
   teams: SideRecord<TeamsView, TeamsHold>;
+  outlook: ObservedRecord<OutlookView>;
   /** Sides whose hold changed and need a write job. */
   writes: Side[];
   /** Set when the flap breaker trips: the link must be paused. */

@@ -1,5 +1,6 @@
 import { expectedSlackEchoes, expectedTeamsEchoes, leaving, type Expectation } from "../model/fingerprint.ts";
 import {
+  withoutLapsedSlackStatus,
   SLACK_HOLD_FACETS,
   TEAMS_HOLD_FACETS,
   type SlackHold,
@@ -38,6 +39,11 @@ export interface PlannedWrite<Op> {
 export interface PlanOptions {
   /** Facets to write again although unchanged (keep-alive, expiry refresh). */
   refresh?: readonly string[];
+  /**
+   * The time of the write (epoch ms): a fixed-expiry Slack status that has lapsed is gone from
+   * Slack, so neither setting nor clearing it is a call.
+   */
+  now?: number;
 }
 
 /** What the write step works from: what to hold, what was written, what may be half-written. */
@@ -49,9 +55,18 @@ export interface WriteState<H> {
 
 /** The Slack calls that bring the side in line with the hold. */
 export function planSlackWrites(
-  state: WriteState<SlackHold>,
+  current: WriteState<SlackHold>,
   options: PlanOptions = {},
 ): PlannedWrite<SlackWriteOp>[] {
+  const now = options.now;
+  const state =
+    now === undefined
+      ? current
+      : {
+          hold: withoutLapsedSlackStatus(current.hold, now),
+          written: withoutLapsedSlackStatus(current.written, now),
+          attempted: withoutLapsedSlackStatus(current.attempted, now),
+        };
   return SLACK_HOLD_FACETS.filter((facet) => needsWrite(state, facet, options)).map((facet) => ({
     op: slackOp(facet, state.hold),
     expectations: [

@@ -54,6 +54,7 @@ export class MemoryBridge {
       policy: effectivePolicy(this.settings, options.policy ?? {}),
       slack: emptySideRecord(),
       teams: emptySideRecord(),
+      outlook: { view: {}, versions: {} },
       ...options.link,
     };
   }
@@ -71,7 +72,7 @@ export class MemoryBridge {
       now,
       recentWrites: this.writeTimes.filter((t) => t >= windowStart).length,
     });
-    this.link = { ...this.link, slack: decision.slack, teams: decision.teams };
+    this.link = { ...this.link, slack: decision.slack, teams: decision.teams, outlook: decision.outlook };
     if (decision.pause) this.link = { ...this.link, status: "paused", pausedUntil: null };
     for (const side of decision.writes) this.pendingWrites.add(side);
     this.events.push(...decision.events.map((e) => ({ ...e, at: now })));
@@ -96,7 +97,7 @@ export class MemoryBridge {
     let state: WriteState<SlackHold | TeamsHold> = this.link[side];
     const plan =
       side === "slack"
-        ? planSlackWrites(this.link.slack, { refresh: options.refresh })
+        ? planSlackWrites(this.link.slack, { refresh: options.refresh, now })
         : planTeamsWrites(this.link.teams, { refresh: options.refresh });
     const done: WriteOp[] = [];
     for (const { op, expectations } of plan) {
