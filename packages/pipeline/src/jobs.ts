@@ -1,4 +1,4 @@
-import { ZSide, ZSlackView, ZTeamsView, type Side } from "@presence/core";
+import { ZOutlookView, ZSide, ZSlackView, ZTeamsView, type Side } from "@presence/core";
 import { z } from "zod";
 
 /** graphile-worker task names. */
@@ -14,19 +14,31 @@ export function writeTask(side: Side): string {
 export const ZSubject = z.discriminatedUnion("side", [
   z.object({ side: z.literal("slack"), teamId: z.string().min(1), userId: z.string().min(1) }),
   z.object({ side: z.literal("teams"), tenantId: z.string().min(1), userId: z.string().min(1) }),
+  /** Outlook names people as Entra does (the mailbox of the Entra user). */
+  z.object({ side: z.literal("outlook"), tenantId: z.string().min(1), userId: z.string().min(1) }),
 ]);
 export type Subject = z.infer<typeof ZSubject>;
 
-export const ZObserveJob = z.object({
-  subject: ZSubject,
-  /** Facets as normalised by the receiver (validated again here: the queue is a trust boundary too). */
-  facets: z.union([ZSlackView, ZTeamsView]),
-  version: z.string(),
-  observedAt: z.number(),
-  /** What produced it (e.g. "slack:user_change", "graph:notification", "graph:poll"), for the audit trail. */
-  source: z.string(),
-  eventId: z.string().optional(),
-});
+/** Each spoke's facets (validated by the subject's spoke: the views' shapes overlap). */
+const FACETS_BY_SPOKE = { slack: ZSlackView, teams: ZTeamsView, outlook: ZOutlookView } as const;
+
+export const ZObserveJob = z
+  .object({
+    subject: ZSubject,
+    /** Facets as normalised by the receiver (validated again here: the queue is a trust boundary too). */
+    facets: z.record(z.string(), z.unknown()),
+    version: z.string(),
+    observedAt: z.number(),
+    /** What produced it (e.g. "slack:user_change", "graph:notification", "graph:poll"), for the audit trail. */
+    source: z.string(),
+    eventId: z.string().optional(),
+  })
+  .transform((job, ctx) => {
+    const facets = FACETS_BY_SPOKE[job.subject.side].safeParse(job.facets);
+    if (facets.success) return { ...job, facets: facets.data };
+    for (const issue of facets.error.issues) ctx.addIssue({ ...issue, path: ["facets", ...issue.path] });
+    return z.NEVER;
+  });
 export type ObserveJob = z.infer<typeof ZObserveJob>;
 
 export const ZWriteJob = z.object({

@@ -212,6 +212,66 @@ describe("pipeline on Postgres", () => {
     });
   });
 
+  it("Outlook: a calendar read ahead gives the meeting's Slack status its end; Slack clears it then, and the bridge makes no second call", async () => {
+    const link = await newLink();
+    const slack = simulatedSlack(link);
+    await start({
+      slack: slack.writer,
+      teams: { side: "teams", perform: async () => undefined, heldUntil: () => null },
+    });
+    await slackBaseline(link);
+    const now = Date.now();
+    const end = now + 2_500;
+    await enqueueObservation(t.db, {
+      subject: { side: "outlook", tenantId: link.tenantId, userId: link.entraUserId },
+      facets: {
+        calendar: {
+          from: now - 60_000,
+          until: now + 86_400_000,
+          blocks: [{ showAs: "busy", start: now - 60_000, end }],
+        },
+        automaticReplies: { enabled: false, start: null, end: null },
+      },
+      version: "",
+      observedAt: now,
+      source: "test:outlook",
+    });
+    await waitForIdle(t.db);
+    await teamsChange(link, meeting);
+    await waitForIdle(t.db);
+    await slack.settled();
+    await waitForIdle(t.db);
+    expect(slack.calls).toEqual([
+      {
+        side: "slack",
+        facet: "status",
+        action: "set",
+        value: {
+          text: "In a meeting (via Teams)",
+          emoji: ":spiral_calendar_pad:",
+          expiresAt: end,
+          fixed: true,
+        },
+      },
+    ]);
+    const stored = await t.db.linkSide.findUnique({
+      where: { linkId_side: { linkId: link.id, side: "outlook" } },
+    });
+    expect(stored?.view).toMatchObject({ calendar: { blocks: [{ showAs: "busy", end }] } });
+
+    // The meeting ends: Slack clears the status by itself and announces it; then Teams shows the person free.
+    await new Promise((resolve) => setTimeout(resolve, end - Date.now() + 50));
+    expect(slack.sim.tick(Date.now())).toBe(true);
+    await slack.settled();
+    await waitForIdle(t.db);
+    await teamsChange(link, available);
+    await waitForIdle(t.db);
+    expect(slack.calls).toHaveLength(1);
+    const kinds = (await listSyncEvents(t.db, { linkId: link.id })).map((e) => e.kind);
+    expect(kinds).not.toContain("ownership_released");
+    expect(kinds).toContain("echo_dropped");
+  });
+
   it("mirrors a Teams meeting to Slack once; Slack's echoes are absorbed, nothing returns to Teams", async () => {
     const link = await newLink();
     const slack = simulatedSlack(link);

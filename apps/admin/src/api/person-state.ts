@@ -60,5 +60,10 @@ export async function personState(
       attempted: snapshot.teams.attempted,
       ...times("teams"),
     },
+    /** What the Outlook spoke read (free/busy blocks, automatic replies): the end times the bridge knows. */
+    outlook: {
+      view: snapshot.outlook.view,
+      observedAt: sides.find((s) => s.side === "outlook")?.observedAt ?? null,
+    },
   };
 }

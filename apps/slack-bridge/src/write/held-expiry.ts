@@ -1,5 +1,7 @@
 import type { SlackHold } from "@presence/core";
 
+type SlackStatusHold = NonNullable<SlackHold["status"]>;
+
 /**
  * The expiries the bridge puts on Slack. A held status or snooze carries a safety expiry (so a stopped
  * bridge never leaves a stale status behind); while the bridge still holds it, the maintenance job
@@ -16,9 +18,16 @@ export function writtenExpiry(expiresAt: number, now: number): number {
   return expiresAt - now > EXTEND_WITHIN_MS ? expiresAt : now + EXTENSION_MS;
 }
 
-/** `status_expiration` (Unix seconds; 0 = never) for a held status expiry. */
-export function statusExpirationSeconds(expiresAt: number | null, now: number): number {
-  return expiresAt === null ? 0 : Math.ceil(writtenExpiry(expiresAt, now) / 1000);
+/**
+ * `status_expiration` (Unix seconds; 0 = never) for a held status. A fixed expiry (a meeting's known
+ * end) is written as it is: Slack clears the status then, and the bridge does not refresh it.
+ */
+export function statusExpirationSeconds(
+  status: Pick<SlackStatusHold, "expiresAt" | "fixed">,
+  now: number,
+): number {
+  if (status.expiresAt === null) return 0;
+  return Math.ceil((status.fixed ? status.expiresAt : writtenExpiry(status.expiresAt, now)) / 1000);
 }
 
 /** dnd.setSnooze `num_minutes` for a snooze held until `until`. */
@@ -33,7 +42,8 @@ export function snoozeMinutes(until: number, now: number): number {
  */
 export function slackHeldUntil(hold: SlackHold, writtenAt: number): { at: number; facets: string[] } | null {
   const lapses: { facet: string; at: number }[] = [];
-  if (hold.status && hold.status.expiresAt !== null)
+  // A fixed expiry ends the status by itself: nothing to refresh.
+  if (hold.status && hold.status.expiresAt !== null && hold.status.fixed !== true)
     lapses.push({ facet: "status", at: writtenExpiry(hold.status.expiresAt, writtenAt) });
   if (hold.dnd)
     lapses.push({ facet: "dnd", at: writtenAt + snoozeMinutes(hold.dnd.until, writtenAt) * 60_000 });

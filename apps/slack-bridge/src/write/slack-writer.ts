@@ -44,7 +44,7 @@ async function perform(options: SlackWriterOptions, link: Link, op: SlackWriteOp
         ? {
             status_text: op.value.text,
             status_emoji: op.value.emoji,
-            status_expiration: statusExpirationSeconds(op.value.expiresAt, now()),
+            status_expiration: statusExpirationSeconds(op.value, now()),
           }
         : { status_text: "", status_emoji: "" };
     await api.call(

@@ -6,7 +6,10 @@ import {
   ZSlackView,
   ZTeamsHold,
   ZTeamsView,
+  ZOutlookView,
   type BridgeSettings,
+  type ObservedRecord,
+  type OutlookView,
   type LinkSnapshot,
   type SideRecord,
   type Side,
@@ -68,6 +71,8 @@ export function toSnapshot(
   const slack = sides.find((s) => s.side === "slack");
   const teams = sides.find((s) => s.side === "teams");
   if (!slack || !teams) throw new BridgeError("internal", `Link ${link.id} lacks a side record`);
+  // The Outlook record is created by the first Outlook observation.
+  const outlook = sides.find((s) => s.side === "outlook");
   return {
     id: link.id,
     status: link.status,
@@ -88,7 +93,26 @@ export function toSnapshot(
       written: ZTeamsHold.parse(teams.written),
       attempted: ZTeamsHold.parse(teams.attempted),
     },
+    outlook: outlook
+      ? { view: ZOutlookView.parse(outlook.view), versions: ZVersions.parse(outlook.versions) }
+      : { view: {}, versions: {} },
   };
+}
+
+/** Stores the Outlook record (created by its first observation; the bridge holds nothing there). */
+export async function saveOutlookSide(
+  db: Db,
+  linkId: string,
+  record: ObservedRecord<OutlookView>,
+  observedAt: Date,
+): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "LinkSide" ("linkId", "side", "view", "versions", "observedAt", "updatedAt")
+    VALUES (${linkId}, 'outlook'::"Side", ${JSON.stringify(record.view)}::jsonb,
+            ${JSON.stringify(record.versions)}::jsonb, ${observedAt}::timestamp, now())
+    ON CONFLICT ("linkId", "side") DO UPDATE SET
+      "view" = EXCLUDED."view", "versions" = EXCLUDED."versions",
+      "observedAt" = EXCLUDED."observedAt", "updatedAt" = now()`;
 }
 
 export interface SideUpdate {

@@ -1,4 +1,4 @@
-import type { Side, SyncEventKind } from "@presence/core";
+import type { Spoke, SyncEventKind } from "@presence/core";
 
 import type { Db } from "../client.ts";
 
@@ -10,7 +10,7 @@ import type { Db } from "../client.ts";
 /** When each side last had a change observed and a write made, over all links. */
 export async function sideActivity(
   db: Db,
-): Promise<{ side: Side; observedAt: Date | null; writtenAt: Date | null }[]> {
+): Promise<{ side: Spoke; observedAt: Date | null; writtenAt: Date | null }[]> {
   return db.$queryRaw`
     SELECT "side", max("observedAt") AS "observedAt", max("writtenAt") AS "writtenAt"
     FROM "LinkSide" GROUP BY "side"`;
@@ -21,7 +21,7 @@ export async function countSyncEvents(
   db: Db,
   since: Date,
   kinds: readonly SyncEventKind[],
-): Promise<{ side: Side | null; kind: string; count: number }[]> {
+): Promise<{ side: Spoke | null; kind: string; count: number }[]> {
   const rows = await db.syncEvent.groupBy({
     by: ["side", "kind"],
     where: { at: { gte: since }, kind: { in: [...kinds] } },

@@ -7,6 +7,7 @@ import {
   loadLinkSnapshot,
   lockLink,
   pendingExpectations,
+  saveOutlookSide,
   saveSide,
   setLinkStatus,
   type Db,
@@ -65,6 +66,7 @@ export async function runObserve(
         record: decision.teams,
         ...(job.subject.side === "teams" ? { observedAt } : {}),
       });
+      if (job.subject.side === "outlook") await saveOutlookSide(tx, link.id, decision.outlook, observedAt);
       if (decision.pause) {
         await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
         await enqueueReconsider(tx, link.id, "paused by the flap breaker");
@@ -83,6 +85,7 @@ export async function runObserve(
 }
 
 async function findLink(db: Db, subject: Subject) {
+  // Outlook is the mailbox of the person's Entra account: the same key as Teams.
   return subject.side === "slack"
     ? findLinkBySlack(db, subject.teamId, subject.userId)
     : findLinkByEntra(db, subject.tenantId, subject.userId);

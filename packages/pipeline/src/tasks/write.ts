@@ -69,7 +69,7 @@ export async function runWrite(
       : payload.refresh;
     const planned: PlannedWrite<WriteOp>[] =
       payload.side === "slack"
-        ? planSlackWrites(record as never, { refresh })
+        ? planSlackWrites(record as never, { refresh, now: context.now() })
         : planTeamsWrites(record as never, { refresh });
     if (planned.length === 0) return [];
     const expiresAt = new Date(context.now() + ttlMs);

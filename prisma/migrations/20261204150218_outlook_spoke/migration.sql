@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "Side" ADD VALUE 'outlook';
+
