@@ -11,6 +11,7 @@ import { superviseChains, teamsCron, teamsTasks } from "./jobs/teams-tasks.ts";
 import { notificationRoutes } from "./inbound/notification-routes.ts";
 import { SubscriptionManager } from "./inbound/subscription-manager.ts";
 import { PresenceReader } from "./inbound/presence-reader.ts";
+import { ScheduleReader } from "./outlook/schedule-reader.ts";
 import { ensureTenant } from "./store/tenant-rows.ts";
 import type { TeamsContext } from "./teams-context.ts";
 import { resolveTeamsSettings, type TeamsSettings } from "./teams-settings.ts";
@@ -63,6 +64,7 @@ export async function createTeamsBridge(
       scheduleChain(db, what === "read" ? readChain(tenantId) : subscriptionChain(tenantId), now()),
   };
   const reader = new PresenceReader(graph, db, logger, now);
+  const schedules = new ScheduleReader(graph, db, logger, settings.timing.outlookLookAheadMs, now);
   const subscriptions = new SubscriptionManager(context);
   const writer = createTeamsWriter(graph, settings.timing);
 
@@ -87,7 +89,7 @@ export async function createTeamsBridge(
     router,
     writers: [writer],
     readiness: [{ name: "microsoft-entra", check: async () => void (await graph.appToken()) }],
-    tasks: teamsTasks({ ...context, reader, subscriptions }),
+    tasks: teamsTasks({ ...context, reader, subscriptions, schedules }),
     cron: teamsCron(),
     context,
     settings,

@@ -20,6 +20,10 @@ export interface TeamsTiming {
   /** How often the bridge looks for held states due for a refresh (derived). */
   holdRefreshTickMs: number;
   directorySyncMs: number;
+  /** The Outlook spoke: between two reads of each person's calendar; 0 = off. */
+  outlookReadIntervalMs: number;
+  /** How far ahead an Outlook read looks. */
+  outlookLookAheadMs: number;
 }
 
 /** The Teams bridge's validated settings: who it is, where Microsoft is, and its timing. */
@@ -103,6 +107,8 @@ export function resolveTeamsSettings(config: TeamsBridgeConfig): TeamsSettings {
       keepAliveIntervalMs,
       holdRefreshTickMs: Math.min(30_000, Math.max(250, Math.min(keepAliveIntervalMs, sessionRefreshMs) / 4)),
       directorySyncMs: config.GRAPH_DIRECTORY_SYNC_MINUTES * 60_000,
+      outlookReadIntervalMs: config.OUTLOOK_READ_INTERVAL_MINUTES * 60_000,
+      outlookLookAheadMs: config.OUTLOOK_LOOKAHEAD_HOURS * 3_600_000,
     },
   };
 }

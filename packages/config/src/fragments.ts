@@ -126,6 +126,13 @@ export const azureEnv = {
   GRAPH_KEEPALIVE_INTERVAL_SECONDS: zSeconds(1, 290).default(270),
   /** Minutes between two reads of the Entra directory (users, for linking by e-mail); 0 turns it off. */
   GRAPH_DIRECTORY_SYNC_MINUTES: zSeconds(0, 10_080).default(360),
+  /**
+   * The Outlook spoke: minutes between two reads of each linked person's calendar (free/busy) and
+   * automatic replies, for known meeting and out-of-office end times; 0 turns it off.
+   */
+  OUTLOOK_READ_INTERVAL_MINUTES: zSeconds(0, 1440).default(15),
+  /** How far ahead each Outlook read looks, hours (meetings and out of office known before they start). */
+  OUTLOOK_LOOKAHEAD_HOURS: zSeconds(1, 168).default(24),
 };
 
 export const adminEnv = {

@@ -66,8 +66,34 @@ async function appTokenChecks(context: MicrosoftCheckContext, app: EntraApp): Pr
           `${GRAPH_APPLICATION_PERMISSIONS.join(", ")} (admin consent granted)`,
         ),
   );
+  results.push(outlookPermissions(context, roles));
   results.push(await checkGraph(context, token.token, missing.includes("User.Read.All")));
   return results;
+}
+
+/** The Outlook spoke's optional permissions (Calendars.ReadBasic, MailboxSettings.Read or broader). */
+function outlookPermissions(context: MicrosoftCheckContext, roles: readonly string[]): CheckResult {
+  const name = "Outlook permissions";
+  if (context.config.OUTLOOK_READ_INTERVAL_MINUTES === 0)
+    return ok("microsoft", name, "the Outlook spoke is off (OUTLOOK_READ_INTERVAL_MINUTES=0)");
+  const missing = [
+    ...(roles.some(
+      (r) => r === "Calendars.ReadBasic" || r === "Calendars.Read" || r === "Calendars.ReadWrite",
+    )
+      ? []
+      : ["Calendars.ReadBasic"]),
+    ...(roles.some((r) => r === "MailboxSettings.Read" || r === "MailboxSettings.ReadWrite")
+      ? []
+      : ["MailboxSettings.Read"]),
+  ];
+  if (missing.length === 0)
+    return ok("microsoft", name, "calendars (free/busy) and automatic replies can be read: known end times");
+  return warn(
+    "microsoft",
+    name,
+    `no admin consent for ${missing.join(", ")}: meetings and out of office are mirrored without their end times`,
+    `add the Microsoft Graph application permission(s) ${missing.join(", ")} and grant admin consent (docs/entra-app-setup.md, step 3), or set OUTLOOK_READ_INTERVAL_MINUTES=0`,
+  );
 }
 
 function rolesOf(token: string): string[] {

@@ -22,6 +22,7 @@ const IGNORE = {
     "teams_subscriptions",
     "teams_refresh_holds",
     "teams_directory_sync",
+    "teams_outlook_read",
     "teams_supervise",
     "teams_fetch",
   ],

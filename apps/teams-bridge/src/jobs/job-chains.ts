@@ -15,6 +15,8 @@ export const TEAMS_TASKS = {
   holds: "teams_refresh_holds",
   /** Self-rescheduling, one per tenant: reads the Entra directory for linking by e-mail. */
   directory: "teams_directory_sync",
+  /** Self-rescheduling, one per tenant: reads linked people's Outlook calendars and automatic replies. */
+  outlook: "teams_outlook_read",
   /** Cron, once a minute across replicas: starts any chain that is missing. */
   supervise: "teams_supervise",
 } as const;
@@ -25,6 +27,7 @@ export const chainKeys = {
   subscriptions: (tenantId: string) => `teams-subscriptions:${tenantId}`,
   directory: (tenantId: string) => `teams-directory:${tenantId}`,
   holds: () => "teams-refresh-holds",
+  outlook: (tenantId: string) => `teams-outlook:${tenantId}`,
 };
 
 /** Subscription work for one tenant runs one job at a time (the chain and lifecycle events). */
@@ -54,6 +57,10 @@ export function subscriptionChain(tenantId: string): ChainJob {
 
 export function directoryChain(tenantId: string): ChainJob {
   return { task: TEAMS_TASKS.directory, key: chainKeys.directory(tenantId), payload: { tenantId } };
+}
+
+export function outlookChain(tenantId: string): ChainJob {
+  return { task: TEAMS_TASKS.outlook, key: chainKeys.outlook(tenantId), payload: { tenantId } };
 }
 
 export function holdsChain(): ChainJob {

@@ -7,6 +7,8 @@ import { syncDirectory } from "./directory-sync.ts";
 import type { SubscriptionManager } from "../inbound/subscription-manager.ts";
 import { fetchNotified } from "../inbound/fetch-notified.ts";
 import type { PresenceReader } from "../inbound/presence-reader.ts";
+import { outlookTasks } from "../outlook/outlook-tasks.ts";
+import type { ScheduleReader } from "../outlook/schedule-reader.ts";
 import { budgetedIntervals, dueReads, nextReadAt } from "../inbound/read-schedule.ts";
 import { coveredPeople, linkedPeople, readModeOf } from "../inbound/watched-people.ts";
 import type { TeamsContext } from "../teams-context.ts";
@@ -17,6 +19,7 @@ import {
   directoryChain,
   ensureChain,
   holdsChain,
+  outlookChain,
   readChain,
   scheduleChain,
   subscriptionChain,
@@ -26,6 +29,7 @@ import {
 export interface TeamsTaskDeps extends TeamsContext {
   reader: PresenceReader;
   subscriptions: SubscriptionManager;
+  schedules: ScheduleReader;
 }
 
 const ZTenantPayload = z.object({ tenantId: z.string().min(1) });
@@ -46,6 +50,7 @@ export function teamsChains(settings: TeamsSettings): ChainJob[] {
     subscriptionChain(tenantId),
     holdsChain(),
     ...(settings.timing.directorySyncMs > 0 ? [directoryChain(tenantId)] : []),
+    ...(settings.timing.outlookReadIntervalMs > 0 ? [outlookChain(tenantId)] : []),
   ];
 }
 
@@ -140,6 +145,8 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
     [TEAMS_TASKS.supervise]: async () => {
       await superviseChains(deps);
     },
+
+    ...outlookTasks(deps),
   };
 }
 

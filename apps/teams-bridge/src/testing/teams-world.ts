@@ -36,6 +36,7 @@ export const CHAIN_TASKS = [
   TEAMS_TASKS.subscriptions,
   TEAMS_TASKS.holds,
   TEAMS_TASKS.directory,
+  TEAMS_TASKS.outlook,
   TEAMS_TASKS.supervise,
   "maintenance",
 ];
