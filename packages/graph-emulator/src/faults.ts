@@ -11,11 +11,18 @@ export const FAULT_TARGETS = [
   "users",
   "groups",
   "subscriptions",
+  "outlook",
+  "calendar",
+  "mailbox-settings",
 ] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
-/** Which Graph request kinds a target covers (`graph` covers all of them, `presence` reads and writes). */
-export type GraphRequestKind = "presence-read" | "presence-write" | "users" | "groups" | "subscriptions";
+/**
+ * Which Graph request kinds a target covers (`graph` covers all of them, `presence` reads and writes, `outlook`
+ * calendar and mailbox settings).
+ */
+export type GraphRequestKind =
+  "presence-read" | "presence-write" | "users" | "groups" | "subscriptions" | "calendar" | "mailbox-settings";
 
 export interface FaultSpec {
   target: FaultTarget;
@@ -42,6 +49,7 @@ function covers(target: FaultTarget, kind: GraphRequestKind | "token"): boolean 
   if (target === kind) return true;
   if (kind === "token") return false;
   if (target === "graph") return true;
+  if (target === "outlook") return kind === "calendar" || kind === "mailbox-settings";
   return target === "presence" && (kind === "presence-read" || kind === "presence-write");
 }
 

@@ -1,5 +1,6 @@
 export {
   ControlError,
+  type CalendarEventView,
   GraphEmulatorControl,
   type AppView,
   type GroupView,
@@ -29,10 +30,18 @@ export {
 export type { RequestLogEntry } from "./request-log.ts";
 export * from "./schemas/entra-schemas.ts";
 export * from "./schemas/group-schemas.ts";
+export * from "./schemas/outlook-schemas.ts";
+export {
+  AUTOMATIC_REPLIES_STATUSES,
+  EXTERNAL_AUDIENCES,
+  type AutomaticRepliesStatus,
+  type ExternalAudience,
+} from "./outlook/automatic-replies.ts";
+export { SENSITIVITIES, SHOW_AS, type Sensitivity, type ShowAs } from "./outlook/calendar-event.ts";
 export * from "./schemas/presence-schemas.ts";
 export * from "./schemas/subscription-schemas.ts";
 export * from "./schemas/user-schemas.ts";
 export { startGraphEmulator, type GraphEmulator } from "./server.ts";
 export type { DeliveryRecord } from "./subscriptions/delivery-log.ts";
-export type { PresenceSubscription } from "./subscriptions/subscription-service.ts";
+export type { PresenceSubscription, Subscription } from "./subscriptions/subscription-service.ts";
 export { generateServerCertificate, type ServerCertificate } from "./tls/server-certificate.ts";

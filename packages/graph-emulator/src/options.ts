@@ -40,6 +40,17 @@ export interface GraphEmulatorOptions {
   authCodeLifetimeMs?: number;
   /** Presence API throttle per app per tenant. Default 1,500 requests per 30 s. */
   throttle?: { limit?: number; windowMs?: number };
+  /**
+   * Outlook service limits per app per mailbox (calendar, mailbox settings): requests per window and requests in
+   * flight. Default 10,000 per 10 min and 4 concurrent. Not scaled, like the presence throttle.
+   */
+  outlookThrottle?: { limit?: number; windowMs?: number; concurrent?: number };
+  /** Extra time every Outlook request holds its concurrency slot (simulated mailbox latency). Default 0. */
+  outlookLatencyMs?: number;
+  /** Longest event (Outlook) subscription; longer requests are refused. Default 10,080 min (7 days). */
+  outlookSubscriptionMaxLifetimeMs?: number;
+  /** Default page size of calendarView. Default 10. */
+  eventsPageSize?: number;
   /** A notification POST not answered 2xx within this is a failure. Default 3 s. */
   notificationTimeoutMs?: number;
   /** Retries of a failed notification: attempts after the first, first backoff (doubling). Default 3 and 1 s. */
@@ -70,6 +81,10 @@ export interface EmulatorConfig {
   reauthorizationLeadMs: number;
   authCodeLifetimeMs: number;
   throttle: { limit: number; windowMs: number };
+  outlookThrottle: { limit: number; windowMs: number; concurrent: number };
+  outlookLatencyMs: number;
+  outlookSubscriptionMaxLifetimeMs: number;
+  eventsPageSize: number;
   notificationTimeoutMs: number;
   notificationRetry: { retries: number; initialDelayMs: number };
   validationTimeoutMs: number;
@@ -101,6 +116,14 @@ export function resolveOptions(options: GraphEmulatorOptions = {}): EmulatorConf
     reauthorizationLeadMs: scaled(options.reauthorizationLeadMs, 10 * MINUTE),
     authCodeLifetimeMs: options.authCodeLifetimeMs ?? 10 * MINUTE,
     throttle: { limit: options.throttle?.limit ?? 1500, windowMs: options.throttle?.windowMs ?? 30_000 },
+    outlookThrottle: {
+      limit: options.outlookThrottle?.limit ?? 10_000,
+      windowMs: options.outlookThrottle?.windowMs ?? 10 * MINUTE,
+      concurrent: options.outlookThrottle?.concurrent ?? 4,
+    },
+    outlookLatencyMs: options.outlookLatencyMs ?? 0,
+    outlookSubscriptionMaxLifetimeMs: scaled(options.outlookSubscriptionMaxLifetimeMs, 7 * DAY),
+    eventsPageSize: options.eventsPageSize ?? 10,
     notificationTimeoutMs: options.notificationTimeoutMs ?? 3000,
     notificationRetry: {
       retries: options.notificationRetry?.retries ?? 3,
@@ -112,7 +135,10 @@ export function resolveOptions(options: GraphEmulatorOptions = {}): EmulatorConf
     notificationCa: options.notificationCa === undefined ? [] : [options.notificationCa].flat(),
     usersPageSize: options.usersPageSize ?? 100,
   };
-  if (config.subscriptionMinLifetimeMs > config.subscriptionMaxLifetimeMs) {
+  if (
+    config.subscriptionMinLifetimeMs > config.subscriptionMaxLifetimeMs ||
+    config.subscriptionMinLifetimeMs > config.outlookSubscriptionMaxLifetimeMs
+  ) {
     throw new RangeError("subscriptionMinLifetimeMs must not exceed subscriptionMaxLifetimeMs");
   }
   return config;

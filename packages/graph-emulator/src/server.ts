@@ -13,12 +13,16 @@ import { tokenEndpoint } from "./entra/token-endpoint.ts";
 import { TokenIssuer } from "./entra/token-issuer.ts";
 import { FaultInjector } from "./faults.ts";
 import { sendGraphError } from "./graph/graph-errors.ts";
+import { calendarRoutes } from "./graph/calendar-routes.ts";
+import { ConcurrencyLimit } from "./graph/concurrency-limit.ts";
 import { groupRoutes } from "./graph/group-routes.ts";
+import { mailboxSettingsRoutes } from "./graph/mailbox-settings-routes.ts";
 import { presenceRoutes } from "./graph/presence-routes.ts";
 import { subscriptionRoutes } from "./graph/subscription-routes.ts";
 import { Throttle } from "./graph/throttle.ts";
 import { userRoutes } from "./graph/user-routes.ts";
 import { requestContext } from "./http-context.ts";
+import { CalendarStore } from "./outlook/calendar-store.ts";
 import { resolveOptions, type EmulatorConfig, type GraphEmulatorOptions } from "./options.ts";
 import { PresenceStore } from "./presence/presence-store.ts";
 import { RequestLog } from "./request-log.ts";
@@ -46,6 +50,8 @@ function graphApp(core: EmulatorCore) {
   router.use(userRoutes(core));
   router.use(groupRoutes(core));
   router.use(subscriptionRoutes(core));
+  router.use(calendarRoutes(core));
+  router.use(mailboxSettingsRoutes(core));
   router.use((req: Request, res: Response) => {
     const segment = req.path.split("/").filter(Boolean)[0] ?? "";
     sendGraphError(res, 400, "BadRequest", `Resource not found for the segment '${segment}'.`);
@@ -75,6 +81,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     generateSigningKeys(),
   ]);
   const presence = new PresenceStore(config.availableFadeMs);
+  const calendars = new CalendarStore(presence);
   const grants = new GrantStore();
   const log = new RequestLog();
   let origins: string[] = [];
@@ -85,9 +92,12 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     keys,
     issuer: new TokenIssuer(keys, config.tokenLifetimeS),
     presence,
-    subscriptions: new SubscriptionService(config, presence, grants, new DeliveryLog()),
+    calendars,
+    subscriptions: new SubscriptionService(config, presence, grants, new DeliveryLog(), calendars),
     faults: new FaultInjector(),
     throttle: new Throttle(config.throttle),
+    outlookThrottle: new Throttle(config.outlookThrottle),
+    outlookConcurrency: new ConcurrencyLimit(config.outlookThrottle.concurrent),
     log,
     origins: () => origins,
   };

@@ -9,12 +9,18 @@ import {
 } from "../directory/directory.ts";
 import type { ActiveFault } from "../faults.ts";
 import { newGuid } from "../ids.ts";
+import { mergeAutomaticReplies } from "../outlook/automatic-replies.ts";
+import { eventEtag, type CalendarEvent } from "../outlook/calendar-event.ts";
+import { CalendarError } from "../outlook/calendar-store.ts";
+import { automaticRepliesResource, mailboxSettingsResource } from "../outlook/mailbox-settings-view.ts";
 import type { PresenceSnapshot, SessionView } from "../presence/presence-store.ts";
 import { isPairIn, PREFERRED_PRESENCE_PAIRS } from "../presence/vocabulary.ts";
 import type { RequestLogEntry } from "../request-log.ts";
 import type { DeliveryRecord } from "../subscriptions/delivery-log.ts";
-import type { PresenceSubscription } from "../subscriptions/subscription-service.ts";
+import type { Subscription } from "../subscriptions/subscription-service.ts";
 import {
+  automaticRepliesSchema,
+  calendarEventSchema,
   createAppSchema,
   createGroupSchema,
   createTenantSchema,
@@ -28,6 +34,7 @@ import {
   statusMessageSchema,
   teamsSessionSchema,
   updateAppSchema,
+  updateCalendarEventSchema,
   updateTeamsSessionSchema,
   updateUserSchema,
 } from "./control-schemas.ts";
@@ -45,6 +52,39 @@ export class ControlError extends Error {
 export type AppView = Omit<AppRegistration, "certificates"> & { certificateThumbprints: string[] };
 export type UserView = Omit<DirectoryUser, "password">;
 export type GroupView = DirectoryGroup;
+
+/** A calendar event as the control API shows it (UTC ISO times). */
+export interface CalendarEventView {
+  id: string;
+  start: string;
+  end: string;
+  showAs: CalendarEvent["showAs"];
+  isAllDay: boolean;
+  isCancelled: boolean;
+  subject: string;
+  sensitivity: CalendarEvent["sensitivity"];
+  body: string;
+  location: string;
+  changeKey: string;
+  etag: string;
+}
+
+function eventView(event: CalendarEvent): CalendarEventView {
+  return {
+    id: event.id,
+    start: new Date(event.start).toISOString(),
+    end: new Date(event.end).toISOString(),
+    showAs: event.showAs,
+    isAllDay: event.isAllDay,
+    isCancelled: event.isCancelled,
+    subject: event.subject,
+    sensitivity: event.sensitivity,
+    body: event.body,
+    location: event.location,
+    changeKey: event.changeKey,
+    etag: eventEtag(event),
+  };
+}
 
 function appView(app: AppRegistration): AppView {
   const { certificates, ...rest } = app;
@@ -252,6 +292,97 @@ export class GraphEmulatorControl {
     return this.core.presence.sessions(this.#user(userId).id);
   }
 
+  /**
+   * An event appears in the person's Outlook calendar. Presence follows it (busy/tentative in progress → Busy /
+   * InAMeeting; oof in progress → out of office) and event subscriptions get `created`.
+   */
+  addCalendarEvent(userId: string, input: z.input<typeof calendarEventSchema>): CalendarEventView {
+    const event = calendarEventSchema.parse(input);
+    const user = this.#user(userId);
+    return this.#calendar(() =>
+      eventView(
+        this.core.calendars.add(user.id, {
+          ...(event.id === undefined ? {} : { id: event.id }),
+          start: Date.parse(event.start),
+          end: Date.parse(event.end),
+          showAs: event.showAs ?? "busy",
+          isAllDay: event.isAllDay ?? false,
+          isCancelled: event.isCancelled ?? false,
+          subject: event.subject ?? "",
+          sensitivity: event.sensitivity ?? "normal",
+          body: event.body ?? "",
+          location: event.location ?? "",
+        }),
+      ),
+    );
+  }
+
+  /** The person edits the event (new times, showAs, cancelled…): event subscriptions get `updated`. */
+  updateCalendarEvent(
+    userId: string,
+    eventId: string,
+    input: z.input<typeof updateCalendarEventSchema>,
+  ): CalendarEventView {
+    const change = updateCalendarEventSchema.parse(input);
+    const user = this.#user(userId);
+    const { start, end, ...rest } = change;
+    const updated = this.#calendar(() =>
+      this.core.calendars.update(user.id, eventId, {
+        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+        ...(start === undefined ? {} : { start: Date.parse(start) }),
+        ...(end === undefined ? {} : { end: Date.parse(end) }),
+      }),
+    );
+    if (!updated) throw new ControlError(`no event ${eventId} for user ${userId}`, 404);
+    return eventView(updated);
+  }
+
+  /** The event is deleted from the calendar: event subscriptions get `deleted`. */
+  removeCalendarEvent(userId: string, eventId: string): void {
+    if (!this.core.calendars.remove(this.#user(userId).id, eventId))
+      throw new ControlError(`no event ${eventId} for user ${userId}`, 404);
+  }
+
+  calendarEvents(userId: string): CalendarEventView[] {
+    return this.core.calendars.events(this.#user(userId).id).map(eventView);
+  }
+
+  /**
+   * The person sets automatic replies in Outlook: `alwaysEnabled`, or `scheduled` between two instants (presence is
+   * out of office inside the window, with internalReplyMessage as its message), or `disabled`. Omitted fields keep
+   * their value. Answers the automaticRepliesSetting as Graph shows it.
+   */
+  setAutomaticReplies(userId: string, input: z.input<typeof automaticRepliesSchema>) {
+    const replies = automaticRepliesSchema.parse(input);
+    const user = this.#user(userId);
+    const current = this.core.calendars.mailbox(user.id).automaticReplies;
+    const merged = mergeAutomaticReplies(current, {
+      status: replies.status,
+      ...(replies.externalAudience === undefined ? {} : { externalAudience: replies.externalAudience }),
+      ...(replies.internalReplyMessage === undefined
+        ? {}
+        : { internalReplyMessage: replies.internalReplyMessage }),
+      ...(replies.externalReplyMessage === undefined
+        ? {}
+        : { externalReplyMessage: replies.externalReplyMessage }),
+      ...(replies.scheduledStartDateTime === undefined
+        ? {}
+        : { scheduledStart: Date.parse(replies.scheduledStartDateTime) }),
+      ...(replies.scheduledEndDateTime === undefined
+        ? {}
+        : { scheduledEnd: Date.parse(replies.scheduledEndDateTime) }),
+    });
+    if (!merged.ok) throw new ControlError(merged.reason);
+    const updated = this.core.calendars.updateMailbox(user.id, { automaticReplies: merged.state });
+    return automaticRepliesResource(updated.automaticReplies);
+  }
+
+  /** The user's mailboxSettings as `GET /users/{id}/mailboxSettings` answers them. */
+  mailboxSettings(userId: string) {
+    const user = this.#user(userId);
+    return mailboxSettingsResource(user.id, this.core.calendars.mailbox(user.id));
+  }
+
   injectFault(input: z.input<typeof faultSchema>): ActiveFault {
     const parsed = faultSchema.parse(input);
     return this.core.faults.add(parsed);
@@ -265,7 +396,7 @@ export class GraphEmulatorControl {
     this.core.faults.clear();
   }
 
-  subscriptions(): PresenceSubscription[] {
+  subscriptions(): Subscription[] {
     return this.core.subscriptions.list().map((s) => ({ ...s, userIds: [...s.userIds] }));
   }
 
@@ -295,6 +426,15 @@ export class GraphEmulatorControl {
     const user = this.core.directory.userById(userId);
     if (!user) throw new ControlError(`unknown user ${userId}`, 404);
     return user;
+  }
+
+  #calendar<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof CalendarError) throw new ControlError(error.message, 400);
+      throw error;
+    }
   }
 
   #directory<T>(action: () => T): T {

@@ -150,6 +150,78 @@ describe("the control API over HTTP (/_emulator)", () => {
     ).toBe(400);
   });
 
+  it("manages calendar events and automatic replies, with 400 on bad input and 404 on unknown ids", async () => {
+    const tenant = (await control("POST", "/tenants", {})) as { json: { id: string } };
+    const user = (await control("POST", "/users", { tenantId: tenant.json.id, displayName: "Grace" })) as {
+      json: { id: string };
+    };
+    const events = `/users/${user.json.id}/events`;
+    const created = (await control("POST", events, {
+      subject: "Review",
+      start: "2030-06-01T09:00:00Z",
+      end: "2030-06-01T10:00:00Z",
+      showAs: "tentative",
+      sensitivity: "private",
+    })) as { status: number; json: { id: string; etag: string; showAs: string } };
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ showAs: "tentative", start: "2030-06-01T09:00:00.000Z" });
+    const bad = (await control("POST", events, { start: "tomorrow", end: "2030-06-01T10:00:00Z" })) as {
+      status: number;
+      json: { issues: { path: string }[] };
+    };
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues[0]?.path).toBe("start");
+    expect(
+      (await control("POST", events, { start: "2030-06-01T10:00:00Z", end: "2030-06-01T09:00:00Z" })).status,
+    ).toBe(400);
+    expect(
+      (
+        await control("POST", events, {
+          start: "2030-06-01T09:00:00Z",
+          end: "2030-06-01T10:00:00Z",
+          showAs: "away",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await control("POST", events, {
+          id: created.json.id,
+          start: "2030-06-01T09:00:00Z",
+          end: "2030-06-01T10:00:00Z",
+        })
+      ).status,
+    ).toBe(400);
+
+    const updated = (await control("PATCH", `${events}/${created.json.id}`, { isCancelled: true })) as {
+      json: { isCancelled: boolean; etag: string };
+    };
+    expect(updated.json.isCancelled).toBe(true);
+    expect(updated.json.etag).not.toBe(created.json.etag);
+    expect((await control("PATCH", `${events}/nope`, { isCancelled: true })).status).toBe(404);
+    expect((await control("GET", events)).json).toMatchObject([{ id: created.json.id, subject: "Review" }]);
+    expect((await control("DELETE", `${events}/${created.json.id}`)).status).toBe(204);
+    expect((await control("DELETE", `${events}/${created.json.id}`)).status).toBe(404);
+
+    const replies = (await control("PUT", `/users/${user.json.id}/automatic-replies`, {
+      status: "scheduled",
+      scheduledStartDateTime: "2030-06-01T00:00:00Z",
+      scheduledEndDateTime: "2030-06-08T00:00:00Z",
+      internalReplyMessage: "Conference week",
+    })) as { status: number; json: unknown };
+    expect(replies.json).toMatchObject({
+      status: "scheduled",
+      scheduledStartDateTime: { dateTime: "2030-06-01T00:00:00.0000000", timeZone: "UTC" },
+    });
+    expect(
+      (await control("PUT", `/users/${user.json.id}/automatic-replies`, { status: "sometimes" })).status,
+    ).toBe(400);
+    expect((await control("GET", `/users/${user.json.id}/mailbox-settings`)).json).toMatchObject({
+      automaticRepliesSetting: { status: "scheduled", internalReplyMessage: "Conference week" },
+    });
+    expect((await control("GET", "/users/nobody/events")).status).toBe(404);
+  });
+
   it("serves the CA it uses, so a demo can point NODE_EXTRA_CA_CERTS at it", async () => {
     const response = await tls.fetch(`${emulator.url}/_emulator/ca.pem`);
     expect(await response.text()).toBe(emulator.ca);

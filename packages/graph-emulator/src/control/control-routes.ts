@@ -133,6 +133,31 @@ export function controlRoutes(control: GraphEmulatorControl, ca: string) {
   );
 
   router.get(
+    "/users/:userId/events",
+    call((req) => control.calendarEvents(param(req, "userId"))),
+  );
+  router.post(
+    "/users/:userId/events",
+    call((req) => control.addCalendarEvent(param(req, "userId"), req.body), true),
+  );
+  router.patch(
+    "/users/:userId/events/:eventId",
+    call((req) => control.updateCalendarEvent(param(req, "userId"), param(req, "eventId"), req.body ?? {})),
+  );
+  router.delete(
+    "/users/:userId/events/:eventId",
+    call((req) => control.removeCalendarEvent(param(req, "userId"), param(req, "eventId"))),
+  );
+  router.put(
+    "/users/:userId/automatic-replies",
+    call((req) => control.setAutomaticReplies(param(req, "userId"), req.body)),
+  );
+  router.get(
+    "/users/:userId/mailbox-settings",
+    call((req) => control.mailboxSettings(param(req, "userId"))),
+  );
+
+  router.get(
     "/faults",
     call(() => control.faults()),
   );

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { GROUP_MEMBERSHIP_CLAIMS } from "../directory/directory.ts";
 import { FAULT_TARGETS } from "../faults.ts";
+import { AUTOMATIC_REPLIES_STATUSES, EXTERNAL_AUDIENCES } from "../outlook/automatic-replies.ts";
+import { SENSITIVITIES, SHOW_AS } from "../outlook/calendar-event.ts";
 import { ACTIVITIES, AVAILABILITIES } from "../presence/vocabulary.ts";
 
 /** Inputs of the control API, shared by the in-process API and its HTTP mirror under /_emulator. */
@@ -129,5 +131,77 @@ export const faultSchema = z
     retryAfterS: z.number().int().min(0).optional(),
     code: z.string().min(1).optional(),
     message: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** An instant as ISO 8601 with `Z` or an offset (calendar events and auto-reply schedules are UTC instants). */
+const instant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i,
+    "must be ISO 8601 with Z or an offset",
+  )
+  .refine((value) => !Number.isNaN(Date.parse(value)), "must be a valid date-time");
+
+const eventFields = {
+  start: instant,
+  end: instant,
+  showAs: z.enum(SHOW_AS),
+  isAllDay: z.boolean(),
+  subject: z.string(),
+  sensitivity: z.enum(SENSITIVITIES),
+  isCancelled: z.boolean(),
+  body: z.string(),
+  location: z.string(),
+};
+
+/** A new event in the user's calendar; defaults: showAs busy, not all-day, subject "", sensitivity normal. */
+export const calendarEventSchema = z
+  .object({
+    /** URL-safe; default a fresh Outlook-style id. */
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_=-]+$/, "must be URL-safe (letters, digits, _ - =)")
+      .optional(),
+    start: eventFields.start,
+    end: eventFields.end,
+    showAs: eventFields.showAs.optional(),
+    isAllDay: eventFields.isAllDay.optional(),
+    subject: eventFields.subject.optional(),
+    sensitivity: eventFields.sensitivity.optional(),
+    isCancelled: eventFields.isCancelled.optional(),
+    body: eventFields.body.optional(),
+    location: eventFields.location.optional(),
+  })
+  .strict()
+  .refine((e) => Date.parse(e.end) >= Date.parse(e.start), {
+    message: "end must not be before start",
+    path: ["end"],
+  });
+
+/** A change to an existing event (the person edits it in Outlook). */
+export const updateCalendarEventSchema = z
+  .object({
+    start: eventFields.start.optional(),
+    end: eventFields.end.optional(),
+    showAs: eventFields.showAs.optional(),
+    isAllDay: eventFields.isAllDay.optional(),
+    subject: eventFields.subject.optional(),
+    sensitivity: eventFields.sensitivity.optional(),
+    isCancelled: eventFields.isCancelled.optional(),
+    body: eventFields.body.optional(),
+    location: eventFields.location.optional(),
+  })
+  .strict();
+
+/** The person's automatic replies (Outlook "Automatic replies"); scheduled times are UTC instants. */
+export const automaticRepliesSchema = z
+  .object({
+    status: z.enum(AUTOMATIC_REPLIES_STATUSES),
+    scheduledStartDateTime: instant.optional(),
+    scheduledEndDateTime: instant.optional(),
+    internalReplyMessage: z.string().optional(),
+    externalReplyMessage: z.string().optional(),
+    externalAudience: z.enum(EXTERNAL_AUDIENCES).optional(),
   })
   .strict();

@@ -9,7 +9,11 @@ export type GraphOperation =
   | "users.read"
   | "users.memberObjects"
   | "groups.read"
-  | "subscriptions.presence";
+  | "subscriptions.presence"
+  | "calendar.read"
+  | "mailboxSettings.read"
+  | "mailboxSettings.write"
+  | "subscriptions.events";
 
 interface PermissionRule {
   /** Delegated scopes allowing the call for any user. */
@@ -20,7 +24,15 @@ interface PermissionRule {
   application: string[];
   /** Combinations that allow the call together ("X and Y"), for delegated and application tokens alike. */
   allOf?: string[][];
+  /** The 403 this API answers instead of the generic one (Outlook: Exchange's ErrorAccessDenied). */
+  denial?: { code: string; message: string };
 }
+
+/** What Exchange-backed Graph APIs (calendar, mailbox settings) answer without the permission [field-observed]. */
+const OUTLOOK_DENIAL = {
+  code: "ErrorAccessDenied",
+  message: "Access is denied. Check credentials and try again.",
+};
 
 /**
  * Least and higher privileged permissions from the reference's tables: presence get §2.1, getPresencesByUserId §2.2,
@@ -84,7 +96,48 @@ const RULES: Record<GraphOperation, PermissionRule> = {
     ],
   },
   "subscriptions.presence": { delegated: ["Presence.Read.All"], delegatedSelf: [], application: [] },
+  /**
+   * List calendarView / get event: Calendars.ReadBasic least privileged, Calendars.Read and Calendars.ReadWrite higher,
+   * for delegated and application alike (user-list-calendarview). The application role is named
+   * Calendars.ReadBasic.All in the permissions reference; both spellings are accepted. Delegated access to another
+   * user's calendar needs sharing (Calendars.Read.Shared), which is not modelled: only one's own calendar.
+   */
+  "calendar.read": {
+    delegated: [],
+    delegatedSelf: ["Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"],
+    application: ["Calendars.ReadBasic", "Calendars.ReadBasic.All", "Calendars.Read", "Calendars.ReadWrite"],
+    denial: OUTLOOK_DENIAL,
+  },
+  /** Get mailboxSettings / automaticRepliesSetting: MailboxSettings.Read, higher MailboxSettings.ReadWrite. */
+  "mailboxSettings.read": {
+    delegated: [],
+    delegatedSelf: ["MailboxSettings.Read", "MailboxSettings.ReadWrite"],
+    application: ["MailboxSettings.Read", "MailboxSettings.ReadWrite"],
+    denial: OUTLOOK_DENIAL,
+  },
+  /** Update mailboxSettings: MailboxSettings.ReadWrite. */
+  "mailboxSettings.write": {
+    delegated: [],
+    delegatedSelf: ["MailboxSettings.ReadWrite"],
+    application: ["MailboxSettings.ReadWrite"],
+    denial: OUTLOOK_DENIAL,
+  },
+  /**
+   * Subscriptions to `/me/events`, `/users/{id}/events` (outlook-change-notifications-overview): Calendars.Read for
+   * delegated and application; delegated only for the signed-in user's own mailbox.
+   */
+  "subscriptions.events": {
+    delegated: [],
+    delegatedSelf: ["Calendars.Read", "Calendars.ReadWrite"],
+    application: ["Calendars.Read", "Calendars.ReadWrite"],
+  },
 };
+
+/** True when the token reads calendars only through Calendars.ReadBasic (no Calendars.Read / ReadWrite). */
+export function calendarReadIsBasic(principal: Principal): boolean {
+  const held = principal.kind === "app" ? principal.roles : principal.scopes;
+  return !anyOf(held, ["Calendars.Read", "Calendars.ReadWrite"]);
+}
 
 function anyOf(held: string[], needed: string[]): boolean {
   return needed.some((n) => includesIgnoringCase(held, n));
@@ -107,8 +160,13 @@ export function requirePermission(
   targetUserId?: string,
 ): void {
   const rule = RULES[operation];
+  const deny = (fallback: string): GraphError =>
+    rule.denial
+      ? new GraphError(403, rule.denial.code, rule.denial.message)
+      : new GraphError(403, "Forbidden", fallback);
   if (principal.kind === "app") {
     if (anyOf(principal.roles, rule.application) || anyCombination(principal.roles, rule.allOf)) return;
+    if (rule.denial) throw deny("");
     throw new GraphError(
       403,
       "Forbidden",
@@ -134,9 +192,7 @@ export function requirePermission(
     );
   }
   const needed = [...rule.delegated, ...rule.delegatedSelf];
-  throw new GraphError(
-    403,
-    "Forbidden",
+  throw deny(
     `Missing scope permissions on the request. API requires one of '${describe(rule, needed)}'. Scopes on the request '${principal.scopes.join(", ")}'.`,
   );
 }

@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import express, { type Request } from "express";
+import type { z } from "zod";
 import type { EmulatorCore } from "../core.ts";
 import type { Principal } from "../entra/token-issuer.ts";
 import { scaleClientDuration } from "../options.ts";
@@ -7,8 +8,10 @@ import {
   createSubscriptionBodySchema,
   updateSubscriptionBodySchema,
 } from "../schemas/subscription-schemas.ts";
+import type { DirectoryUser } from "../directory/directory.ts";
+import { parseEventsResource } from "../subscriptions/events-resource.ts";
 import { parsePresenceResource } from "../subscriptions/presence-resource.ts";
-import { graphDateTime, type PresenceSubscription } from "../subscriptions/subscription-service.ts";
+import { graphDateTime, type Subscription } from "../subscriptions/subscription-service.ts";
 import { runValidationHandshake } from "../subscriptions/validation-handshake.ts";
 import { GraphError, sendGraphJson } from "./graph-errors.ts";
 import { graphRoute, parseBody } from "./graph-route.ts";
@@ -26,7 +29,7 @@ function extensionError(status: number, operation: string, statusName: string, r
   );
 }
 
-function subscriptionResource(subscription: PresenceSubscription, req: Request) {
+function subscriptionResource(subscription: Subscription, req: Request) {
   return {
     "@odata.context": `https://${req.header("host")}/v1.0/$metadata#subscriptions/$entity`,
     id: subscription.id,
@@ -67,13 +70,21 @@ function checkUrl(core: EmulatorCore, url: string, field: string): void {
  * Requested expiry → emulator expiry (reference §4.2): later than the maximum lifetime is refused, earlier than the
  * minimum is set to the minimum. The requested lifetime is a client duration and is scaled by timeScale.
  */
-function lifetime(core: EmulatorCore, requested: string, operation: string): number {
+function lifetime(
+  core: EmulatorCore,
+  requested: string,
+  operation: string,
+  kind: Subscription["resourceKind"],
+): number {
   const at = Date.parse(requested);
   if (Number.isNaN(at))
     throw new GraphError(400, "InvalidRequest", `expirationDateTime '${requested}' is not a valid date.`);
   const now = Date.now();
   const wanted = scaleClientDuration(core.config, at - now);
-  const { subscriptionMinLifetimeMs: min, subscriptionMaxLifetimeMs: max } = core.config;
+  const min = core.config.subscriptionMinLifetimeMs;
+  // Outlook message/event/contact: 10,080 minutes (under 7 days) without resource data; presence: 60 minutes.
+  const max =
+    kind === "events" ? core.config.outlookSubscriptionMaxLifetimeMs : core.config.subscriptionMaxLifetimeMs;
   if (wanted > max) {
     throw extensionError(
       400,
@@ -108,13 +119,14 @@ function delegatedOnly(principal: Principal, operation: string): Extract<Princip
   return principal;
 }
 
+/** Who may manage a subscription: presence ones need a delegated token; event ones Calendars.Read on the mailbox. */
+function checkManager(principal: Principal, subscription: Subscription, operation: string): void {
+  if (subscription.resourceKind === "presence") delegatedOnly(principal, operation);
+  else requirePermission(principal, "subscriptions.events", subscription.userIds[0]);
+}
+
 /** A subscription this caller may see: same app and tenant; a delegated caller only its own. */
-function owned(
-  core: EmulatorCore,
-  principal: Principal,
-  id: string,
-  operation: string,
-): PresenceSubscription {
+function owned(core: EmulatorCore, principal: Principal, id: string, operation: string): Subscription {
   const subscription = core.subscriptions.find(id);
   const visible =
     subscription &&
@@ -127,7 +139,7 @@ function owned(
 }
 
 /** A reauthorization after a revocation must use a token issued after it (the revoked grant's tokens do not count). */
-function checkFreshToken(subscription: PresenceSubscription, principal: Principal, operation: string): void {
+function checkFreshToken(subscription: Subscription, principal: Principal, operation: string): void {
   const since = subscription.reauthorizationRequiredSince;
   if (since !== undefined && principal.issuedAt * 1000 < since - 999) {
     throw extensionError(
@@ -139,6 +151,157 @@ function checkFreshToken(subscription: PresenceSubscription, principal: Principa
   }
 }
 
+type CreateBody = z.output<typeof createSubscriptionBodySchema>;
+
+/** Checks every subscription shares: clientState, resource data (not emulated), URLs. */
+function checkCommon(core: EmulatorCore, body: CreateBody): void {
+  if (body.clientState && body.clientState.length > 128)
+    throw new GraphError(400, "InvalidRequest", "clientState must be at most 128 characters.");
+  if (body.includeResourceData) {
+    if (!body.encryptionCertificate || !body.encryptionCertificateId) {
+      throw new GraphError(
+        400,
+        "InvalidRequest",
+        "encryptionCertificate and encryptionCertificateId are required when includeResourceData is true.",
+      );
+    }
+    if (body.encryptionCertificateId.length > 128)
+      throw new GraphError(400, "InvalidRequest", "encryptionCertificateId must be at most 128 characters.");
+    try {
+      new X509Certificate(Buffer.from(body.encryptionCertificate, "base64"));
+    } catch {
+      throw new GraphError(
+        400,
+        "InvalidRequest",
+        "encryptionCertificate is not a base64-encoded X.509 certificate.",
+      );
+    }
+    throw new GraphError(
+      400,
+      "InvalidRequest",
+      "Rich notifications (includeResourceData) are not emulated; subscribe without resource data and read the resource.",
+    );
+  }
+  checkUrl(core, body.notificationUrl, "notificationUrl");
+  if (body.lifecycleNotificationUrl)
+    checkUrl(core, body.lifecycleNotificationUrl, "lifecycleNotificationUrl");
+}
+
+async function validateUrls(core: EmulatorCore, body: CreateBody): Promise<void> {
+  await handshake(core, body.notificationUrl);
+  if (body.lifecycleNotificationUrl) await handshake(core, body.lifecycleNotificationUrl);
+}
+
+function common(body: CreateBody) {
+  return {
+    resource: body.resource,
+    changeType: body.changeType,
+    notificationUrl: body.notificationUrl,
+    lifecycleNotificationUrl: body.lifecycleNotificationUrl ?? null,
+    clientState: body.clientState ?? null,
+    includeResourceData: false,
+    encryptionCertificate: null,
+    encryptionCertificateId: null,
+    latestSupportedTlsVersion: body.latestSupportedTlsVersion ?? "v1_2",
+    notificationUrlAppId: body.notificationUrlAppId ?? null,
+  };
+}
+
+const EVENT_CHANGE_TYPES = new Set(["created", "updated", "deleted"]);
+
+/**
+ * `/me/events` or `/users/{id}/events` (outlook-change-notifications-overview): Calendars.Read, delegated (own
+ * mailbox only) or application; changeType any of created, updated, deleted; up to 10,080 minutes.
+ */
+async function createEventsSubscription(
+  core: EmulatorCore,
+  principal: Principal,
+  body: CreateBody,
+  target: { me: true } | { me: false; idOrUpn: string },
+): Promise<Subscription> {
+  if (target.me && principal.kind !== "delegated")
+    throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+  const idOrUpn = target.me ? (principal as { userId: string }).userId : target.idOrUpn;
+  const mailbox: DirectoryUser | undefined = core.directory.findUser(principal.tenantId, idOrUpn);
+  if (!mailbox)
+    throw extensionError(404, "Create", "NotFound", `The requested user '${idOrUpn}' is invalid.`);
+  requirePermission(principal, "subscriptions.events", mailbox.id);
+  const changes = body.changeType.split(",").map((c) => c.trim());
+  if (changes.some((c) => !EVENT_CHANGE_TYPES.has(c)))
+    throw new GraphError(
+      400,
+      "InvalidRequest",
+      `changeType '${body.changeType}' is not supported for events; use created, updated and/or deleted.`,
+    );
+  checkCommon(core, body);
+  const expiresAt = lifetime(core, body.expirationDateTime, "Create", "events");
+  await validateUrls(core, body);
+  return core.subscriptions.create({
+    ...common(body),
+    tenantId: principal.tenantId,
+    applicationId: principal.appId,
+    resourceKind: "events",
+    creatorId: principal.kind === "delegated" ? principal.userId : principal.appId,
+    userIds: [mailbox.id.toLowerCase()],
+    expiresAt,
+  });
+}
+
+async function createPresenceSubscription(
+  core: EmulatorCore,
+  principal: Principal,
+  body: CreateBody,
+): Promise<Subscription> {
+  const parsed = parsePresenceResource(body.resource);
+  if (!parsed.ok) throw new GraphError(400, "InvalidRequest", parsed.reason);
+  const caller = delegatedOnly(principal, "Create");
+  if (parsed.userIds.length > MAX_PRESENCE_IDS) {
+    throw new GraphError(
+      400,
+      "InvalidRequest",
+      `A presence subscription can include at most ${MAX_PRESENCE_IDS} user ids; got ${parsed.userIds.length}.`,
+    );
+  }
+  if (
+    body.changeType
+      .split(",")
+      .map((c) => c.trim())
+      .some((c) => c !== "updated")
+  ) {
+    throw new GraphError(
+      400,
+      "InvalidRequest",
+      `changeType '${body.changeType}' is not supported for presence; only 'updated' is.`,
+    );
+  }
+  checkCommon(core, body);
+  const expiresAt = lifetime(core, body.expirationDateTime, "Create", "presence");
+  const conflict = () => {
+    if (core.subscriptions.existingFor(caller.tenantId, caller.appId, caller.userId)) {
+      // Observed answer (docs-contrib#2219): 409 "A subscripton already exists. It must be deleted before a another can be made".
+      throw extensionError(
+        409,
+        "Create",
+        "Conflict",
+        "A subscripton already exists. It must be deleted before a another can be made",
+      );
+    }
+  };
+  conflict();
+  await validateUrls(core, body);
+  conflict();
+  return core.subscriptions.create({
+    ...common(body),
+    changeType: "updated",
+    tenantId: caller.tenantId,
+    applicationId: caller.appId,
+    resourceKind: "presence",
+    creatorId: caller.userId,
+    userIds: parsed.userIds,
+    expiresAt,
+  });
+}
+
 export function subscriptionRoutes(core: EmulatorCore) {
   const router = express.Router();
 
@@ -146,95 +309,10 @@ export function subscriptionRoutes(core: EmulatorCore) {
     "/subscriptions",
     graphRoute(core, "subscriptions", async ({ req, res, principal }) => {
       const body = parseBody(createSubscriptionBodySchema, req.body);
-      const parsed = parsePresenceResource(body.resource);
-      if (!parsed.ok) throw new GraphError(400, "InvalidRequest", parsed.reason);
-      const caller = delegatedOnly(principal, "Create");
-      if (parsed.userIds.length > MAX_PRESENCE_IDS) {
-        throw new GraphError(
-          400,
-          "InvalidRequest",
-          `A presence subscription can include at most ${MAX_PRESENCE_IDS} user ids; got ${parsed.userIds.length}.`,
-        );
-      }
-      if (
-        body.changeType
-          .split(",")
-          .map((c) => c.trim())
-          .some((c) => c !== "updated")
-      ) {
-        throw new GraphError(
-          400,
-          "InvalidRequest",
-          `changeType '${body.changeType}' is not supported for presence; only 'updated' is.`,
-        );
-      }
-      if (body.clientState && body.clientState.length > 128)
-        throw new GraphError(400, "InvalidRequest", "clientState must be at most 128 characters.");
-      if (body.includeResourceData) {
-        if (!body.encryptionCertificate || !body.encryptionCertificateId) {
-          throw new GraphError(
-            400,
-            "InvalidRequest",
-            "encryptionCertificate and encryptionCertificateId are required when includeResourceData is true.",
-          );
-        }
-        if (body.encryptionCertificateId.length > 128)
-          throw new GraphError(
-            400,
-            "InvalidRequest",
-            "encryptionCertificateId must be at most 128 characters.",
-          );
-        try {
-          new X509Certificate(Buffer.from(body.encryptionCertificate, "base64"));
-        } catch {
-          throw new GraphError(
-            400,
-            "InvalidRequest",
-            "encryptionCertificate is not a base64-encoded X.509 certificate.",
-          );
-        }
-        throw new GraphError(
-          400,
-          "InvalidRequest",
-          "Rich notifications (includeResourceData) are not emulated; subscribe without resource data and read presence.",
-        );
-      }
-      checkUrl(core, body.notificationUrl, "notificationUrl");
-      if (body.lifecycleNotificationUrl)
-        checkUrl(core, body.lifecycleNotificationUrl, "lifecycleNotificationUrl");
-      const expiresAt = lifetime(core, body.expirationDateTime, "Create");
-      const conflict = () => {
-        if (core.subscriptions.existingFor(caller.tenantId, caller.appId, caller.userId)) {
-          // Observed answer (docs-contrib#2219): 409 "A subscripton already exists. It must be deleted before a another can be made".
-          throw extensionError(
-            409,
-            "Create",
-            "Conflict",
-            "A subscripton already exists. It must be deleted before a another can be made",
-          );
-        }
-      };
-      conflict();
-      await handshake(core, body.notificationUrl);
-      if (body.lifecycleNotificationUrl) await handshake(core, body.lifecycleNotificationUrl);
-      conflict();
-      const subscription = core.subscriptions.create({
-        tenantId: caller.tenantId,
-        applicationId: caller.appId,
-        creatorId: caller.userId,
-        resource: body.resource,
-        userIds: parsed.userIds,
-        changeType: "updated",
-        notificationUrl: body.notificationUrl,
-        lifecycleNotificationUrl: body.lifecycleNotificationUrl ?? null,
-        clientState: body.clientState ?? null,
-        expiresAt,
-        includeResourceData: false,
-        encryptionCertificate: null,
-        encryptionCertificateId: null,
-        latestSupportedTlsVersion: body.latestSupportedTlsVersion ?? "v1_2",
-        notificationUrlAppId: body.notificationUrlAppId ?? null,
-      });
+      const events = parseEventsResource(body.resource);
+      const subscription = events.ok
+        ? await createEventsSubscription(core, principal, body, events.mailbox)
+        : await createPresenceSubscription(core, principal, body);
       res.setHeader("Location", `https://${req.header("host")}/v1.0/subscriptions/${subscription.id}`);
       sendGraphJson(res, 201, subscriptionResource(subscription, req));
     }),
@@ -272,12 +350,14 @@ export function subscriptionRoutes(core: EmulatorCore) {
   router.patch(
     "/subscriptions/:id",
     graphRoute(core, "subscriptions", async ({ req, res, principal }) => {
-      const caller = delegatedOnly(principal, "Update");
-      const subscription = owned(core, caller, String(req.params.id), "Update");
+      const subscription = owned(core, principal, String(req.params.id), "Update");
+      checkManager(principal, subscription, "Update");
       const body = parseBody(updateSubscriptionBodySchema, req.body);
-      checkFreshToken(subscription, caller, "Update");
+      checkFreshToken(subscription, principal, "Update");
       const expiresAt =
-        body.expirationDateTime === undefined ? undefined : lifetime(core, body.expirationDateTime, "Update");
+        body.expirationDateTime === undefined
+          ? undefined
+          : lifetime(core, body.expirationDateTime, "Update", subscription.resourceKind);
       if (body.notificationUrl !== undefined && body.notificationUrl !== subscription.notificationUrl) {
         checkUrl(core, body.notificationUrl, "notificationUrl");
         await handshake(core, body.notificationUrl);
@@ -309,9 +389,9 @@ export function subscriptionRoutes(core: EmulatorCore) {
   router.post(
     "/subscriptions/:id/reauthorize",
     graphRoute(core, "subscriptions", ({ req, res, principal }) => {
-      const caller = delegatedOnly(principal, "Reauthorize");
-      const subscription = owned(core, caller, String(req.params.id), "Reauthorize");
-      checkFreshToken(subscription, caller, "Reauthorize");
+      const subscription = owned(core, principal, String(req.params.id), "Reauthorize");
+      checkManager(principal, subscription, "Reauthorize");
+      checkFreshToken(subscription, principal, "Reauthorize");
       core.subscriptions.reauthorize(subscription.id);
       res.status(200).end();
     }),

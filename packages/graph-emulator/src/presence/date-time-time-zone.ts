@@ -46,6 +46,31 @@ function zoneOffsetMs(zone: string, utcMs: number): number {
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
+/** The IANA zone for a Graph time zone name (UTC, IANA, or a Windows name above); undefined when unknown. */
+export function resolveTimeZone(name: string): string | undefined {
+  const zone = WINDOWS_ZONES[name.trim().toLowerCase()] ?? name.trim();
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Epoch ms → Graph's dateTimeTimeZone in `timeZone` (echoed as given): the wall-clock time there with seven
+ * fractional digits, as Outlook serialises event start/end (`2017-01-01T19:00:00.0000000`). Unknown zone → undefined.
+ */
+export function epochMsToDateTimeTimeZone(
+  ms: number,
+  timeZone: string,
+): { dateTime: string; timeZone: string } | undefined {
+  const zone = resolveTimeZone(timeZone);
+  if (zone === undefined) return undefined;
+  const wall = new Date(ms + zoneOffsetMs(zone, ms)).toISOString();
+  return { dateTime: `${wall.slice(0, 19)}.${wall.slice(20, 23)}0000`, timeZone };
+}
+
 export function dateTimeTimeZoneToEpochMs(value: { dateTime: string; timeZone: string }): number | undefined {
   const match = LOCAL.exec(value.dateTime.trim().replace(/Z$/, ""));
   if (!match) return undefined;

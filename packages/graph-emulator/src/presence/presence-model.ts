@@ -1,3 +1,10 @@
+import {
+  CALENDAR_SESSION_ID,
+  meetingStartedAt,
+  outlookOutOfOffice,
+  outlookTransitions,
+  type OutlookSignals,
+} from "./outlook-signals.ts";
 import type { Activity, Availability, PresencePair } from "./vocabulary.ts";
 
 /**
@@ -7,7 +14,7 @@ import type { Activity, Availability, PresencePair } from "./vocabulary.ts";
  */
 export interface PresenceSession {
   sessionId: string;
-  kind: "app" | "teams-client";
+  kind: "app" | "teams-client" | "calendar";
   availability: Availability;
   activity: Activity;
   lastSetAt: number;
@@ -36,6 +43,8 @@ export interface UserPresenceState {
   preferred?: PreferredPresence;
   outOfOffice: { isOutOfOffice: boolean; message: string | null };
   statusMessage?: StatusMessageState;
+  /** The user's calendar and automatic replies (Outlook), when the mailbox has any. */
+  outlook?: OutlookSignals;
 }
 
 export interface EffectivePresence extends PresencePair {
@@ -112,6 +121,17 @@ export function pruneExpired(state: UserPresenceState, now: number): boolean {
  */
 export function effectivePresence(state: UserPresenceState, now: number, fadeMs: number): EffectivePresence {
   const live = [...state.sessions.values()].filter((s) => isLive(s.expiresAt, now));
+  const meetingSince = state.outlook ? meetingStartedAt(state.outlook, now) : undefined;
+  if (meetingSince !== undefined) {
+    live.push({
+      sessionId: CALENDAR_SESSION_ID,
+      kind: "calendar",
+      availability: "Busy",
+      activity: "InAMeeting",
+      lastSetAt: meetingSince,
+      fades: false,
+    });
+  }
   let pair: PresencePair = { availability: "Offline", activity: "Offline" };
   if (live.length > 0) {
     if (state.preferred && isLive(state.preferred.expiresAt, now)) {
@@ -127,12 +147,16 @@ export function effectivePresence(state: UserPresenceState, now: number, fadeMs:
       pair = ranked[0]?.shown ?? pair;
     }
   }
-  if (state.outOfOffice.isOutOfOffice && (pair.activity === "Available" || pair.activity === "Offline")) {
+  // The flag set through the control API (Teams) wins; otherwise the mailbox's (automatic replies, oof event).
+  const outOfOffice = state.outOfOffice.isOutOfOffice
+    ? state.outOfOffice
+    : ((state.outlook ? outlookOutOfOffice(state.outlook, now) : undefined) ?? state.outOfOffice);
+  if (outOfOffice.isOutOfOffice && (pair.activity === "Available" || pair.activity === "Offline")) {
     pair = { availability: pair.availability, activity: "OutOfOffice" };
   }
   const statusMessage =
     state.statusMessage && isLive(state.statusMessage.expiresAt, now) ? state.statusMessage : undefined;
-  return { ...pair, outOfOffice: { ...state.outOfOffice }, ...(statusMessage ? { statusMessage } : {}) };
+  return { ...pair, outOfOffice: { ...outOfOffice }, ...(statusMessage ? { statusMessage } : {}) };
 }
 
 /** The next instant after `now` at which the effective presence may change on its own (fade, expiry), if any. */
@@ -146,6 +170,7 @@ export function nextTransitionAt(state: UserPresenceState, now: number, fadeMs: 
   }
   if (state.preferred) candidates.push(state.preferred.expiresAt);
   if (state.statusMessage?.expiresAt !== undefined) candidates.push(state.statusMessage.expiresAt);
+  if (state.outlook) candidates.push(...outlookTransitions(state.outlook));
   const future = candidates.filter((t) => t > now);
   return future.length === 0 ? undefined : Math.min(...future);
 }

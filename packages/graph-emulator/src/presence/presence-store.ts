@@ -11,6 +11,7 @@ import {
   type StatusMessageState,
   type UserPresenceState,
 } from "./presence-model.ts";
+import type { OutlookSignals } from "./outlook-signals.ts";
 import { SequenceClock } from "./sequence-clock.ts";
 import type { PresencePair } from "./vocabulary.ts";
 
@@ -18,6 +19,8 @@ export interface PresenceSnapshot extends EffectivePresence {
   userId: string;
   sequenceNumber: string;
 }
+
+const MAX_TIMER_MS = 2_147_483_647;
 
 export type PresenceChangeListener = (snapshot: PresenceSnapshot) => void;
 
@@ -92,6 +95,13 @@ export class PresenceStore {
     });
   }
 
+  /** The user's calendar / automatic replies changed (CalendarStore): presence follows them in real time. */
+  setOutlookSignals(userId: string, signals: OutlookSignals | undefined): PresenceSnapshot {
+    return this.#mutate(userId, (state) => {
+      state.outlook = signals;
+    });
+  }
+
   setStatusMessage(userId: string, message: StatusMessageState | undefined): PresenceSnapshot {
     return this.#mutate(userId, (state) => {
       state.statusMessage = message;
@@ -145,7 +155,8 @@ export class PresenceStore {
     if (this.#closed) return;
     const at = nextTransitionAt(entry.state, now, this.fadeMs);
     if (at === undefined) return;
-    entry.timer = setTimeout(() => this.#refresh(userId), Math.max(0, at - now) + 1);
+    // setTimeout fires at once past 2^31-1 ms (~24.8 days): far calendar events just re-arm the timer.
+    entry.timer = setTimeout(() => this.#refresh(userId), Math.min(MAX_TIMER_MS, Math.max(0, at - now) + 1));
     entry.timer.unref();
   }
 }

@@ -1,19 +1,25 @@
 import type { GrantStore } from "../entra/grant-store.ts";
 import { newGuid } from "../ids.ts";
 import type { EmulatorConfig } from "../options.ts";
+import { eventEtag } from "../outlook/calendar-event.ts";
+import type { CalendarStore, EventChange } from "../outlook/calendar-store.ts";
 import type { PresenceSnapshot, PresenceStore } from "../presence/presence-store.ts";
 import type { DeliveryLog } from "./delivery-log.ts";
 import { outboundPost } from "./outbound-post.ts";
 
-export interface PresenceSubscription {
+export interface Subscription {
   id: string;
   tenantId: string;
   applicationId: string;
-  /** The signed-in user who created it (presence subscriptions are delegated only). */
+  /** What is watched: presence (delegated only) or a mailbox's events (Outlook; delegated or application). */
+  resourceKind: "presence" | "events";
+  /** The signed-in user who created it, or the app's client id for an app-only (events) subscription. */
   creatorId: string;
   resource: string;
+  /** Watched users (presence), or the one mailbox owner (events); lower-case object ids. */
   userIds: string[];
-  changeType: "updated";
+  /** As sent, comma-separated: `updated` for presence; any of `created,updated,deleted` for events. */
+  changeType: string;
   notificationUrl: string;
   lifecycleNotificationUrl: string | null;
   clientState: string | null;
@@ -27,6 +33,9 @@ export interface PresenceSubscription {
   /** Set when the creator's grant was revoked: notifications are held until the app reauthorizes. */
   reauthorizationRequiredSince?: number;
 }
+
+/** The name this type had when only presence could be subscribed to. */
+export type PresenceSubscription = Subscription;
 
 /** `2023-09-14T10:00:00.0000000Z`: Graph writes seven fractional digits (reference §4.1 payloads). */
 export function graphDateTime(ms: number): string {
@@ -44,7 +53,7 @@ interface Timers {
  * the 3-s timeout and retries with doubling backoff (reference §4.4).
  */
 export class SubscriptionService {
-  readonly #subscriptions = new Map<string, PresenceSubscription>();
+  readonly #subscriptions = new Map<string, Subscription>();
   readonly #timers = new Map<string, Timers>();
   readonly #abort = new AbortController();
   readonly #unsubscribe: (() => void)[] = [];
@@ -54,8 +63,10 @@ export class SubscriptionService {
     presence: PresenceStore,
     grants: GrantStore,
     private readonly deliveries: DeliveryLog,
+    calendars?: CalendarStore,
   ) {
     this.#unsubscribe.push(presence.onChange((snapshot) => this.#onPresenceChange(snapshot)));
+    if (calendars) this.#unsubscribe.push(calendars.onEventChange((change) => this.#onEventChange(change)));
     this.#unsubscribe.push(
       grants.onRevoked(({ userId, clientId, at }) => this.#onRevoked(userId, clientId, at)),
     );
@@ -69,13 +80,11 @@ export class SubscriptionService {
     return this.#abort.signal;
   }
 
-  find(id: string): PresenceSubscription | undefined {
+  find(id: string): Subscription | undefined {
     return this.#subscriptions.get(id.toLowerCase());
   }
 
-  list(
-    filter: { tenantId?: string; applicationId?: string; creatorId?: string } = {},
-  ): PresenceSubscription[] {
+  list(filter: { tenantId?: string; applicationId?: string; creatorId?: string } = {}): Subscription[] {
     return [...this.#subscriptions.values()].filter(
       (s) =>
         (filter.tenantId === undefined || s.tenantId === filter.tenantId) &&
@@ -85,22 +94,19 @@ export class SubscriptionService {
   }
 
   /** "A single user can create one presence subscription per unique application" (reference §4.1). */
-  existingFor(tenantId: string, applicationId: string, creatorId: string): PresenceSubscription | undefined {
-    return this.list({ tenantId, applicationId, creatorId })[0];
+  existingFor(tenantId: string, applicationId: string, creatorId: string): Subscription | undefined {
+    return this.list({ tenantId, applicationId, creatorId }).find((s) => s.resourceKind === "presence");
   }
 
-  create(input: Omit<PresenceSubscription, "id" | "createdAt">): PresenceSubscription {
-    const subscription: PresenceSubscription = { ...input, id: newGuid(), createdAt: Date.now() };
+  create(input: Omit<Subscription, "id" | "createdAt">): Subscription {
+    const subscription: Subscription = { ...input, id: newGuid(), createdAt: Date.now() };
     this.#subscriptions.set(subscription.id, subscription);
     this.#schedule(subscription);
     return subscription;
   }
 
   /** Renewal / notificationUrl change (PATCH). A PATCH also reauthorizes (reference §4.5). */
-  update(
-    id: string,
-    change: { expiresAt?: number; notificationUrl?: string },
-  ): PresenceSubscription | undefined {
+  update(id: string, change: { expiresAt?: number; notificationUrl?: string }): Subscription | undefined {
     const subscription = this.find(id);
     if (!subscription) return undefined;
     if (change.expiresAt !== undefined) subscription.expiresAt = change.expiresAt;
@@ -110,7 +116,7 @@ export class SubscriptionService {
     return subscription;
   }
 
-  reauthorize(id: string): PresenceSubscription | undefined {
+  reauthorize(id: string): Subscription | undefined {
     const subscription = this.find(id);
     if (subscription) subscription.reauthorizationRequiredSince = undefined;
     return subscription;
@@ -138,7 +144,7 @@ export class SubscriptionService {
     this.#timers.delete(id);
   }
 
-  #schedule(subscription: PresenceSubscription): void {
+  #schedule(subscription: Subscription): void {
     this.#clearTimers(subscription.id);
     if (this.#abort.signal.aborted) return;
     const now = Date.now();
@@ -182,10 +188,55 @@ export class SubscriptionService {
     void this.#deliver(subscription.id, "lifecycle", subscription.lifecycleNotificationUrl, payload);
   }
 
+  /**
+   * A basic Outlook notification (outlook-change-notifications-overview, "without resource data"): `resource` and
+   * `resourceData["@odata.id"]` are `Users/{id}/Events/{eventId}`, `@odata.type` `#Microsoft.Graph.Event`, with the
+   * event's `@odata.etag` and `id`; no organizationId in Outlook's example.
+   */
+  #onEventChange(change: EventChange): void {
+    const userId = change.userId.toLowerCase();
+    for (const subscription of this.#subscriptions.values()) {
+      if (
+        subscription.resourceKind !== "events" ||
+        !subscription.userIds.includes(userId) ||
+        subscription.reauthorizationRequiredSince !== undefined ||
+        !subscription.changeType
+          .split(",")
+          .map((c) => c.trim().toLowerCase())
+          .includes(change.changeType)
+      )
+        continue;
+      const path = `Users/${change.userId}/Events/${change.event.id}`;
+      const payload = {
+        value: [
+          {
+            subscriptionId: subscription.id,
+            subscriptionExpirationDateTime: graphDateTime(subscription.expiresAt),
+            changeType: change.changeType,
+            resource: path,
+            resourceData: {
+              "@odata.type": "#Microsoft.Graph.Event" as const,
+              "@odata.id": path,
+              "@odata.etag": eventEtag(change.event),
+              id: change.event.id,
+            },
+            clientState: subscription.clientState,
+            tenantId: subscription.tenantId,
+          },
+        ],
+      };
+      void this.#deliver(subscription.id, "change", subscription.notificationUrl, payload);
+    }
+  }
+
   #onPresenceChange(snapshot: PresenceSnapshot): void {
     const userId = snapshot.userId.toLowerCase();
     for (const subscription of this.#subscriptions.values()) {
-      if (!subscription.userIds.includes(userId) || subscription.reauthorizationRequiredSince !== undefined)
+      if (
+        subscription.resourceKind !== "presence" ||
+        !subscription.userIds.includes(userId) ||
+        subscription.reauthorizationRequiredSince !== undefined
+      )
         continue;
       const payload = {
         value: [

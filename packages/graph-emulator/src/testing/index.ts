@@ -6,3 +6,4 @@ export * from "./notification-receiver.ts";
 export * from "./sdk-clients.ts";
 export * from "./sign-in.ts";
 export * from "./trusting-network.ts";
+export * from "./app-client.ts";
