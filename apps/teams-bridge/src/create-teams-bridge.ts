@@ -31,6 +31,8 @@ export interface TeamsBridge extends AppModule {
   settings: TeamsSettings;
   graph: GraphAccess;
   reader: PresenceReader;
+  /** The Outlook spoke's reader (calendar free/busy, automatic replies). */
+  schedules: ScheduleReader;
   subscriptions: SubscriptionManager;
   writer: SideWriter;
 }
@@ -95,6 +97,7 @@ export async function createTeamsBridge(
     settings,
     graph,
     reader,
+    schedules,
     subscriptions,
     writer,
     async start() {

@@ -71,6 +71,14 @@ async function appTokenChecks(context: MicrosoftCheckContext, app: EntraApp): Pr
   return results;
 }
 
+/** Application roles that let the app read calendarView ("ReadBasic" is how some portals spell ReadBasic.All). */
+const CALENDAR_READ_ROLES = [
+  "Calendars.ReadBasic.All",
+  "Calendars.ReadBasic",
+  "Calendars.Read",
+  "Calendars.ReadWrite",
+];
+
 /** The Outlook spoke's optional permissions (Calendars.ReadBasic, MailboxSettings.Read or broader). */
 function outlookPermissions(context: MicrosoftCheckContext, roles: readonly string[]): CheckResult {
   const name = "Outlook permissions";

@@ -58,7 +58,8 @@ const DEMO_PEOPLE = [
 
 /**
  * The standalone demo's Microsoft side: the Graph + Entra emulator in this process, with a tenant,
- * an app registration (client secret; application Presence.ReadWrite.All and User.Read.All; delegated
+ * an app registration (client secret; application Presence.ReadWrite.All, User.Read.All and the Outlook
+ * spoke's Calendars.ReadBasic.All and MailboxSettings.Read; delegated
  * Presence.Read.All, User.Read, offline_access; the bridge's redirect URI), a few people who have
  * Teams open, and a service account. The bridge only sees ordinary settings plus the emulator's CA.
  * Used by the Teams bridge's and the all-in-one's main when no Microsoft identity is configured.
@@ -89,7 +90,12 @@ export async function startGraphDemo(options: GraphDemoOptions): Promise<GraphDe
     redirectUris: [`${publicBaseUrl}/graph/auth/callback`, `${adminBaseUrl}/auth/microsoft/callback`],
     ...(options.identity ? { clientId: options.identity.clientId } : {}),
     groupMembershipClaims: "SecurityGroup",
-    applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
+    applicationPermissions: [
+      "Presence.ReadWrite.All",
+      "User.Read.All",
+      "Calendars.ReadBasic.All",
+      "MailboxSettings.Read",
+    ],
     delegatedScopes: ["Presence.Read.All", "User.Read", "offline_access"],
   });
   const people = (options.people ?? DEMO_PEOPLE).map((person) => {

@@ -9,7 +9,7 @@ import { z } from "zod";
 /*
  * What the Outlook spoke reads from Graph, and how it becomes the core's Outlook view. Only free/busy
  * is asked for ($select=showAs,start,end,isCancelled): titles, bodies, attendees and locations are
- * never requested, so they never reach the bridge (and Calendars.ReadBasic is enough).
+ * never requested, so they never reach the bridge (and Calendars.ReadBasic.All is enough).
  */
 
 /** The calendarView properties the bridge asks for. */

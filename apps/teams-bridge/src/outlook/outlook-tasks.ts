@@ -9,7 +9,7 @@ import type { ScheduleReader } from "./schedule-reader.ts";
 import { dueThisMinute } from "./schedule-window.ts";
 
 const MINUTE = 60_000;
-/** Without Calendars.ReadBasic / MailboxSettings.Read (not consented yet) the chain asks again this rarely. */
+/** Without Calendars.ReadBasic.All / MailboxSettings.Read (not consented yet) the chain asks again this rarely. */
 const MISSING_PERMISSION_BACKOFF_MS = 60 * MINUTE;
 
 const ZOutlookPayload = z.object({ tenantId: z.string().min(1) });
@@ -40,7 +40,7 @@ export function outlookTasks(deps: TeamsContext & { schedules: ScheduleReader })
           at = now + MISSING_PERMISSION_BACKOFF_MS;
           logger.warn(
             { err: error.message },
-            "cannot read Outlook calendars: grant Calendars.ReadBasic and MailboxSettings.Read (application) to read meeting and out-of-office end times; asking again in an hour",
+            "cannot read Outlook calendars: grant Calendars.ReadBasic.All and MailboxSettings.Read (application) to read meeting and out-of-office end times; asking again in an hour",
           );
         } else logger.warn({ code: error.code, err: error.message }, "Outlook read failed");
       }

@@ -54,6 +54,8 @@ export interface WorldOptions {
    * the parts directly; "none": nothing is served.
    */
   run?: "full" | "http" | "none";
+  /** The app registration's application permissions (default: everything the bridge uses, Outlook included). */
+  applicationPermissions?: string[];
 }
 
 export interface World {
@@ -143,7 +145,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     displayName: "Presence bridge",
     clientSecret: TEST_CLIENT_SECRET,
     redirectUris: [`${url}/graph/auth/callback`],
-    applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
+    applicationPermissions: options.applicationPermissions ?? [
+      "Presence.ReadWrite.All",
+      "User.Read.All",
+      "Calendars.ReadBasic.All",
+      "MailboxSettings.Read",
+    ],
     delegatedScopes: ["Presence.Read.All", "User.Read", "offline_access"],
   });
   const people = Array.from({ length: options.people ?? 0 }, (_, i) =>
@@ -165,6 +172,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     GRAPH_BASE_URL: emulator.url,
     PUBLIC_BASE_URL: url,
     GRAPH_DIRECTORY_SYNC_MINUTES: "0",
+    // The Outlook spoke's chain is off unless a test turns it on (it would add requests to every test).
+    OUTLOOK_READ_INTERVAL_MINUTES: "0",
     ...options.env,
   });
   const bridge = await createTeamsBridge(runtime, config, { ca: emulator.ca });
