@@ -1,6 +1,6 @@
 import { generateEncryptionKey, parseKeyRing } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
-import { runApps, type RunningApps, type Runtime } from "@presence/runtime";
+import { runApps, type AppModule, type RunningApps, type Runtime } from "@presence/runtime";
 import { createLogger, createMetrics } from "@presence/telemetry";
 
 import { composeApps } from "../compose-apps.ts";
@@ -12,6 +12,8 @@ export interface DemoWorld {
   url: string;
   demo: Demo;
   running: RunningApps;
+  /** The app modules the process runs (the bridges' parts, for tests that drive one directly). */
+  modules: AppModule[];
   runtime: Runtime;
   stop(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function startDemoWorld(port: number): Promise<DemoWorld> {
     url,
     demo,
     running,
+    modules,
     runtime,
     async stop() {
       await running.stop();
