@@ -2,6 +2,7 @@ export * from "./errors.ts";
 export * from "./limits/graph-limits.ts";
 export * from "./limits/slack-limits.ts";
 export * from "./model/canonical.ts";
+export * from "./model/external-state.ts";
 export * from "./model/facets.ts";
 export * from "./model/fingerprint.ts";
 export * from "./model/hold.ts";

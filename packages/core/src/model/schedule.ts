@@ -55,9 +55,12 @@ export type OutlookFacet = (typeof OUTLOOK_FACETS)[number];
 const MEETING_ACTIVITIES: ReadonlySet<string> = new Set(["InAMeeting", "InAConferenceCall", "Presenting"]);
 /** Back-to-back blocks closer than this count as one run (Outlook's "end meetings early" gaps). */
 const CONTIGUOUS_MS = 5 * 60_000;
+/** People join a little early: a block starting within this counts as the one they are in. */
+const EARLY_JOIN_MS = 10 * 60_000;
 
 /**
- * When the block run covering `now` with one of `showAs` ends: back-to-back blocks are one run.
+ * When the block run covering `now` with one of `showAs` ends: back-to-back blocks are one run, and a
+ * block about to start (people join early) counts.
  * null when no such block covers now, or when the run reaches past the window read (end unknown).
  */
 export function blockRunEnd(
@@ -72,7 +75,7 @@ export function blockRunEnd(
   let end: number | null = null;
   for (const block of blocks) {
     if (end === null) {
-      if (block.start <= now && now < block.end) end = block.end;
+      if (block.start - EARLY_JOIN_MS <= now && now < block.end) end = block.end;
     } else if (block.start <= end + CONTIGUOUS_MS) end = Math.max(end, block.end);
     else break;
   }

@@ -6,10 +6,11 @@ export const ZSide = z.enum(SIDES);
 export type Side = z.infer<typeof ZSide>;
 
 /**
- * Every spoke the bridge observes: the two it mirrors between, and Outlook, which it only reads
- * (calendar and automatic replies tell it when a state ends).
+ * Every spoke the bridge observes: the two it mirrors between; Outlook, which it only reads (calendar
+ * and automatic replies tell it when a state ends); and webhook, third-party systems connected through
+ * the generic webhook contract (their states reach Slack and Teams; the person's state goes out to them).
  */
-export const SPOKES = ["slack", "teams", "outlook"] as const;
+export const SPOKES = ["slack", "teams", "outlook", "webhook"] as const;
 export const ZSpoke = z.enum(SPOKES);
 export type Spoke = z.infer<typeof ZSpoke>;
 

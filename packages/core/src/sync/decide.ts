@@ -16,9 +16,23 @@ import {
 import { leavingFacets } from "./ownership.ts";
 import { sameHold } from "./same-hold.ts";
 import { computeSlackHold, type TargetResult } from "./slack-target.ts";
-import { takeInOutlook } from "./take-in-outlook.ts";
+import {
+  activeExternalState,
+  externalStateFingerprint,
+  type ExternalState,
+} from "../model/external-state.ts";
+import { teamsHoldWithExternal, teamsViewWithExternal } from "./external-overlay.ts";
+import { publishedState, samePublished } from "./published-state.ts";
+import { takeInObserved } from "./take-in-observed.ts";
 import { computeTeamsHold } from "./teams-target.ts";
-import type { DecideInput, Decision, LinkSnapshot, SideRecord, SyncEventDraft } from "./types.ts";
+import type {
+  DecideInput,
+  Decision,
+  LinkSnapshot,
+  SideRecord,
+  SyncEventDraft,
+  WebhookRecord,
+} from "./types.ts";
 
 type SlackRecord = SideRecord<SlackView, SlackHold>;
 type TeamsRecord = SideRecord<TeamsView, TeamsHold>;
@@ -32,8 +46,16 @@ type TeamsRecord = SideRecord<TeamsView, TeamsHold>;
  * observed on, so it can never return there (origin rule).
  */
 export function decide(input: DecideInput): Decision {
+  const side = input.observation.side;
+  const decision =
+    side === "outlook" ? decideOutlook(input) : side === "webhook" ? decideWebhook(input) : decideSide(input);
+  return withPublished(input, decision);
+}
+
+function decideSide(input: DecideInput): Decision {
   const { link, observation, now } = input;
-  if (observation.side === "outlook") return decideOutlook(input);
+  if (observation.side === "outlook" || observation.side === "webhook")
+    throw new Error("not a mirrored side");
   const side = observation.side;
   const { cls, view, versions } = classifyObservation(
     link,
@@ -52,6 +74,8 @@ export function decide(input: DecideInput): Decision {
     slack,
     teams,
     outlook: link.outlook,
+    webhook: link.webhook,
+    publish: false,
     writes,
     pause,
     events,
@@ -126,9 +150,17 @@ export function decide(input: DecideInput): Decision {
  */
 function decideOutlook(input: DecideInput): Decision {
   const { link, observation, now } = input;
-  const taken = takeInOutlook(link.outlook, observation);
+  const taken = takeInObserved(link.outlook, observation);
   const events: SyncEventDraft[] = [];
-  const unchanged = { slack: link.slack, teams: link.teams, outlook: taken.record, writes: [], pause: null };
+  const unchanged = {
+    slack: link.slack,
+    teams: link.teams,
+    outlook: taken.record,
+    webhook: link.webhook,
+    publish: false,
+    writes: [],
+    pause: null,
+  };
   if (taken.kind === "stale") {
     events.push(
       event("stale_dropped", "outlook", "Older than what was already seen", { facets: taken.facets }),
@@ -148,7 +180,97 @@ function decideOutlook(input: DecideInput): Decision {
     facets: taken.facets,
     eventSide: "outlook",
   });
-  return { ...settled, outlook: taken.record, events };
+  return { ...settled, outlook: taken.record, webhook: link.webhook, publish: false, events };
+}
+
+/**
+ * A connected system's report (webhook spoke): a state it reports now, or that it reports nothing.
+ * A report of the very state the bridge just sent that system is its echo. Otherwise the system's
+ * state joins the person's own state on its way to Slack and Teams (where it is more restrictive).
+ */
+function decideWebhook(input: DecideInput): Decision {
+  const { link, observation, now } = input;
+  const taken = takeInObserved(link.webhook, observation);
+  const events: SyncEventDraft[] = [];
+  const unchanged = {
+    slack: link.slack,
+    teams: link.teams,
+    outlook: link.outlook,
+    webhook: taken.record,
+    publish: false,
+    writes: [],
+    pause: null,
+  };
+  if (taken.kind === "stale") {
+    events.push(
+      event("stale_dropped", "webhook", "Older than what was already reported", {
+        connections: taken.facets,
+      }),
+    );
+    return { ...unchanged, events };
+  }
+  if (taken.kind === "duplicate") {
+    events.push(event("duplicate_dropped", "webhook", "Nothing changed", {}));
+    return { ...unchanged, events };
+  }
+  const view = taken.record.view;
+  const echoes = taken.facets.filter((connection) =>
+    input.expectations.some(
+      (e) =>
+        e.side === "webhook" &&
+        e.facet === connection &&
+        e.expiresAt > now &&
+        e.fingerprint === externalStateFingerprint(view[connection] ?? null),
+    ),
+  );
+  if (echoes.length === taken.facets.length) {
+    events.push(
+      event("echo_dropped", "webhook", "The system reported back the state the bridge sent it", {
+        connections: echoes,
+        by: "expectation",
+      }),
+    );
+    return { ...unchanged, events };
+  }
+  const real = taken.facets.filter((connection) => !echoes.includes(connection));
+  if (!isActive(link, now)) {
+    events.push(
+      event("paused", "webhook", `Link is ${link.status}; nothing mirrored`, { connections: real }),
+    );
+    return { ...unchanged, events };
+  }
+  const settled = settle(input, { ...link, webhook: taken.record }, events, {
+    directions: [
+      { to: "slack", describeAlways: true, backOff: [] },
+      { to: "teams", describeAlways: true, backOff: [] },
+    ],
+    facets: real,
+    eventSide: "webhook",
+  });
+  return { ...settled, outlook: link.outlook, webhook: taken.record, publish: false, events };
+}
+
+/**
+ * Decides what the webhook spoke sends out: the person's own state (published state). A link that is
+ * not active shares nothing (null is sent once). `publish` says a delivery is due.
+ */
+function withPublished(input: DecideInput, decision: Decision): Decision {
+  const link: LinkSnapshot = {
+    ...input.link,
+    slack: decision.slack,
+    teams: decision.teams,
+    outlook: decision.outlook,
+    webhook: decision.webhook,
+  };
+  const next = isActive(link, input.now)
+    ? publishedState({ ...ownViews(input, link), now: input.now })
+    : null;
+  const previous = decision.webhook.hold.state;
+  // Nothing was ever sent and there is nothing to share: no delivery.
+  if (previous === undefined && next === null) return decision;
+  if (previous !== undefined && samePublished(previous, next)) return decision;
+  const webhook: WebhookRecord = { ...decision.webhook, hold: { state: next } };
+  return { ...decision, webhook, publish: true };
 }
 
 /**
@@ -169,38 +291,51 @@ export function reconsider(input: Omit<DecideInput, "observation">, reason: stri
         }),
       );
     }
-    return {
-      slack: { ...link.slack, hold: {} },
-      teams: { ...link.teams, hold: {} },
-      outlook: link.outlook,
-      writes,
-      pause: null,
-      events,
-    };
+    return withPublished(
+      { ...input, observation: NO_OBSERVATION(now) },
+      {
+        slack: { ...link.slack, hold: {} },
+        teams: { ...link.teams, hold: {} },
+        outlook: link.outlook,
+        webhook: link.webhook,
+        publish: false,
+        writes,
+        pause: null,
+        events,
+      },
+    );
   }
-  const settled = settle(
-    { ...input, observation: { side: "slack", facets: {}, version: "", observedAt: now } },
-    link,
-    events,
+  const settled = settle({ ...input, observation: NO_OBSERVATION(now) }, link, events, {
+    directions: [
+      { to: "slack", describeAlways: false, backOff: [] },
+      { to: "teams", describeAlways: false, backOff: [] },
+    ],
+    facets: [],
+    eventSide: null,
+  });
+  for (const e of events) e.detail = { ...e.detail, reason };
+  return withPublished(
+    { ...input, observation: NO_OBSERVATION(now) },
     {
-      directions: [
-        { to: "slack", describeAlways: false, backOff: [] },
-        { to: "teams", describeAlways: false, backOff: [] },
-      ],
-      facets: [],
-      eventSide: null,
+      slack: settled.slack,
+      teams: settled.teams,
+      outlook: link.outlook,
+      webhook: link.webhook,
+      publish: false,
+      writes: settled.writes,
+      pause: settled.pause,
+      events,
     },
   );
-  for (const e of events) e.detail = { ...e.detail, reason };
-  return {
-    slack: settled.slack,
-    teams: settled.teams,
-    outlook: link.outlook,
-    writes: settled.writes,
-    pause: settled.pause,
-    events,
-  };
 }
+
+/** reconsider() decides without an observation. */
+const NO_OBSERVATION = (now: number) => ({
+  side: "slack" as const,
+  facets: {},
+  version: "",
+  observedAt: now,
+});
 
 interface SettleOptions {
   /** Sides to re-decide, in order; `backOff`: facets the person just took back there (not written back). */
@@ -275,41 +410,62 @@ interface Evaluation {
   own: { slack: SlackView; teams: TeamsView };
 }
 
-/** Recomputes the hold on `to` from the person's own state on the other side. */
-function evaluate(to: Side, input: DecideInput): Evaluation {
-  const { link, rules, settings, now } = input;
+/** The person's own state on each side (what the bridge holds there does not count), and what it means. */
+function ownViews(input: DecideInput, link: LinkSnapshot) {
+  const { rules, settings, now } = input;
   const slackOwnView = ownSlackView(
     link.slack,
     settings,
     leavingFacets("slack", link.slack.view, input.expectations, now),
   );
-  const slackOwn = ownSlackClassification(slackOwnView, rules, settings, now);
-  const teamsOwn = ownTeamsView(link.teams, leavingFacets("teams", link.teams.view, input.expectations, now));
+  return {
+    slackOwnView,
+    slack: ownSlackClassification(slackOwnView, rules, settings, now),
+    teams: ownTeamsView(link.teams, leavingFacets("teams", link.teams.view, input.expectations, now)),
+    outlook: link.outlook.view,
+  };
+}
+
+/** Recomputes the hold on `to` from the person's own state on the other side (and connected systems'). */
+function evaluate(to: Side, input: DecideInput): Evaluation {
+  const { link, rules, settings, now } = input;
+  const own = ownViews(input, link);
+  const slackOwnView = own.slackOwnView;
+  const slackOwn = own.slack;
+  const teamsOwn = own.teams;
+  const external: ExternalState | null = activeExternalState(link.webhook.view, now);
   const meta = { observedAt: input.observation.observedAt, sourceVersion: input.observation.version };
   const views = { slack: slackOwnView, teams: teamsOwn };
-  if (to === "slack" && teamsOwn.presence === undefined) {
+  if (to === "slack" && teamsOwn.presence === undefined && !external) {
     // The person's own Teams presence is unknown: not seen yet, or hidden behind the bridge's own
     // session. Deciding on it would act on the bridge's own state; keep what is held.
     return { result: { hold: link.slack.hold, ruleId: null, manualKept: [] }, conflict: false, own: views };
   }
-  const own = { slack: slackPresenceState(slackOwn, meta), teams: teamsPresenceState(teamsOwn, meta) };
-  if (conflictBlocks(link.policy.conflictPolicy, to, own)) {
+  const states = { slack: slackPresenceState(slackOwn, meta), teams: teamsPresenceState(teamsOwn, meta) };
+  if (conflictBlocks(link.policy.conflictPolicy, to, states)) {
     return { result: { hold: {}, ruleId: null, manualKept: [] }, conflict: true, own: views };
   }
   const common = { policy: link.policy, rules, settings };
-  const result =
-    to === "slack"
-      ? computeSlackHold({
-          ...common,
-          teamsOwn,
-          outlook: link.outlook.view,
-          slackHold: link.slack.hold,
-          slackOwnView,
-          slackOwn,
-          now,
-        })
-      : computeTeamsHold({ ...common, slackOwn, teamsHold: link.teams.hold, teamsOwn });
-  return { result, conflict: false, own: views };
+  if (to === "slack") {
+    const withExternal = teamsViewWithExternal(teamsOwn, external);
+    const result = computeSlackHold({
+      ...common,
+      teamsOwn: withExternal.view,
+      outlook: link.outlook.view,
+      knownEnd: withExternal.external ? withExternal.end : undefined,
+      slackHold: link.slack.hold,
+      slackOwnView,
+      slackOwn,
+      now,
+    });
+    return { result, conflict: false, own: views };
+  }
+  const result = computeTeamsHold({ ...common, slackOwn, teamsHold: link.teams.hold, teamsOwn });
+  return {
+    result: { ...result, hold: teamsHoldWithExternal(result.hold, external) },
+    conflict: false,
+    own: views,
+  };
 }
 
 /**

@@ -105,6 +105,36 @@ describe("the Outlook spoke: known end times", () => {
     expect(writeSlack(b, at(41))).toEqual([]);
   });
 
+  it("a meeting that overruns is not posted again: the status ended at its known end stays ended, whatever re-decides", () => {
+    const b = bridge();
+    b.observe(outlook(calendar(busy(10, 40)), at(0)), at(0));
+    b.observe(teams(inMeeting, at(10)), at(10));
+    expect(writeSlack(b, at(10))).toHaveLength(1);
+    b.observe(slack(cleared, at(40)), at(40));
+    // Teams still shows the meeting; the next hourly read (window moved) and a Teams change of another facet re-decide.
+    const t = at(40) + 10_000;
+    const read = b.observe(
+      outlook({ calendar: { from: at(60), until: at(60 + 25 * 60), blocks: [] } }, t),
+      t,
+    );
+    expect(read.writes).toEqual([]);
+    const message = b.observe(
+      teams({ statusMessage: { text: "Back soon", expiresAt: null } }, t + 5_000),
+      t + 5_000,
+    );
+    expect(message.writes).not.toContain("slack");
+    // Teams moves on: releasing the lapsed status is not a call either.
+    b.observe(teams(available, t + 20_000), t + 20_000);
+    expect(writeSlack(b, t + 20_000)).toEqual([]);
+  });
+
+  it("joining a few minutes early still gets the meeting's end", () => {
+    const b = bridge();
+    b.observe(outlook(calendar(busy(10, 40)), at(0)), at(0));
+    b.observe(teams(inMeeting, at(7)), at(7));
+    expect(b.link.slack.hold.status).toMatchObject({ expiresAt: at(40), fixed: true });
+  });
+
   it("back-to-back meetings are one run: the status lasts until the last one ends", () => {
     const b = bridge();
     b.observe(outlook(calendar(busy(10, 40), busy(40, 70), busy(72, 100), busy(200, 230)), at(0)), at(0));

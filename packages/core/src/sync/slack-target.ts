@@ -1,6 +1,6 @@
 import { fitSlackStatusText } from "../limits/slack-limits.ts";
 import type { SlackView, TeamsView } from "../model/facets.ts";
-import type { SlackHold } from "../model/hold.ts";
+import { slackStatusLapsed, type SlackHold } from "../model/hold.ts";
 import { knownStateEnd, type OutlookView } from "../model/schedule.ts";
 import type { BridgeSettings, LinkPolicy } from "../policy/policy.ts";
 import type { SlackClassification } from "../rules/classify-slack.ts";
@@ -13,6 +13,8 @@ export interface SlackTargetInput {
   teamsOwn: TeamsView;
   /** The person's calendar and automatic replies (the Outlook spoke; empty when not read). */
   outlook: OutlookView;
+  /** When the state is known to end from elsewhere (a connected system's `until`); undefined = ask Outlook. */
+  knownEnd?: number | null;
   slackHold: SlackHold;
   /** The person's own Slack state (without what the bridge holds there), and what it means. */
   slackOwnView: SlackView;
@@ -31,6 +33,42 @@ export interface TargetResult<Hold> {
 }
 
 const MINUTE = 60_000;
+
+type StatusHold = NonNullable<SlackHold["status"]>;
+
+/** When the state is known to end: a connected system's `until`, else the Outlook calendar's. */
+function knownEnd(input: SlackTargetInput): number | null {
+  return input.knownEnd !== undefined
+    ? input.knownEnd
+    : knownStateEnd(input.teamsOwn, input.outlook, input.now);
+}
+
+/**
+ * The status to hold for a rule's target, given what is held: undefined keeps the held one. A known end
+ * makes Slack clear the status by itself then (fixed). A fixed status that ended at its known end
+ * stays ended while the state it mirrored lasts (a meeting that overran is not posted again): only a
+ * different state, or a new end, is written. Without a known end the rule's safety expiry applies,
+ * and an unchanged text keeps its expiry (the maintenance job refreshes it).
+ */
+function statusHold(
+  current: StatusHold | undefined,
+  target: { text: string; emoji: string },
+  expiresInMinutes: number | null,
+  { end, now }: { end: number | null; now: number },
+): StatusHold | undefined {
+  const same = current?.text === target.text && current.emoji === target.emoji;
+  if (same && end === null && slackStatusLapsed(current, now)) return undefined;
+  if (end !== null) {
+    if (same && current?.fixed === true && current.expiresAt === end) return undefined;
+    return { text: target.text, emoji: target.emoji, expiresAt: end, fixed: true };
+  }
+  if (same && current?.fixed !== true) return undefined;
+  return {
+    text: target.text,
+    emoji: target.emoji,
+    expiresAt: expiresInMinutes === null ? null : now + expiresInMinutes * MINUTE,
+  };
+}
 
 /**
  * Teams → Slack: what the bridge should hold on Slack for the person's own Teams state. It never
@@ -54,15 +92,11 @@ export function computeSlackHold(input: SlackTargetInput): TargetResult<SlackHol
       delete hold.status;
       manualKept.push("status");
     } else {
-      // A known end (the meeting's, the out of office's) makes Slack clear the status by itself then.
-      const end = knownStateEnd(input.teamsOwn, input.outlook, now);
-      const same = current.status?.text === text && current.status.emoji === status.emoji;
-      if (end !== null && !(same && current.status?.fixed === true && current.status.expiresAt === end)) {
-        hold.status = { text, emoji: status.emoji, expiresAt: end, fixed: true };
-      } else if (end === null && !(same && current.status?.fixed !== true)) {
-        const expiresAt = status.expiresInMinutes === null ? null : now + status.expiresInMinutes * MINUTE;
-        hold.status = { text, emoji: status.emoji, expiresAt };
-      }
+      const next = statusHold(current.status, { text, emoji: status.emoji }, status.expiresInMinutes, {
+        end: knownEnd(input),
+        now,
+      });
+      if (next) hold.status = next;
     }
   }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { SlackView, TeamsView } from "../model/facets.ts";
 import type { SlackHold, TeamsHold } from "../model/hold.ts";
+import type { PublishedHold, WebhookView } from "../model/external-state.ts";
 import type { OutlookView } from "../model/schedule.ts";
 import type { Side, Spoke } from "../model/vocabulary.ts";
 import type { BridgeSettings, Direction, LinkPolicy } from "../policy/policy.ts";
@@ -39,7 +40,12 @@ export interface LinkSnapshot {
   teams: SideRecord<TeamsView, TeamsHold>;
   /** The Outlook spoke: read only (the bridge never writes a calendar), so a view and versions alone. */
   outlook: ObservedRecord<OutlookView>;
+  /** The webhook spoke: what connected systems report, and the person's state last decided to send them. */
+  webhook: WebhookRecord;
 }
+
+/** The webhook spoke's record: systems' reports (by connection) and the published state. */
+export type WebhookRecord = ObservedRecord<WebhookView> & { hold: PublishedHold };
 
 /** What the store knows about a spoke the bridge only reads. */
 export interface ObservedRecord<View> {
@@ -56,6 +62,7 @@ export type Observation = {
   | { side: "slack"; facets: SlackView }
   | { side: "teams"; facets: TeamsView }
   | { side: "outlook"; facets: OutlookView }
+  | { side: "webhook"; facets: WebhookView }
 );
 
 /** An observation of a side the bridge mirrors (and writes). */
@@ -63,7 +70,7 @@ export type SideObservation = Extract<Observation, { side: Side }>;
 
 /** A pending write expectation: the fingerprint a side will report after a bridge write. */
 export interface PendingExpectation {
-  side: Side;
+  side: Spoke;
   facet: string;
   fingerprint: string;
   expiresAt: number;
@@ -123,6 +130,9 @@ export interface Decision {
   slack: SideRecord<SlackView, SlackHold>;
   teams: SideRecord<TeamsView, TeamsHold>;
   outlook: ObservedRecord<OutlookView>;
+  webhook: WebhookRecord;
+  /** The person's published state changed: the webhook spoke sends it to connected systems. */
+  publish: boolean;
   /** Sides whose hold changed and need a write job. */
   writes: Side[];
   /** Set when the flap breaker trips: the link must be paused. */

@@ -1,3 +1,4 @@
+import type { PublishedState } from "../model/external-state.ts";
 import type { SlackHold, TeamsHold } from "../model/hold.ts";
 import type { Side } from "../model/vocabulary.ts";
 import {
@@ -35,6 +36,8 @@ export class MemoryBridge {
   events: (SyncEventDraft & { at: number })[] = [];
   pendingWrites = new Set<Side>();
   writeTimes: number[] = [];
+  /** Every state the webhook spoke was told to send out, in order. */
+  published: (PublishedState | null)[] = [];
   readonly rules: RuleSet;
   readonly settings: BridgeSettings;
 
@@ -55,6 +58,7 @@ export class MemoryBridge {
       slack: emptySideRecord(),
       teams: emptySideRecord(),
       outlook: { view: {}, versions: {} },
+      webhook: { view: {}, versions: {}, hold: {} },
       ...options.link,
     };
   }
@@ -72,7 +76,14 @@ export class MemoryBridge {
       now,
       recentWrites: this.writeTimes.filter((t) => t >= windowStart).length,
     });
-    this.link = { ...this.link, slack: decision.slack, teams: decision.teams, outlook: decision.outlook };
+    this.link = {
+      ...this.link,
+      slack: decision.slack,
+      teams: decision.teams,
+      outlook: decision.outlook,
+      webhook: decision.webhook,
+    };
+    if (decision.publish) this.published.push(decision.webhook.hold.state ?? null);
     if (decision.pause) this.link = { ...this.link, status: "paused", pausedUntil: null };
     for (const side of decision.writes) this.pendingWrites.add(side);
     this.events.push(...decision.events.map((e) => ({ ...e, at: now })));

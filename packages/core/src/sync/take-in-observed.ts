@@ -1,24 +1,30 @@
 import { compareVersions } from "../model/versions.ts";
-import type { OutlookView } from "../model/schedule.ts";
 import type { ObservedRecord, Observation } from "./types.ts";
 
-export interface TakenOutlook {
+export interface TakenObservation<R> {
   kind: "stale" | "duplicate" | "real";
   /** The record after taking the observation in (unchanged when stale). */
-  record: ObservedRecord<OutlookView>;
+  record: R;
   /** Facets that were stale (stale) or changed (real). */
   facets: string[];
 }
 
-/** Takes an Outlook observation in facet by facet: older versions are dropped, unchanged ones are duplicates. */
-export function takeInOutlook(record: ObservedRecord<OutlookView>, observation: Observation): TakenOutlook {
+/**
+ * Takes an observation of a spoke the bridge does not mirror (Outlook, webhook systems) in facet by
+ * facet: older versions are dropped, unchanged values are duplicates.
+ */
+export function takeInObserved<View extends object, R extends ObservedRecord<View>>(
+  record: R,
+  observation: Observation,
+): TakenObservation<R> {
   const incoming = observation.facets as Record<string, unknown>;
   const stale: string[] = [];
   const fresh: Record<string, unknown> = {};
   for (const [facet, value] of Object.entries(incoming)) {
     if (value === undefined) continue;
     const last = record.versions[facet];
-    if (last !== undefined && compareVersions("outlook", observation.version, last) < 0) stale.push(facet);
+    if (last !== undefined && compareVersions(observation.side, observation.version, last) < 0)
+      stale.push(facet);
     else fresh[facet] = value;
   }
   if (Object.keys(fresh).length === 0) return { kind: "stale", record, facets: stale };
@@ -29,6 +35,6 @@ export function takeInOutlook(record: ObservedRecord<OutlookView>, observation: 
   const versions = { ...record.versions };
   if (observation.version !== "")
     for (const facet of Object.keys(fresh)) versions[facet] = observation.version;
-  const next = { view: { ...record.view, ...fresh } as OutlookView, versions };
+  const next = { ...record, view: { ...record.view, ...fresh } as View, versions };
   return { kind: changed.length === 0 ? "duplicate" : "real", record: next, facets: changed };
 }
