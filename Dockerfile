@@ -42,7 +42,7 @@ COPY --from=build /app /app
 RUN ln -s /app/presence /usr/local/bin/presence && mkdir -p /app/.data /demo && chown node:node /app/.data /demo
 WORKDIR /app
 USER node
-EXPOSE 3000 3001 3002
+EXPOSE 3000 3001 3002 3003
 # /readyz of the all-in-one process; compose gives each app's container its own URL.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "/app/tooling/docker/healthcheck.mjs"]
 # The all-in-one process by default; compose runs each app on its own. Run with --init (compose: init: true).

@@ -2,12 +2,13 @@ import { createAdmin } from "@presence/admin";
 import type { AppModule, Runtime } from "@presence/runtime";
 import { createSlackBridge } from "@presence/slack-bridge";
 import { createTeamsBridge } from "@presence/teams-bridge";
+import { createWebhookBridge } from "@presence/webhook-bridge";
 
 import type { Demo } from "./demo/start-demo.ts";
 import type { AllInOneEnv } from "./env.ts";
 
 /**
- * The three apps of the all-in-one process. Each side without credentials in the zero-config demo
+ * The apps of the all-in-one process (admin, the Slack, Teams and webhook bridges). Each side without credentials in the zero-config demo
  * runs against its built-in emulator, configured exactly as a real Slack or Microsoft would be.
  */
 export async function composeApps(
@@ -31,5 +32,6 @@ export async function composeApps(
     }),
     await createSlackBridge(runtime, slackConfig),
     await createTeamsBridge(runtime, teamsConfig, ca ? { ca } : {}),
+    createWebhookBridge(runtime, env),
   ];
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ZAdminEnv } from "@presence/admin";
 import { ZSlackBridgeEnv } from "@presence/slack-bridge";
 import { ZTeamsBridgeEnv } from "@presence/teams-bridge";
+import { ZWebhookBridgeEnv } from "@presence/webhook-bridge";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
@@ -30,11 +31,16 @@ const compose = parse(read("docker-compose.yml"), { merge: true }) as { services
 const APPS = {
   "slack-bridge": { pkg: "@presence/slack-bridge", schema: ZSlackBridgeEnv, portVar: "SLACK_BRIDGE_PORT" },
   "teams-bridge": { pkg: "@presence/teams-bridge", schema: ZTeamsBridgeEnv, portVar: "TEAMS_BRIDGE_PORT" },
+  "webhook-bridge": {
+    pkg: "@presence/webhook-bridge",
+    schema: ZWebhookBridgeEnv,
+    portVar: "WEBHOOK_BRIDGE_PORT",
+  },
   admin: { pkg: "@presence/admin", schema: ZAdminEnv, portVar: "ADMIN_PORT" },
 } as const;
 
 describe("docker-compose.yml", () => {
-  it("has Postgres with a health check, a one-shot migration, the three apps, and the demo's emulators", () => {
+  it("has Postgres with a health check, a one-shot migration, the four apps, and the demo's emulators", () => {
     expect(Object.keys(compose.services).sort()).toEqual([
       "admin",
       "emulators",
@@ -42,6 +48,7 @@ describe("docker-compose.yml", () => {
       "postgres",
       "slack-bridge",
       "teams-bridge",
+      "webhook-bridge",
     ]);
     expect(compose.services.postgres?.image).toMatch(/^\$\{POSTGRES_IMAGE:-postgres:1[5-9]/);
     expect(compose.services.postgres?.healthcheck?.test.join(" ")).toContain("pg_isready");

@@ -1,4 +1,13 @@
-import { adminEnv, loadDotEnv, azureEnv, commonEnv, parseEnv, slackEnv, zPort } from "@presence/config";
+import {
+  adminEnv,
+  loadDotEnv,
+  azureEnv,
+  commonEnv,
+  parseEnv,
+  slackEnv,
+  webhookEnv,
+  zPort,
+} from "@presence/config";
 import { z } from "zod";
 
 /** Configuration of the all-in-one process (README: "Configuration"). The only place that reads process.env. */
@@ -7,6 +16,7 @@ export const ZAllInOneEnv = z.object({
   ...adminEnv,
   ...slackEnv,
   ...azureEnv,
+  ...webhookEnv,
   HOST: z.string().default("127.0.0.1"),
   PORT: zPort.default(3000),
 });

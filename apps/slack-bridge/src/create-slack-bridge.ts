@@ -1,3 +1,4 @@
+import type { SlackAdapter } from "@presence/core";
 import type { AppModule, Runtime } from "@presence/runtime";
 import type { ReadinessCheck } from "@presence/telemetry";
 import type { Authorize } from "@slack/bolt";
@@ -23,6 +24,12 @@ import { startCatchUpCheck } from "./jobs/catch-up-after-outage.ts";
 import { enqueuePublishHome, PUBLISH_HOME_TASK, ZPublishHomeJob } from "./jobs/publish-home.ts";
 import { SLACK_CRON, slackTasks } from "./jobs/slack-tasks.ts";
 import { createSlackWriter } from "./write/slack-writer.ts";
+import { createSlackAdapter } from "./spoke/slack-adapter.ts";
+
+/** The module, and the Slack spoke as an adapter (null when the bridge is off). */
+export interface SlackBridgeModule extends AppModule {
+  adapter: SlackAdapter | null;
+}
 
 /**
  * The Slack bridge as a module of a process (its own, or the all-in-one): Slack events in over HTTP
@@ -30,7 +37,10 @@ import { createSlackWriter } from "./write/slack-writer.ts";
  * (/slack/install, /slack/connect, /slack/oauth_redirect); App Home and /presence; the Slack writer
  * and the bridge's background jobs (token refresh, directory sync, baselines) for the pipeline.
  */
-export async function createSlackBridge(runtime: Runtime, config: SlackBridgeConfig): Promise<AppModule> {
+export async function createSlackBridge(
+  runtime: Runtime,
+  config: SlackBridgeConfig,
+): Promise<SlackBridgeModule> {
   const settings = resolveSlackSettings(config, runtime.keyRing);
   const logger = runtime.logger.child({ component: "slack-bridge" });
   if (!settings) {
@@ -149,6 +159,7 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
       [PUBLISH_HOME_TASK]: async (payload) => home.publish(ZPublishHomeJob.parse(payload)),
     },
     cron: SLACK_CRON,
+    adapter: createSlackAdapter(context, { adminTokenMode: settings.adminTokenMode }),
     async start() {
       if (socketMode) await app.start();
       catchUpCheck = startCatchUpCheck(context);
@@ -160,9 +171,10 @@ export async function createSlackBridge(runtime: Runtime, config: SlackBridgeCon
   };
 }
 
-function disabledModule(): AppModule {
+function disabledModule(): SlackBridgeModule {
   return {
     name: "slack-bridge",
+    adapter: null,
     router: express.Router(),
     writers: [],
     readiness: [],

@@ -42,6 +42,8 @@ describe("Teams bridge settings", () => {
       keepAliveIntervalMs: 270_000,
       holdRefreshTickMs: 30_000,
       directorySyncMs: 21_600_000,
+      outlookReadIntervalMs: 900_000,
+      outlookLookAheadMs: 86_400_000,
     });
   });
 

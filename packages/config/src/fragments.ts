@@ -135,6 +135,18 @@ export const azureEnv = {
   OUTLOOK_LOOKAHEAD_HOURS: zSeconds(1, 168).default(24),
 };
 
+/** The generic webhook spoke (docs/webhook-spoke.md). */
+export const webhookEnv = {
+  /** Seconds a delivery to a system may take (connect, send, answer) before it counts as failed and is retried. */
+  WEBHOOK_DELIVERY_TIMEOUT_SECONDS: zSeconds(1, 60).default(10),
+  /** Attempts per delivery before it is given up ("failed" in the audit trail); retries back off exponentially. */
+  WEBHOOK_MAX_ATTEMPTS: zSeconds(1, 25).default(12),
+  /** How far a request's X-Presence-Timestamp may be from the bridge's clock, seconds (replay window). */
+  WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS: zSeconds(30, 3600).default(300),
+  /** Seconds a system that receives a state may take to report it back (dropped as an echo meanwhile). */
+  WEBHOOK_ECHO_TTL_SECONDS: zSeconds(10, 3600).default(120),
+};
+
 export const adminEnv = {
   /** Bearer token for the admin API (scripts); without it only local callers of the zero-config demo are served. */
   ADMIN_API_TOKEN: z.string().min(24, "must be at least 24 characters (openssl rand -hex 24)").optional(),

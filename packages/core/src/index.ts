@@ -21,6 +21,7 @@ export * from "./rules/match-rules.ts";
 export * from "./rules/preview-rules.ts";
 export * from "./rules/rule-set.ts";
 export * from "./slack-app/slack-scopes.ts";
+export * from "./spoke/index.ts";
 export * from "./storable-text.ts";
 export * from "./sync/classify-observation.ts";
 export * from "./sync/decide.ts";

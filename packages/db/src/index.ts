@@ -22,6 +22,7 @@ export * from "./repositories/settings.ts";
 export * from "./repositories/spoke-reads.ts";
 export * from "./repositories/sync-events.ts";
 export * from "./repositories/web-sessions.ts";
+export * from "./repositories/webhook-connections.ts";
 export type {
   AdminPrincipal,
   AppInstance,
@@ -37,6 +38,7 @@ export type {
   SlackInstallation,
   SyncEvent,
   WebSession,
+  WebhookConnection,
 } from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./runtime/resolve-database.ts";

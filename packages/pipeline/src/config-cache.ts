@@ -1,9 +1,11 @@
 import type { BridgeSettings, RuleSet } from "@presence/core";
-import { getActiveRules, getSettings, type DbClient } from "@presence/db";
+import { countOutboundWebhookConnections, getActiveRules, getSettings, type DbClient } from "@presence/db";
 
 export interface PipelineConfig {
   settings: BridgeSettings;
   rules: RuleSet;
+  /** Whether any connected system receives people's states (then published states are delivered). */
+  publishes: boolean;
 }
 
 /** How long a process keeps settings and rules before reading them again: admin changes apply within it. */
@@ -15,10 +17,9 @@ const cache = new WeakMap<DbClient, { at: number; value: Promise<PipelineConfig>
 export function pipelineConfig(db: DbClient, now = Date.now()): Promise<PipelineConfig> {
   const hit = cache.get(db);
   if (hit && now - hit.at < CONFIG_TTL_MS) return hit.value;
-  const value = Promise.all([getSettings(db), getActiveRules(db)]).then(([settings, record]) => ({
-    settings,
-    rules: record.rules,
-  }));
+  const value = Promise.all([getSettings(db), getActiveRules(db), countOutboundWebhookConnections(db)]).then(
+    ([settings, record, outbound]) => ({ settings, rules: record.rules, publishes: outbound > 0 }),
+  );
   cache.set(db, { at: now, value });
   value.catch(() => cache.delete(db));
   return value;

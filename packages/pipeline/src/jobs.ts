@@ -1,4 +1,13 @@
-import { ZOutlookView, ZSide, ZSlackView, ZTeamsView, type Side } from "@presence/core";
+import {
+  ZConnectionId,
+  ZEmail,
+  ZOutlookView,
+  ZSide,
+  ZSlackView,
+  ZTeamsView,
+  ZWebhookView,
+  type Side,
+} from "@presence/core";
 import { z } from "zod";
 
 /** graphile-worker task names. */
@@ -6,6 +15,11 @@ export const OBSERVE_TASK = "observe";
 export const MAINTENANCE_TASK = "maintenance";
 export const RECONSIDER_TASK = "reconsider";
 export const RECONSIDER_ALL_TASK = "reconsider_all";
+/**
+ * The person's published state changed (payload `{ linkId }`, keyed per link): the webhook spoke sends
+ * it to every connected system that receives states. Enqueued only while such a connection exists.
+ */
+export const WEBHOOK_PUBLISH_TASK = "webhook_publish";
 export function writeTask(side: Side): string {
   return `write_${side}`;
 }
@@ -16,11 +30,18 @@ export const ZSubject = z.discriminatedUnion("side", [
   z.object({ side: z.literal("teams"), tenantId: z.string().min(1), userId: z.string().min(1) }),
   /** Outlook names people as Entra does (the mailbox of the Entra user). */
   z.object({ side: z.literal("outlook"), tenantId: z.string().min(1), userId: z.string().min(1) }),
+  /** A connected system names people by e-mail (the linking key). */
+  z.object({ side: z.literal("webhook"), connectionId: ZConnectionId, email: ZEmail }),
 ]);
 export type Subject = z.infer<typeof ZSubject>;
 
 /** Each spoke's facets (validated by the subject's spoke: the views' shapes overlap). */
-const FACETS_BY_SPOKE = { slack: ZSlackView, teams: ZTeamsView, outlook: ZOutlookView } as const;
+const FACETS_BY_SPOKE = {
+  slack: ZSlackView,
+  teams: ZTeamsView,
+  outlook: ZOutlookView,
+  webhook: ZWebhookView,
+} as const;
 
 export const ZObserveJob = z
   .object({

@@ -1,4 +1,4 @@
-import type { Side, SlackHold, TeamsHold, WriteOp } from "@presence/core";
+import type { HeldUntil, SlackHold, SlackWriteOp, TeamsHold, TeamsWriteOp } from "@presence/core";
 import type { Link } from "@presence/db";
 
 /**
@@ -8,13 +8,19 @@ import type { Link } from "@presence/db";
  * `missing_permission` and `upstream_rejected` are recorded and not retried, anything else is
  * retried with backoff by the queue.
  */
-export interface SideWriter {
+export interface SpokeSideWriter<Side, Op, Hold> {
   side: Side;
-  perform(link: Link, op: WriteOp): Promise<void>;
+  perform(link: Link, op: Op): Promise<void>;
   /**
    * Until when what the bridge now holds on this side lasts without being written again (a Teams
    * session's expiry or keep-alive time, a Slack status expiry); the maintenance job refreshes it
    * before then. null when nothing needs refreshing.
    */
-  heldUntil(hold: SlackHold | TeamsHold, writtenAt: number): { at: number; facets: string[] } | null;
+  heldUntil(hold: Hold, writtenAt: number): HeldUntil | null;
 }
+
+export type SlackSideWriter = SpokeSideWriter<"slack", SlackWriteOp, SlackHold>;
+export type TeamsSideWriter = SpokeSideWriter<"teams", TeamsWriteOp, TeamsHold>;
+
+/** A side's writer, typed by its side: the write job narrows once, on `side`, and its ops stay typed. */
+export type SideWriter = SlackSideWriter | TeamsSideWriter;

@@ -3,12 +3,21 @@ import { fileURLToPath } from "node:url";
 
 import { BridgeError, type SlackWriteOp, type TeamsView, type WriteOp } from "@presence/core";
 import { SimSlack, type SimEvent } from "@presence/core/testing";
-import { createLink, listSyncEvents, setLinkStatus, updateLinkSettings, type Link } from "@presence/db";
+import {
+  createLink,
+  listSyncEvents,
+  loadWebhookSide,
+  setLinkStatus,
+  updateLinkSettings,
+  type Link,
+} from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { createLogger, createMetrics } from "@presence/telemetry";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
+import { CONFIG_TTL_MS } from "./config-cache.ts";
 import type { PipelineContext } from "./context.ts";
+import { WEBHOOK_PUBLISH_TASK } from "./jobs.ts";
 import { enqueueObservation, enqueueReconsider } from "./queue/enqueue.ts";
 import type { SideWriter } from "./side-writer.ts";
 import { startPipeline, type Pipeline } from "./start-pipeline.ts";
@@ -270,6 +279,68 @@ describe("pipeline on Postgres", () => {
     const kinds = (await listSyncEvents(t.db, { linkId: link.id })).map((e) => e.kind);
     expect(kinds).not.toContain("ownership_released");
     expect(kinds).toContain("echo_dropped");
+  });
+
+  it("webhook: a system's report (by e-mail) reaches Slack and Teams; the person's own changes are published while a system receives states", async () => {
+    const link = await createLink(t.db, {
+      slackTeamId: "T0TEAM",
+      slackUserId: "U0PHONE01",
+      tenantId: TENANT,
+      entraUserId: "33333333-3333-4333-8333-000000000001",
+      email: "grace@contoso.com",
+    });
+    const slack = simulatedSlack(link);
+    const teamsCalls: WriteOp[] = [];
+    await start({
+      slack: slack.writer,
+      teams: { side: "teams", perform: async (_l, op) => void teamsCalls.push(op), heldUntil: () => null },
+    });
+    await t.db.webhookConnection.create({
+      data: { id: "phones", name: "Phone system", url: "https://phones.example/presence", direction: "both" },
+    });
+    // Each process reads the settings (and whether a system receives states) at most every CONFIG_TTL_MS.
+    await new Promise((resolve) => setTimeout(resolve, CONFIG_TTL_MS + 100));
+    await slackBaseline(link);
+    await teamsChange(link, available);
+    await waitForIdle(t.db, { ignoreTasks: [WEBHOOK_PUBLISH_TASK] });
+
+    await enqueueObservation(t.db, {
+      subject: { side: "webhook", connectionId: "phones", email: "Grace@Contoso.com" },
+      facets: { phones: { availability: "busy", activity: "inACall", until: null } },
+      version: String(Date.now()).padStart(15, "0"),
+      observedAt: Date.now(),
+      source: "webhook:phones",
+      eventId: "webhook:phones:call-1",
+    });
+    await waitForIdle(t.db, { ignoreTasks: [WEBHOOK_PUBLISH_TASK] });
+    await slack.settled();
+    await waitForIdle(t.db, { ignoreTasks: [WEBHOOK_PUBLISH_TASK] });
+    expect(slack.sim.status.text).toBe("In a call (via Teams)");
+    expect(teamsCalls).toContainEqual({
+      side: "teams",
+      facet: "session",
+      action: "set",
+      value: { availability: "Busy", activity: "InACall", keepAlive: false },
+    });
+    const webhook = await loadWebhookSide(t.db, link.id);
+    expect(webhook?.view).toEqual({ phones: { availability: "busy", activity: "inACall", until: null } });
+    // The system's own state is not sent back to it: the published state is the person's own (available).
+    expect(webhook?.hold.state).toMatchObject({ availability: "available", source: "teams" });
+
+    await teamsChange(link, meeting);
+    await waitForIdle(t.db, { ignoreTasks: [WEBHOOK_PUBLISH_TASK] });
+    expect((await loadWebhookSide(t.db, link.id))?.hold.state).toMatchObject({
+      availability: "busy",
+      activity: "inAMeeting",
+      source: "teams",
+    });
+    const [publish] = await t.db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = ${WEBHOOK_PUBLISH_TASK} AND key = ${`webhook-publish:${link.id}`}`;
+    expect(Number(publish?.n)).toBe(1);
+    // No webhook spoke runs here: take its job away so the next tests see an idle queue.
+    await t.db.$queryRaw`SELECT graphile_worker.remove_job(${`webhook-publish:${link.id}`})`;
+    await t.db.webhookConnection.delete({ where: { id: "phones" } });
+    await new Promise((resolve) => setTimeout(resolve, CONFIG_TTL_MS + 100));
   });
 
   it("mirrors a Teams meeting to Slack once; Slack's echoes are absorbed, nothing returns to Teams", async () => {

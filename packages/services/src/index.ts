@@ -11,3 +11,4 @@ export * from "./auto-link/plan-auto-link.ts";
 export * from "./admin-service.ts";
 export * from "./org-settings-service.ts";
 export * from "./rules/dry-run-service.ts";
+export * from "./webhook-connection-service.ts";

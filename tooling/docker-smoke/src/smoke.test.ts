@@ -8,11 +8,11 @@ import { sh, until } from "./shell.ts";
 
 /**
  * The self-hosting path for real (docs/self-hosting.md): the production image built from the Dockerfile,
- * docker-compose.yml brought up with the demo profile (Postgres, the one-shot migration, the three apps,
+ * docker-compose.yml brought up with the demo profile (Postgres, the one-shot migration, the four apps,
  * the emulators standing in for Slack and Microsoft), a change mirrored each way, a clean stop, and data
  * that survive `down` and `up`. Containers talk over the compose network; only 127.0.0.1 is published.
  */
-const APPS = ["slack-bridge", "teams-bridge", "admin"];
+const APPS = ["slack-bridge", "teams-bridge", "webhook-bridge", "admin"];
 let stack: Stack;
 let graph: Agent;
 const figures: Record<string, string> = {};

@@ -21,6 +21,41 @@ const alice = {
 };
 
 describe("admin API with the bearer token", () => {
+  it("connects a webhook system: the secret is answered once, then lists, rotates, disables, enables and removes", async () => {
+    const created = await w.token.request("POST", "/api/webhooks", {
+      body: { id: "phones", name: "Contoso phones", url: "https://phones.contoso.test/hook" },
+    });
+    expect(created.status).toBe(201);
+    const secret = created.json.secret as string;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(created.json.connection).toMatchObject({ id: "phones", direction: "both", status: "active" });
+    const listed = await w.token.request("GET", "/api/webhooks");
+    expect(listed.json.connections).toHaveLength(1);
+    expect(listed.text).not.toContain(secret);
+    const rotated = await w.token.request("POST", "/api/webhooks/phones/rotate-secret", { body: {} });
+    expect(rotated.json.secret).not.toBe(secret);
+    expect(
+      (await w.token.request("POST", "/api/webhooks/phones/disable", { body: { reason: "maintenance" } }))
+        .json.connection,
+    ).toMatchObject({ status: "disabled", statusReason: "maintenance" });
+    expect(
+      (await w.token.request("POST", "/api/webhooks/phones/enable", { body: {} })).json.connection,
+    ).toMatchObject({ status: "active" });
+    expect(
+      (await w.token.request("POST", "/api/webhooks", { body: { id: "phones", name: "x", direction: "in" } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await w.token.request("POST", "/api/webhooks", { body: { id: "crm", name: "x", direction: "out" } }))
+        .status,
+    ).toBe(400);
+    expect((await w.token.request("DELETE", "/api/webhooks/phones")).json).toEqual({ removed: "phones" });
+    expect((await w.token.request("DELETE", "/api/webhooks/phones")).status).toBe(404);
+    const audit = (await w.token.request("GET", "/api/audit?kinds=admin_action&limit=5")).text;
+    expect(audit).toContain("webhook_removed");
+    expect(audit).not.toContain(secret);
+  });
+
   it("links, lists, shows state and timeline, changes sharing, pauses, resumes and unlinks a person", async () => {
     const created = await w.token.request("POST", "/api/links", { body: alice });
     expect(created.status).toBe(201);

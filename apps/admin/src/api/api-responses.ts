@@ -6,6 +6,7 @@ import {
   ZLinkStatus,
   ZRuleSet,
   ZSide,
+  ZSpoke,
   ZSlackHold,
   ZSlackView,
   ZSyncEventKind,
@@ -45,7 +46,8 @@ export const ZSyncEventOut = z.object({
   at: time,
   linkId: z.string().nullable(),
   kind: ZSyncEventKind,
-  side: ZSide.nullable(),
+  /** The spoke the event is about (Slack, Teams, Outlook, a connected system), or null. */
+  side: ZSpoke.nullable(),
   message: z.string(),
   detail: z.record(z.string(), z.unknown()),
   correlationId: z.string().nullable(),
@@ -194,6 +196,27 @@ export const ZAdminOut = z.object({
   note: z.string(),
   addedBy: z.string(),
   createdAt: time,
+});
+
+/** A webhook connection (its secret is never part of it). */
+export const ZWebhookConnectionOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string().nullable(),
+  direction: z.enum(["in", "out", "both"]),
+  status: z.enum(["active", "disabled"]),
+  statusReason: z.string(),
+  lastDeliveryAt: time.nullable(),
+  lastDeliveryStatus: z.string(),
+  createdBy: z.string(),
+  createdAt: time,
+  updatedAt: time,
+});
+
+/** A webhook connection with its new secret: shown this once. */
+export const ZWebhookSecretOut = z.object({
+  connection: ZWebhookConnectionOut,
+  secret: z.string().describe("The HMAC key, shown only in this answer: store it in the system now"),
 });
 
 export const ZSessionOut = z.object({

@@ -165,6 +165,11 @@ export const ZAdminBody = z.object({
   note: z.string().max(200).optional(),
 });
 
+/** A new webhook connection (docs/webhook-spoke.md); the same rules as the CLI's. */
+export { ZNewWebhookConnection as ZWebhookConnectionBody } from "@presence/services";
+
+export const ZWebhookDisableBody = z.object({ reason: z.string().max(200).optional() });
+
 export const ZStreamQuery = z.object({ link: z.string().max(100).optional() });
 
 /** The demo panel: change a demo person's state in the emulated Slack or Teams. */

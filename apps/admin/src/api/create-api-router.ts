@@ -21,6 +21,7 @@ import { rulesRoutes } from "./rules-routes.ts";
 import { sessionRoutes } from "./session-routes.ts";
 import { settingsRoutes } from "./settings-routes.ts";
 import { streamRoutes } from "./stream-routes.ts";
+import { webhooksRoutes } from "./webhooks-routes.ts";
 
 export interface ApiDeps {
   db: DbClient;
@@ -58,6 +59,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   api.use(settingsRoutes(db));
   api.use(auditRoutes(db));
   api.use(adminsRoutes(db));
+  api.use(webhooksRoutes(db, deps.ring));
   api.use(overviewRoutes(db));
   api.use(streamRoutes(deps.feed));
   if (deps.demoPanel) api.use(demoRoutes(deps.demoPanel));

@@ -314,6 +314,8 @@ function validRequest(route: Route): { path: string; body?: string } {
     "post /api/rules/dry-runs": { rules, hours: 1 },
     "patch /api/settings": { flapMaxWrites: 30 },
     "post /api/admins": { kind: "email", value: "csrf@contoso.test" },
+    "post /api/webhooks": { id: "csrf-system", name: "CSRF", direction: "in" },
+    "post /api/webhooks/{id}/disable": { reason: "csrf" },
     "post /api/demo/change": { action: "slack_huddle", email: "known.person@contoso.test", on: true },
   };
   const path = concrete(route, KNOWN_PARAMS());

@@ -19,6 +19,8 @@ import {
   ZRulesOnlyBody,
   ZSettingsPatch,
   ZStreamQuery,
+  ZWebhookConnectionBody,
+  ZWebhookDisableBody,
 } from "./api-schemas.ts";
 import {
   ZAdminOut,
@@ -39,6 +41,8 @@ import {
   ZSessionOut,
   ZSettingsOut,
   ZSyncEventOut,
+  ZWebhookConnectionOut,
+  ZWebhookSecretOut,
 } from "./api-responses.ts";
 
 type Method = "get" | "post" | "patch" | "delete";
@@ -379,6 +383,53 @@ export const API_ROUTES: readonly RouteDoc[] = [
     method: "delete",
     path: "/api/admins/{id}",
     summary: "Remove an allow-list entry (never the last one)",
+    access: "admin",
+    response: object({ removed: z.string() }),
+  },
+
+  {
+    method: "get",
+    path: "/api/webhooks",
+    summary: "Webhook connections: third-party systems that report states or receive them (no secrets)",
+    access: "admin",
+    response: object({ connections: z.array(ZWebhookConnectionOut) }),
+  },
+  {
+    method: "post",
+    path: "/api/webhooks",
+    summary: "Connect a system through the webhook spoke; its secret is in this answer only",
+    access: "admin",
+    body: ZWebhookConnectionBody,
+    status: 201,
+    response: ZWebhookSecretOut,
+  },
+  {
+    method: "post",
+    path: "/api/webhooks/{id}/rotate-secret",
+    summary:
+      "Replace a connection's secret (the old one stops working at once); the new one is in this answer only",
+    access: "admin",
+    response: ZWebhookSecretOut,
+  },
+  {
+    method: "post",
+    path: "/api/webhooks/{id}/disable",
+    summary: "Turn a connection off: its reports are refused (404) and nothing is sent to it",
+    access: "admin",
+    body: ZWebhookDisableBody,
+    response: object({ connection: ZWebhookConnectionOut }),
+  },
+  {
+    method: "post",
+    path: "/api/webhooks/{id}/enable",
+    summary: "Turn a connection on again",
+    access: "admin",
+    response: object({ connection: ZWebhookConnectionOut }),
+  },
+  {
+    method: "delete",
+    path: "/api/webhooks/{id}",
+    summary: "Remove a connection and its secret",
     access: "admin",
     response: object({ removed: z.string() }),
   },

@@ -20,6 +20,7 @@ import { EVENT_HEADERS, eventRow, json, LINK_HEADERS, linkRow, table } from "./f
 import { addAdminsCommands } from "./admins-commands.ts";
 import { addGraphCommands } from "./graph-commands.ts";
 import { parseDuration } from "./parse-duration.ts";
+import { addWebhookCommands } from "./webhook-commands.ts";
 
 export interface CliDeps extends DoctorCommandDeps {
   db: () => Promise<DbClient>;
@@ -239,6 +240,7 @@ function buildProgram(deps: CliDeps, setExitCode: (code: number) => void): Comma
 
   addGraphCommands(program, deps);
   addAdminsCommands(program, deps);
+  addWebhookCommands(program, deps);
   addDoctorCommand(program, deps, setExitCode);
   return program;
 }

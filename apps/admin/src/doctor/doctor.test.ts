@@ -85,13 +85,16 @@ describe("presence doctor", () => {
     expect(line(lines, "microsoft", "application permissions")).toMatch(
       /Presence\.ReadWrite\.All, User\.Read\.All \(admin consent granted\)/,
     );
+    expect(line(lines, "microsoft", "Outlook permissions")).toMatch(
+      /^ok .*calendars \(free\/busy\) and automatic replies/,
+    );
     expect(line(lines, "microsoft", "Graph")).toMatch(/answers \(GET \/v1\.0\/users/);
     expect(line(lines, "microsoft", "read mode")).toMatch(/^ok .*notify \(GRAPH_READ_MODE\)/);
     expect(line(lines, "microsoft", "notification URL")).toMatch(/validation handshake/);
     expect(line(lines, "microsoft", "service account presence-svc-1@contoso.test")).toMatch(
       /signs in silently \(watches 2 people\)/,
     );
-    expect(text).toMatch(/^0 failed, 0 warning\(s\), 16 ok: nothing failed$/m);
+    expect(text).toMatch(/^0 failed, 0 warning\(s\), 17 ok: nothing failed$/m);
     for (const secret of secretsOf(world.env)) expect(text).not.toContain(secret);
   });
 
@@ -104,7 +107,7 @@ describe("presence doctor", () => {
       checks: { area: string; check: string; status: string; message: string }[];
     };
     expect(report.ok).toBe(true);
-    expect(report.summary).toEqual({ ok: 16, warn: 0, fail: 0 });
+    expect(report.summary).toEqual({ ok: 17, warn: 0, fail: 0 });
     expect(report.checks.every((c) => c.status === "ok")).toBe(true);
   });
 
@@ -168,9 +171,18 @@ describe("presence doctor", () => {
       );
       expect(line(lines, "microsoft", "Graph")).toMatch(/^warn .*answers, and refused .* \(403/);
       expect(line(lines, "microsoft", "read mode")).toMatch(/^ok .*poll \(GRAPH_READ_MODE\)/);
+      // The Outlook spoke's permissions are optional: a warning, not a failure.
+      expect(line(lines, "microsoft", "Outlook permissions")).toMatch(
+        /^warn .*no admin consent for Calendars\.ReadBasic\.All, MailboxSettings\.Read: meetings and out of office are mirrored without their end times/,
+      );
     } finally {
       world.graph.control.updateApp(world.clientId, {
-        applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
+        applicationPermissions: [
+          "Presence.ReadWrite.All",
+          "User.Read.All",
+          "Calendars.ReadBasic.All",
+          "MailboxSettings.Read",
+        ],
       });
     }
   });

@@ -79,17 +79,13 @@ const CALENDAR_READ_ROLES = [
   "Calendars.ReadWrite",
 ];
 
-/** The Outlook spoke's optional permissions (Calendars.ReadBasic, MailboxSettings.Read or broader). */
+/** The Outlook spoke's optional permissions (Calendars.ReadBasic.All, MailboxSettings.Read or broader). */
 function outlookPermissions(context: MicrosoftCheckContext, roles: readonly string[]): CheckResult {
   const name = "Outlook permissions";
   if (context.config.OUTLOOK_READ_INTERVAL_MINUTES === 0)
     return ok("microsoft", name, "the Outlook spoke is off (OUTLOOK_READ_INTERVAL_MINUTES=0)");
   const missing = [
-    ...(roles.some(
-      (r) => r === "Calendars.ReadBasic" || r === "Calendars.Read" || r === "Calendars.ReadWrite",
-    )
-      ? []
-      : ["Calendars.ReadBasic"]),
+    ...(roles.some((r) => CALENDAR_READ_ROLES.includes(r)) ? [] : ["Calendars.ReadBasic.All"]),
     ...(roles.some((r) => r === "MailboxSettings.Read" || r === "MailboxSettings.ReadWrite")
       ? []
       : ["MailboxSettings.Read"]),

@@ -3,6 +3,7 @@ import type { TeamsBridge } from "@presence/teams-bridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { freePort } from "@presence/runtime/testing";
+import { demoPerson, until } from "../testing/demo-person.ts";
 import { startDemoWorld, type DemoWorld } from "../testing/demo-world.ts";
 
 /*
@@ -18,14 +19,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-function person(index: number) {
-  const slack = world.demo.slack?.people[index];
-  const teams = world.demo.graph?.people[index];
-  const slackControl = world.demo.slack?.emulator.control;
-  const graphControl = world.demo.graph?.emulator.control;
-  if (!slack || !teams || !slackControl || !graphControl) throw new Error("demo person missing");
-  return { slack, teams, slackControl, graphControl };
-}
+const person = (index: number) => demoPerson(world, index);
 
 function teamsBridge(): TeamsBridge {
   const module = world.modules.find((m) => m.name === "teams-bridge");
@@ -43,19 +37,6 @@ function statusWrites(who: ReturnType<typeof person>) {
     .calls({ method: "users.profile.set", status: 200 })
     .filter((call) => call.userId === who.slack.id || call.args.user === who.slack.id)
     .filter((call) => call.response.ok === true);
-}
-
-async function until(
-  check: () => Promise<boolean> | boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe("Outlook spoke, end to end", () => {

@@ -41,8 +41,11 @@ export interface EventListenerOptions {
  * fails the listener throws and Slack delivers the event again. Nothing is filtered here: echoes,
  * duplicates and stale events are the pipeline's to recognise (event_id dedupe in the enqueue).
  */
+/** The user events that carry a profile (status, huddle). */
+export const USER_STATE_EVENTS = ["user_change", "user_status_changed", "user_huddle_changed"] as const;
+
 export function registerEventListeners(app: App, context: SlackContext, options: EventListenerOptions): void {
-  for (const type of ["user_change", "user_status_changed", "user_huddle_changed"] as const) {
+  for (const type of USER_STATE_EVENTS) {
     app.event(type, async ({ event, body }) => {
       const parsed = read(ZUserEvent, event);
       const envelope = read(ZEnvelope, body);

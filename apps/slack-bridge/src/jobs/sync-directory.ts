@@ -3,6 +3,7 @@ import { upsertDirectoryEntries, type Db, type DirectoryEntryInput } from "@pres
 import { addJob } from "@presence/pipeline";
 import { z } from "zod";
 
+import type { TokenLease } from "../client/slack-api.ts";
 import type { SlackContext } from "../slack-context.ts";
 import { getAppInstallation, listAppInstallations, recordWorkspace } from "../store/installation-rows.ts";
 
@@ -69,39 +70,59 @@ export async function scheduleDirectorySyncs(context: SlackContext): Promise<num
  */
 export async function syncDirectory(context: SlackContext, raw: unknown): Promise<void> {
   let job = ZSyncDirectoryJob.parse(raw);
-  const { db, api, tokens } = context;
+  const { db, tokens } = context;
   const row = await getAppInstallation(db, { enterpriseId: job.enterpriseId, teamId: job.teamId });
   if (!row) return;
   const lease = await tokens.forInstallation(row);
   if (!lease) return;
-  const budgetTeam = row.teamId || row.enterpriseId;
   for (;;) {
-    let page: z.infer<typeof ZUsersListPage>;
+    let page: DirectoryPage;
     try {
-      page = ZUsersListPage.parse(
-        await api.call(
-          "users.list",
-          lease,
-          { limit: PAGE_SIZE, ...(job.cursor ? { cursor: job.cursor } : {}) },
-          { teamId: budgetTeam },
-        ),
-      );
+      page = await readDirectoryPage(context, row, lease, job.cursor);
     } catch (thrown) {
       const error = BridgeError.from(thrown);
       if (error.code !== "rate_limited") throw error;
       await enqueueDirectorySync(db, job, new Date(context.now() + (error.retryAfterMs ?? 60_000)));
       return;
     }
-    const people = page.members.filter((m) => !m.is_bot && m.id !== "USLACKBOT");
-    await recordWorkspaces(db, people, row.enterpriseId);
-    await upsertDirectoryEntries(
-      db,
-      people.map((m) => entry(m, row.teamId || row.enterpriseId)),
-    );
-    const next = page.response_metadata?.next_cursor;
-    if (!next) return;
-    job = { ...job, cursor: next };
+    await upsertDirectoryEntries(db, page.entries);
+    if (!page.next) return;
+    job = { ...job, cursor: page.next };
   }
+}
+
+/** One page of an installation's people, as directory entries, and the cursor of the next page. */
+export interface DirectoryPage {
+  entries: DirectoryEntryInput[];
+  next: string | undefined;
+}
+
+type Installation = { enterpriseId: string; teamId: string };
+
+/**
+ * Reads one page of users.list (one budgeted call; a spent budget throws `rate_limited`) without bots
+ * and Slackbot, and remembers the workspaces Grid members belong to.
+ */
+export async function readDirectoryPage(
+  context: SlackContext,
+  row: Installation,
+  lease: TokenLease,
+  cursor: string | undefined,
+): Promise<DirectoryPage> {
+  const page = ZUsersListPage.parse(
+    await context.api.call(
+      "users.list",
+      lease,
+      { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+      { teamId: row.teamId || row.enterpriseId },
+    ),
+  );
+  const people = page.members.filter((m) => !m.is_bot && m.id !== "USLACKBOT");
+  await recordWorkspaces(context.db, people, row.enterpriseId);
+  return {
+    entries: people.map((m) => entry(m, row.teamId || row.enterpriseId)),
+    next: page.response_metadata?.next_cursor || undefined,
+  };
 }
 
 function entry(member: z.infer<typeof ZMember>, fallbackTeam: string): DirectoryEntryInput {

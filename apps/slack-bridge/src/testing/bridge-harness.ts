@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
 import { waitForIdle } from "@presence/pipeline/testing";
 import { runApps, type AppModule, type RunningApps, type Runtime } from "@presence/runtime";
-import { freePort } from "@presence/runtime/testing";
+import { freePort, serveRouter } from "@presence/runtime/testing";
 import {
   startSlackEmulator,
   type App as EmulatedApp,
@@ -21,7 +21,7 @@ import { createLogger, createMetrics } from "@presence/telemetry";
 import express from "express";
 import pg from "pg";
 
-import { createSlackBridge } from "../create-slack-bridge.ts";
+import { createSlackBridge, type SlackBridgeModule } from "../create-slack-bridge.ts";
 import { completeSlackOAuth } from "../demo/oauth-browser.ts";
 import { ZSlackBridgeConfig } from "../env.ts";
 import { enqueueReadPerson } from "../jobs/read-person.ts";
@@ -40,6 +40,8 @@ export interface HarnessOptions {
   /** The workspace (plan, profile source, enterprise). */
   workspace?: Parameters<SlackEmulator["control"]["createWorkspace"]>[0];
   logLevel?: string;
+  /** false: only the bridge's routes are served, and no job runs (observe jobs stay queued). */
+  pipeline?: boolean;
 }
 
 export interface Harness {
@@ -50,8 +52,8 @@ export interface Harness {
   people: User[];
   t: TestDatabase;
   runtime: Runtime;
-  module: AppModule;
-  running: RunningApps;
+  module: SlackBridgeModule;
+  running: Pick<RunningApps, "stop">;
   url: string;
   /** Teams writes the pipeline decided (a recording Teams writer). */
   teamsWrites: { linkId: string; op: WriteOp }[];
@@ -127,11 +129,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const module = await createSlackBridge(runtime, config);
   const teamsWrites: Harness["teamsWrites"] = [];
-  const running = await runApps(runtime, [module, recordingTeams(teamsWrites)], {
-    host: "127.0.0.1",
-    port,
-    workerConcurrency: options.workerConcurrency ?? 10,
-  });
+  const running =
+    options.pipeline === false
+      ? await serveRouter(module.router, port)
+      : await runApps(runtime, [module, recordingTeams(teamsWrites)], {
+          host: "127.0.0.1",
+          port,
+          workerConcurrency: options.workerConcurrency ?? 10,
+        });
   if (!options.socketMode) {
     const verified = await control.setRequestUrl({ appId: app.id, url: `${url}/slack/events` });
     if (!verified.verified) throw new Error(`url_verification failed: ${verified.problem}`);

@@ -12,26 +12,13 @@ import { TENANT, type Harness } from "./bridge-harness.ts";
  */
 export async function population(harness: Harness, count: number): Promise<{ users: User[]; links: Link[] }> {
   const { control } = harness.slack;
-  const store = new PostgresInstallationStore(harness.t.db, harness.runtime.keyRing);
   const users = Array.from({ length: count }, (_, i) =>
     control.createUser({ teamId: harness.workspace.id, name: `person${i}`, email: `person${i}@acme.test` }),
   );
   const links: Link[] = [];
   for (let from = 0; from < count; from += 20) {
     const batch = users.slice(from, from + 20).map(async (user, offset) => {
-      const grant = control.authorizeUser({
-        appId: harness.app.id,
-        userId: user.id,
-        userScopes: USER_SCOPES,
-      });
-      await store.storeInstallation({
-        team: { id: harness.workspace.id, name: "Acme" },
-        enterprise: undefined,
-        isEnterpriseInstall: false,
-        authVersion: "v2",
-        appId: harness.app.id,
-        user: { id: user.id, token: grant.token, scopes: grant.scopes },
-      });
+      await connectDirectly(harness, user);
       return createLink(harness.t.db, {
         slackTeamId: harness.workspace.id,
         slackUserId: user.id,
@@ -46,6 +33,25 @@ export async function population(harness: Harness, count: number): Promise<{ use
       "view" = '{"status":{"text":"","emoji":"","expiresAt":null},"huddle":{"inHuddle":false},"dnd":{"snoozed":false,"until":null}}'
     WHERE "side" = 'slack'`;
   return { users, links };
+}
+
+/** The person connects their Slack account (what the OAuth connect flow stores); returns their user token. */
+export async function connectDirectly(harness: Harness, user: User): Promise<string> {
+  const store = new PostgresInstallationStore(harness.t.db, harness.runtime.keyRing);
+  const grant = harness.slack.control.authorizeUser({
+    appId: harness.app.id,
+    userId: user.id,
+    userScopes: USER_SCOPES,
+  });
+  await store.storeInstallation({
+    team: { id: harness.workspace.id, name: "Acme" },
+    enterprise: undefined,
+    isEnterpriseInstall: false,
+    authVersion: "v2",
+    appId: harness.app.id,
+    user: { id: user.id, token: grant.token, scopes: grant.scopes },
+  });
+  return grant.token;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SlackHold } from "@presence/core";
+import type { HeldUntil, SlackHold } from "@presence/core";
 
 type SlackStatusHold = NonNullable<SlackHold["status"]>;
 
@@ -40,7 +40,7 @@ export function snoozeMinutes(until: number, now: number): number {
  * SideWriter.heldUntil: when the first held expiry written at `writtenAt` lapses, and the facets to
  * write again then (every held facet with an expiry). null when nothing the bridge holds expires.
  */
-export function slackHeldUntil(hold: SlackHold, writtenAt: number): { at: number; facets: string[] } | null {
+export function slackHeldUntil(hold: SlackHold, writtenAt: number): HeldUntil | null {
   const lapses: { facet: string; at: number }[] = [];
   // A fixed expiry ends the status by itself: nothing to refresh.
   if (hold.status && hold.status.expiresAt !== null && hold.status.fixed !== true)

@@ -1,6 +1,5 @@
-import { BridgeError, type SlackHold, type SlackWriteOp, type WriteOp } from "@presence/core";
-import type { Link } from "@presence/db";
-import type { SideWriter } from "@presence/pipeline";
+import { BridgeError, slackPersonOf, type SlackPerson, type SlackWriteOp } from "@presence/core";
+import type { SlackSideWriter } from "@presence/pipeline";
 
 import { slackErrorCode } from "../client/classify-slack-error.ts";
 import type { SlackApi, TokenLease } from "../client/slack-api.ts";
@@ -23,22 +22,24 @@ export interface SlackWriterOptions {
  * token rotation and error classification happen in SlackApi; what is thrown is a BridgeError the
  * pipeline acts on (reschedule, re-auth, record).
  */
-export function createSlackWriter(options: SlackWriterOptions): SideWriter {
+export function createSlackWriter(options: SlackWriterOptions): SlackSideWriter {
   return {
     side: "slack",
-    async perform(link: Link, op: WriteOp) {
-      if (op.side !== "slack") throw new BridgeError("internal", `The Slack writer got a ${op.side} op`);
-      await perform(options, link, op);
-    },
-    heldUntil: (hold, writtenAt) => slackHeldUntil(hold as SlackHold, writtenAt),
+    perform: (link, op) => performSlackWrite(options, slackPersonOf(link), op),
+    heldUntil: slackHeldUntil,
   };
 }
 
-async function perform(options: SlackWriterOptions, link: Link, op: SlackWriteOp): Promise<void> {
+/** One Slack write for a person (the Slack adapter's `write.perform`). */
+export async function performSlackWrite(
+  options: SlackWriterOptions,
+  person: SlackPerson,
+  op: SlackWriteOp,
+): Promise<void> {
   const { api, now } = options;
-  const teamId = link.slackTeamId;
+  const teamId = person.teamId;
   if (op.facet === "status") {
-    const { lease, asAdmin } = await statusToken(options, link);
+    const { lease, asAdmin } = await statusToken(options, person);
     const profile =
       op.action === "set"
         ? {
@@ -50,13 +51,13 @@ async function perform(options: SlackWriterOptions, link: Link, op: SlackWriteOp
     await api.call(
       "users.profile.set",
       lease,
-      { profile, ...(asAdmin ? { user: link.slackUserId } : {}) },
-      { teamId, profileTarget: link.slackUserId },
+      { profile, ...(asAdmin ? { user: person.userId } : {}) },
+      { teamId, profileTarget: person.userId },
     );
     return;
   }
   // DND and presence act on the token's own user only: no admin token can do them.
-  const lease = await personToken(options, link, op.facet);
+  const lease = await personToken(options, person, op.facet);
   if (op.facet === "dnd") {
     if (op.action === "set") {
       await api.call(
@@ -79,8 +80,12 @@ async function perform(options: SlackWriterOptions, link: Link, op: SlackWriteOp
   await api.call("users.setPresence", lease, { presence: op.action === "set" ? "away" : "auto" }, { teamId });
 }
 
-async function personToken(options: SlackWriterOptions, link: Link, facet: string): Promise<TokenLease> {
-  const lease = await options.tokens.person(link.slackTeamId, link.slackUserId);
+async function personToken(
+  options: SlackWriterOptions,
+  person: SlackPerson,
+  facet: string,
+): Promise<TokenLease> {
+  const lease = await options.tokens.person(person.teamId, person.userId);
   if (lease) return lease;
   // In admin-token mode people need not connect: their status is written with the admin token, but DND
   // and presence only ever with their own. That is a missing permission for this facet (recorded, not
@@ -99,15 +104,15 @@ async function personToken(options: SlackWriterOptions, link: Link, facet: strin
 
 async function statusToken(
   options: SlackWriterOptions,
-  link: Link,
+  person: SlackPerson,
 ): Promise<{ lease: TokenLease; asAdmin: boolean }> {
   const mode = options.adminTokenMode;
   if (mode !== "always") {
-    const own = await options.tokens.person(link.slackTeamId, link.slackUserId);
+    const own = await options.tokens.person(person.teamId, person.userId);
     if (own) return { lease: own, asAdmin: false };
-    if (mode === "off") return { lease: await personToken(options, link, "status"), asAdmin: false };
+    if (mode === "off") return { lease: await personToken(options, person, "status"), asAdmin: false };
   }
-  const admin = await options.tokens.admin(link.slackTeamId);
+  const admin = await options.tokens.admin(person.teamId);
   if (!admin) {
     throw new BridgeError(
       "missing_permission",

@@ -1,4 +1,4 @@
-import { upsertDirectoryEntries, type DbClient } from "@presence/db";
+import { upsertDirectoryEntries, type DbClient, type DirectoryEntryInput } from "@presence/db";
 import { z } from "zod";
 
 import type { GraphAccess } from "../client/graph-access.ts";
@@ -27,26 +27,39 @@ export async function syncDirectory(
   tenantId: string,
   pageSize = 999,
 ): Promise<number> {
-  let next: string | undefined =
-    `/users?$select=id,displayName,mail,userPrincipalName,accountEnabled&$top=${pageSize}`;
+  let next: string | undefined = firstUserPage(pageSize);
   let total = 0;
   while (next) {
-    const url: string = next;
-    const page = ZUserPage.parse(await graph.appCall("list users", (client) => client.api(url).get()));
-    await upsertDirectoryEntries(
-      db,
-      page.value.map((user) => ({
-        side: "teams" as const,
-        scopeId: tenantId,
-        userId: user.id.toLowerCase(),
-        email: user.mail || user.userPrincipalName || null,
-        displayName: user.displayName ?? "",
-        // Disabled accounts stay listed (admins see them) but are never linked automatically.
-        deactivated: user.accountEnabled === false,
-      })),
-    );
-    total += page.value.length;
-    next = page["@odata.nextLink"];
+    const page = await readUserPage(graph, tenantId, next);
+    await upsertDirectoryEntries(db, page.entries);
+    total += page.entries.length;
+    next = page.next;
   }
   return total;
+}
+
+/** The first page of the tenant's users, with only the fields the directory keeps. */
+export function firstUserPage(pageSize = 999): string {
+  return `/users?$select=id,displayName,mail,userPrincipalName,accountEnabled&$top=${pageSize}`;
+}
+
+/** One page of users as directory entries, and the next page's link (@odata.nextLink). */
+export async function readUserPage(
+  graph: GraphAccess,
+  tenantId: string,
+  url: string,
+): Promise<{ entries: DirectoryEntryInput[]; next: string | undefined }> {
+  const page = ZUserPage.parse(await graph.appCall("list users", (client) => client.api(url).get()));
+  return {
+    entries: page.value.map((user) => ({
+      side: "teams" as const,
+      scopeId: tenantId,
+      userId: user.id.toLowerCase(),
+      email: user.mail || user.userPrincipalName || null,
+      displayName: user.displayName ?? "",
+      // Disabled accounts stay listed (admins see them) but are never linked automatically.
+      deactivated: user.accountEnabled === false,
+    })),
+    next: page["@odata.nextLink"],
+  };
 }

@@ -2,11 +2,10 @@
 // emulator, on a fresh migrated Postgres database, with the pipeline running and a recording
 // Slack-side writer. Test code only.
 import { randomUUID } from "node:crypto";
-import type { Server } from "node:http";
 import { createServer } from "node:net";
 
 import { parseEnv } from "@presence/config";
-import type { SlackWriteOp, SlackView, WriteOp } from "@presence/core";
+import type { SlackWriteOp, SlackView } from "@presence/core";
 import { generateEncryptionKey, parseKeyRing, pgConfigFromUrl, withDatabase, type Link } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import {
@@ -19,6 +18,7 @@ import { eventually } from "@presence/graph-emulator/testing";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
 import { waitForIdle } from "@presence/pipeline/testing";
 import { runApps, type AppModule, type Runtime } from "@presence/runtime";
+import { serveRouter } from "@presence/runtime/testing";
 import { createLogger, createMetrics } from "@presence/telemetry";
 import express from "express";
 import pg from "pg";
@@ -180,8 +180,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const slackWrites: SlackWriteOp[] = [];
   const slackWriter: SideWriter = {
     side: "slack",
-    async perform(_link, op: WriteOp) {
-      if (op.side === "slack") slackWrites.push(op);
+    async perform(_link, op) {
+      slackWrites.push(op);
     },
     heldUntil: () => null,
   };
@@ -202,7 +202,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       workerConcurrency: 8,
       pollIntervalMs: 100,
     });
-  if (run === "http") running = await serveRoutes(bridge, port);
+  if (run === "http") running = await serveRouter(bridge.router, port);
   return {
     emulator,
     tenantId: tenant.id,
@@ -244,22 +244,6 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       await connectionsClosed(t);
       await t.drop();
     },
-  };
-}
-
-/** Serves only the bridge's routes (no worker). */
-async function serveRoutes(bridge: TeamsBridge, port: number): Promise<{ stop(): Promise<void> }> {
-  const app = express();
-  app.use(bridge.router);
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(port, "127.0.0.1", () => resolve(s));
-  });
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
 

@@ -1,7 +1,8 @@
-import { BridgeError, type TeamsWriteOp } from "@presence/core";
+import { BridgeError, entraPersonOf, type TeamsWriteOp } from "@presence/core";
 import type { Link } from "@presence/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createTeamsAdapter } from "../spoke/teams-adapter.ts";
 import { startWorld, type World } from "../testing/teams-world.ts";
 import { teamsHeldUntil } from "./teams-writer.ts";
 
@@ -20,7 +21,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-const perform = (op: TeamsWriteOp) => world.bridge.writer.perform(link, op);
+const perform = (op: TeamsWriteOp) => createTeamsAdapter(world.bridge).write.perform(entraPersonOf(link), op);
 const failure = async (op: TeamsWriteOp): Promise<BridgeError> => {
   const error = await perform(op).then(
     () => null,

@@ -1,13 +1,13 @@
 import {
-  BridgeError,
+  entraPersonOf,
   isBridgeError,
   toIsoDuration,
+  type EntraPerson,
+  type HeldUntil,
   type TeamsHold,
   type TeamsWriteOp,
-  type WriteOp,
 } from "@presence/core";
-import type { Link } from "@presence/db";
-import type { SideWriter } from "@presence/pipeline";
+import type { TeamsSideWriter } from "@presence/pipeline";
 
 import type { GraphAccess } from "../client/graph-access.ts";
 import type { TeamsTiming } from "../teams-settings.ts";
@@ -18,59 +18,64 @@ import type { TeamsTiming } from "../teams-settings.ts";
  * carries an expiry (GRAPH_SESSION_EXPIRY_MINUTES), so a session the bridge stops refreshing — the
  * bridge stopped, the link was removed — goes away by itself.
  */
-export function createTeamsWriter(graph: GraphAccess, timing: TeamsTiming): SideWriter {
-  const sessionId = graph.settings.clientId;
-  const expirationDuration = toIsoDuration(timing.sessionExpiryMinutes);
-  const post = (link: Link, action: string, body: object) =>
-    graph.appCall(`${action} for ${link.entraUserId}`, (client) =>
-      client.api(`/users/${encodeURIComponent(link.entraUserId)}/presence/${action}`).post(body),
-    );
-
+export function createTeamsWriter(graph: GraphAccess, timing: TeamsTiming): TeamsSideWriter {
+  const perform = teamsWrites(graph, timing);
   return {
     side: "teams",
-
-    async perform(link: Link, op: WriteOp): Promise<void> {
-      if (op.side !== "teams") throw new BridgeError("internal", `The Teams writer got a ${op.side} op`);
-      await performTeamsOp(op, {
-        setPresence: (value) =>
-          post(link, "setPresence", {
-            sessionId,
-            availability: value.availability,
-            activity: value.activity,
-            expirationDuration,
-          }),
-        clearPresence: async () => {
-          try {
-            await post(link, "clearPresence", { sessionId });
-          } catch (error) {
-            // "If the presence session doesn't exist, this method returns a 404": already gone is done.
-            if (!isBridgeError(error, "not_found")) throw error;
-          }
-        },
-        setPreferred: (value) =>
-          post(link, "setUserPreferredPresence", {
-            availability: value.availability,
-            activity: value.activity,
-            expirationDuration,
-          }),
-        clearPreferred: () => post(link, "clearUserPreferredPresence", {}),
-        setStatusMessage: (value) =>
-          post(link, "setStatusMessage", {
-            statusMessage: {
-              message: { content: value.text, contentType: "text" },
-              ...(value.expiresAt === null ? {} : { expiryDateTime: graphDateTimeUtc(value.expiresAt) }),
-            },
-          }),
-        // There is no clearStatusMessage: an empty message clears it.
-        clearStatusMessage: () =>
-          post(link, "setStatusMessage", {
-            statusMessage: { message: { content: "", contentType: "text" } },
-          }),
-      });
-    },
-
-    heldUntil: (hold, writtenAt) => teamsHeldUntil(hold as TeamsHold, writtenAt, timing),
+    perform: (link, op) => perform(entraPersonOf(link), op),
+    heldUntil: (hold, writtenAt) => teamsHeldUntil(hold, writtenAt, timing),
   };
+}
+
+/** One Graph call per op for a person (the Teams adapter's `write.perform`). */
+export function teamsWrites(
+  graph: GraphAccess,
+  timing: TeamsTiming,
+): (person: EntraPerson, op: TeamsWriteOp) => Promise<void> {
+  const sessionId = graph.settings.clientId;
+  const expirationDuration = toIsoDuration(timing.sessionExpiryMinutes);
+  const post = (person: EntraPerson, action: string, body: object) =>
+    graph.appCall(`${action} for ${person.userId}`, (client) =>
+      client.api(`/users/${encodeURIComponent(person.userId)}/presence/${action}`).post(body),
+    );
+
+  return (person, op) =>
+    performTeamsOp(op, {
+      setPresence: (value) =>
+        post(person, "setPresence", {
+          sessionId,
+          availability: value.availability,
+          activity: value.activity,
+          expirationDuration,
+        }),
+      clearPresence: async () => {
+        try {
+          await post(person, "clearPresence", { sessionId });
+        } catch (error) {
+          // "If the presence session doesn't exist, this method returns a 404": already gone is done.
+          if (!isBridgeError(error, "not_found")) throw error;
+        }
+      },
+      setPreferred: (value) =>
+        post(person, "setUserPreferredPresence", {
+          availability: value.availability,
+          activity: value.activity,
+          expirationDuration,
+        }),
+      clearPreferred: () => post(person, "clearUserPreferredPresence", {}),
+      setStatusMessage: (value) =>
+        post(person, "setStatusMessage", {
+          statusMessage: {
+            message: { content: value.text, contentType: "text" },
+            ...(value.expiresAt === null ? {} : { expiryDateTime: graphDateTimeUtc(value.expiresAt) }),
+          },
+        }),
+      // There is no clearStatusMessage: an empty message clears it.
+      clearStatusMessage: () =>
+        post(person, "setStatusMessage", {
+          statusMessage: { message: { content: "", contentType: "text" } },
+        }),
+    });
 }
 
 interface TeamsCalls {
@@ -107,7 +112,7 @@ export function teamsHeldUntil(
   hold: TeamsHold,
   writtenAt: number,
   timing: Pick<TeamsTiming, "keepAliveIntervalMs" | "sessionRefreshMs">,
-): { at: number; facets: string[] } | null {
+): HeldUntil | null {
   const facets: string[] = [];
   let every = Number.POSITIVE_INFINITY;
   const session = hold.session;

@@ -213,41 +213,49 @@ function decideWebhook(input: DecideInput): Decision {
     events.push(event("duplicate_dropped", "webhook", "Nothing changed", {}));
     return { ...unchanged, events };
   }
-  const view = taken.record.view;
+  const reported = taken.record.view;
   const echoes = taken.facets.filter((connection) =>
     input.expectations.some(
       (e) =>
         e.side === "webhook" &&
         e.facet === connection &&
         e.expiresAt > now &&
-        e.fingerprint === externalStateFingerprint(view[connection] ?? null),
+        e.fingerprint === externalStateFingerprint(reported[connection] ?? null),
     ),
   );
-  if (echoes.length === taken.facets.length) {
+  // A system reporting back what the bridge sent it says nothing of its own: what it reported before stands.
+  const view = { ...reported };
+  for (const connection of echoes) view[connection] = link.webhook.view[connection] ?? null;
+  const record: WebhookRecord = { ...taken.record, view };
+  const real = taken.facets.filter((connection) => !echoes.includes(connection));
+  if (echoes.length > 0) {
     events.push(
       event("echo_dropped", "webhook", "The system reported back the state the bridge sent it", {
         connections: echoes,
         by: "expectation",
       }),
     );
-    return { ...unchanged, events };
   }
-  const real = taken.facets.filter((connection) => !echoes.includes(connection));
+  const changed = Object.keys(view).some(
+    (connection) =>
+      JSON.stringify(view[connection] ?? null) !== JSON.stringify(link.webhook.view[connection] ?? null),
+  );
+  if (!changed) return { ...unchanged, webhook: record, events };
   if (!isActive(link, now)) {
     events.push(
       event("paused", "webhook", `Link is ${link.status}; nothing mirrored`, { connections: real }),
     );
-    return { ...unchanged, events };
+    return { ...unchanged, webhook: record, events };
   }
-  const settled = settle(input, { ...link, webhook: taken.record }, events, {
+  const settled = settle(input, { ...link, webhook: record }, events, {
     directions: [
-      { to: "slack", describeAlways: true, backOff: [] },
-      { to: "teams", describeAlways: true, backOff: [] },
+      { to: "slack", describeAlways: real.length > 0, backOff: [] },
+      { to: "teams", describeAlways: real.length > 0, backOff: [] },
     ],
-    facets: real,
+    facets: taken.facets,
     eventSide: "webhook",
   });
-  return { ...settled, outlook: link.outlook, webhook: taken.record, publish: false, events };
+  return { ...settled, outlook: link.outlook, webhook: record, publish: false, events };
 }
 
 /**
@@ -262,9 +270,12 @@ function withPublished(input: DecideInput, decision: Decision): Decision {
     outlook: decision.outlook,
     webhook: decision.webhook,
   };
-  const next = isActive(link, input.now)
-    ? publishedState({ ...ownViews(input, link), now: input.now })
-    : null;
+  const active = isActive(link, input.now);
+  const own = ownViews(input, link);
+  // The person's own Teams presence hidden behind the bridge's session (Graph shows only the
+  // aggregate): what to send is not known now; what was sent stands.
+  if (active && own.teams.presence === undefined && link.teams.view.presence !== undefined) return decision;
+  const next = active ? publishedState({ ...own, now: input.now }) : null;
   const previous = decision.webhook.hold.state;
   // Nothing was ever sent and there is nothing to share: no delivery.
   if (previous === undefined && next === null) return decision;

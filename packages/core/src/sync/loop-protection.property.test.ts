@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 
 import { fitTeamsStatusMessage } from "../limits/graph-limits.ts";
 import { fitSlackStatusText } from "../limits/slack-limits.ts";
+import { slackPresenceState, teamsPresenceState } from "../model/canonical.ts";
+import { externalAsGraphPresence, externalAsTeamsSession } from "../model/external-state.ts";
 import { slackStatusFingerprint, teamsPresenceFingerprint } from "../model/fingerprint.ts";
 import type { SlackKind } from "../model/vocabulary.ts";
 import { defaultSettings, effectivePolicy, type LinkPolicyOverrides } from "../policy/policy.ts";
 import { shareableStatusText } from "../policy/privacy.ts";
-import { classifyStatus } from "../rules/classify-slack.ts";
+import { classifyStatus, type SlackClassification } from "../rules/classify-slack.ts";
 import { defaultRuleSet } from "../rules/default-rules.ts";
 import { matchSlackToTeams, matchTeamsToSlack } from "../rules/match-rules.ts";
 import type { RuleSet } from "../rules/rule-set.ts";
@@ -32,7 +34,11 @@ function allowedOnSlack(sim: Simulation, rules: RuleSet): Set<string> {
     "dnd:off",
     "presence:auto",
   ]);
-  for (const view of sim.teamsHistory) {
+  // A connected system's state reaches Slack in place of the person's own Teams presence.
+  const withSystem = sim.teamsHistory.flatMap((view) =>
+    sim.systemHistory.map((state) => ({ ...view, presence: externalAsGraphPresence(state) })),
+  );
+  for (const view of [...sim.teamsHistory, ...withSystem]) {
     for (const candidate of [view, { outOfOffice: view.outOfOffice }]) {
       const rule = matchTeamsToSlack(rules, candidate);
       if (!rule) continue;
@@ -63,6 +69,11 @@ function allowedOnTeams(sim: Simulation, rules: RuleSet, overrides: LinkPolicyOv
   if (sim.slackHistory.huddle) kinds.add("huddle");
   if (sim.slackHistory.away) kinds.add("away");
   const allowed = new Set<string>(["session:none", "statusMessage:"]);
+  // A connected system's state becomes the bridge's session (the nearest pair setPresence takes).
+  for (const state of sim.systemHistory) {
+    const session = externalAsTeamsSession(state);
+    if (session) allowed.add(`session:${teamsPresenceFingerprint(session)}`);
+  }
   for (const kind of kinds) {
     const rule = matchSlackToTeams(rules, kind);
     if (!rule) continue;
@@ -78,6 +89,32 @@ function allowedOnTeams(sim: Simulation, rules: RuleSet, overrides: LinkPolicyOv
     }
   }
   return allowed;
+}
+
+/** Every canonical availability/activity the person's own Teams and Slack states ever had. */
+function ownCanonicalStates(sim: Simulation, rules: RuleSet): Set<string> {
+  const meta = { observedAt: 0, sourceVersion: "" };
+  const states = new Set<string>(["available/available"]);
+  for (const view of sim.teamsHistory) {
+    const state = teamsPresenceState(view, meta);
+    states.add(`${state.availability}/${state.activity}`);
+  }
+  const kinds = sim.slackHistory.statuses.map((status) =>
+    status.text === "" && status.emoji === ""
+      ? "cleared"
+      : classifyStatus(status.text, status.emoji, rules.slackClassifier),
+  );
+  if (sim.slackHistory.dnd) kinds.push("dnd");
+  if (sim.slackHistory.huddle) kinds.push("huddle");
+  if (sim.slackHistory.away) kinds.push("away");
+  for (const kind of kinds) {
+    const state = slackPresenceState(
+      { kind, statusKind: kind, statusText: "", statusEmoji: "", expiresAt: null } as SlackClassification,
+      meta,
+    );
+    states.add(`${state.availability}/${state.activity}`);
+  }
+  return states;
 }
 
 function perFacetCounts(writes: readonly string[]): Map<string, number> {
@@ -99,6 +136,22 @@ export function checkRun(rules: RuleSet, policy: LinkPolicyOverrides, actions: S
   for (const write of sim.slack.bridgeWrites) expect(slackAllowed, `Slack write ${write}`).toContain(write);
   const teamsAllowed = allowedOnTeams(sim, rules, policy);
   for (const write of sim.graph.bridgeWrites) expect(teamsAllowed, `Teams write ${write}`).toContain(write);
+
+  // 1b. Nothing a system reported is ever sent to a system: a state only a system had (never the
+  // person's own on Slack or Teams) never goes out. (Unless an echo of the bridge's own write arrived
+  // after its echo window: then the bridge took it for the person's, a limit ADR 0004 states for every side.)
+  if (!sim.echoWindowExceeded) {
+    const own = ownCanonicalStates(sim, rules);
+    const systemOnly = new Set(
+      sim.systemHistory.map((s) => `${s.availability}/${s.activity}`).filter((key) => !own.has(key)),
+    );
+    for (const sent of sim.sentToSystem) {
+      if (sent)
+        expect(systemOnly, "sent a state only a system had").not.toContain(
+          `${sent.availability}/${sent.activity}`,
+        );
+    }
+  }
 
   // 2. At most one write of a distinct state per facet and side for each real change.
   for (const [facet, count] of perFacetCounts(sim.slack.bridgeWrites)) {
@@ -123,7 +176,7 @@ export function checkRun(rules: RuleSet, policy: LinkPolicyOverrides, actions: S
   expect(sim.bridge.pendingWrites.size).toBe(0);
 }
 
-describe("loop protection (simulated Slack and Graph)", () => {
+describe("loop protection (simulated Slack, Graph, Outlook and a connected system that mirrors what it is sent)", () => {
   it("for random rules, policies and interleavings: origin rule, one write per change, quiet", () => {
     fc.assert(fc.property(arbitraryRuleSet(), fc.constantFrom(...policies), arbitraryActions(), checkRun), {
       numRuns: RUNS,

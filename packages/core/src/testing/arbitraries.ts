@@ -94,6 +94,8 @@ export function arbitraryActions(maxLength = 60): fc.Arbitrary<SimAction[]> {
       arbitrary: fc.record({ type: fc.constant("runWrite" as const), side, crash: fc.boolean() }),
     },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("poll" as const), side }) },
+    { weight: 2, arbitrary: fc.record({ type: fc.constant("systemReport" as const), choice: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("outlookRead" as const), choice: fc.nat() }) },
     {
       weight: 2,
       arbitrary: fc.record({

@@ -1,7 +1,15 @@
+import {
+  EXTERNAL_ACTIVITIES,
+  externalStateFingerprint,
+  type ExternalState,
+  type PublishedState,
+} from "../model/external-state.ts";
 import type { SlackStatus, TeamsPresence, TeamsView } from "../model/facets.ts";
+import type { CalendarBlock } from "../model/schedule.ts";
 import type { Side } from "../model/vocabulary.ts";
 import type { BridgeSettings, LinkPolicyOverrides } from "../policy/policy.ts";
 import type { RuleSet } from "../rules/rule-set.ts";
+import type { Observation } from "../sync/types.ts";
 import type { WriteOp } from "../sync/write-plan.ts";
 import { MemoryBridge } from "./memory-bridge.ts";
 import { SimGraph } from "./sim-graph.ts";
@@ -40,6 +48,32 @@ export const TEAMS_PREFERRED_PALETTE: readonly (TeamsPresence | null)[] = [
 
 export const TEAMS_MESSAGE_PALETTE = ["", "Back at 3", "Working from home"] as const;
 
+/** What a connected system (a phone system) may report: nothing, or a state (some with an end, in minutes). */
+export const SYSTEM_PALETTE: readonly ((Omit<ExternalState, "until"> & { minutes: number | null }) | null)[] =
+  [
+    null,
+    { availability: "busy", activity: "inACall", minutes: null },
+    { availability: "busy", activity: "inAConferenceCall", minutes: 20 },
+    { availability: "doNotDisturb", activity: "focus", minutes: 45 },
+    { availability: "away", activity: "offWork", minutes: null },
+    { availability: "available", activity: "available", minutes: null },
+  ];
+
+/** Calendars the Outlook spoke may read, as busy blocks relative to the read (minutes). */
+export const CALENDAR_PALETTE: readonly { showAs: CalendarBlock["showAs"]; from: number; to: number }[][] = [
+  [],
+  [{ showAs: "busy", from: -5, to: 25 }],
+  [
+    { showAs: "busy", from: -10, to: 20 },
+    { showAs: "tentative", from: 20, to: 50 },
+  ],
+  [{ showAs: "busy", from: 5, to: 35 }],
+  [{ showAs: "oof", from: -60, to: 600 }],
+];
+
+/** The connection the simulated system reports through. */
+export const SIM_CONNECTION = "phones";
+
 export type SimAction =
   | { type: "slackStatus"; choice: number; expiresInMinutes: number | null }
   | { type: "slackHuddle"; on: boolean }
@@ -53,12 +87,16 @@ export type SimAction =
   | { type: "redeliver"; pick: number }
   | { type: "runWrite"; side: Side; crash: boolean }
   | { type: "poll"; side: Side }
+  | { type: "systemReport"; choice: number }
+  | { type: "outlookRead"; choice: number }
   | { type: "advance"; seconds: number };
 
 interface Pending {
   event: SimEvent;
   /** Delivered at least once (kept for re-delivery, as Slack and Graph retry). */
   delivered: boolean;
+  /** When the side sent it (simulated clock). */
+  emittedAt: number;
 }
 
 /**
@@ -83,6 +121,22 @@ export class Simulation {
     away: false,
   };
   readonly teamsHistory: TeamsView[] = [];
+  /** Every state the connected system reported of its own accord (not its echoes). */
+  readonly systemHistory: ExternalState[] = [];
+  /**
+   * Whether some event reached the bridge later than its side's echo window (the bridge then cannot
+   * tell its own write's echo from the person's change: ADR 0004's stated limit).
+   */
+  echoWindowExceeded = false;
+  /** Every state the webhook spoke sent the system. */
+  readonly sentToSystem: (PublishedState | null)[] = [];
+  #systemSeq = 0;
+
+  /** The system's reports in the order it made them (their time, then a counter). */
+  private systemVersion(): string {
+    this.#systemSeq += 1;
+    return String(this.now * 1000 + this.#systemSeq).padStart(18, "0");
+  }
 
   constructor(options: { rules: RuleSet; settings: BridgeSettings; policy?: LinkPolicyOverrides }) {
     this.bridge = new MemoryBridge({
@@ -90,7 +144,7 @@ export class Simulation {
       settings: options.settings,
       policy: options.policy ?? {},
     });
-    const emit = (event: SimEvent) => this.pending.push({ event, delivered: false });
+    const emit = (event: SimEvent) => this.pending.push({ event, delivered: false, emittedAt: this.now });
     this.slack = new SimSlack(emit);
     this.graph = new SimGraph(emit);
     this.teamsHistory.push(this.graph.personOwn(this.now));
@@ -178,21 +232,91 @@ export class Simulation {
       case "redeliver": {
         const delivered = this.pending.filter((p) => p.delivered);
         const again = delivered[action.pick % Math.max(1, delivered.length)];
-        if (again) this.bridge.observe(again.event.observation, this.now);
+        if (again) this.observe(again.event.observation);
         return;
       }
       case "runWrite":
         this.runWrite(action.side, action.crash);
         return;
       case "poll":
-        this.bridge.observe(
-          action.side === "slack" ? this.slack.poll(this.now) : this.graph.poll(this.now),
-          this.now,
-        );
+        this.observe(action.side === "slack" ? this.slack.poll(this.now) : this.graph.poll(this.now));
         return;
       case "advance":
         this.advance(action.seconds * 1000);
         return;
+      case "systemReport": {
+        const pick = SYSTEM_PALETTE[action.choice % SYSTEM_PALETTE.length] ?? null;
+        const state: ExternalState | null = pick
+          ? {
+              availability: pick.availability,
+              activity: pick.activity,
+              until: pick.minutes === null ? null : this.now + pick.minutes * MIN,
+            }
+          : null;
+        if (state) this.systemHistory.push(state);
+        this.realChanges += 1;
+        this.observe({
+          side: "webhook",
+          facets: { [SIM_CONNECTION]: state },
+          version: this.systemVersion(),
+          observedAt: this.now,
+        });
+        return;
+      }
+      case "outlookRead": {
+        const blocks = (CALENDAR_PALETTE[action.choice % CALENDAR_PALETTE.length] ?? []).map((b) => ({
+          showAs: b.showAs,
+          start: this.now + b.from * MIN,
+          end: this.now + b.to * MIN,
+        }));
+        this.observe({
+          side: "outlook",
+          facets: { calendar: { from: this.now - 60 * MIN, until: this.now + 24 * 60 * MIN, blocks } },
+          version: String(this.now).padStart(15, "0"),
+          observedAt: this.now,
+        });
+        return;
+      }
+    }
+  }
+
+  /**
+   * Takes an observation in; a state the webhook spoke is to send goes to the system at once, as its
+   * delivery does (the expectation stored first), and this system reports it straight back as its own
+   * (the worst case: a system that mirrors what it is told).
+   */
+  private observe(observation: Observation): void {
+    const { slackEchoTtlSeconds, teamsEchoTtlSeconds } = this.bridge.settings;
+    const window = Math.min(slackEchoTtlSeconds, teamsEchoTtlSeconds) * 1000;
+    if (this.pending.some((p) => !p.delivered && this.now - p.emittedAt >= window))
+      this.echoWindowExceeded = true;
+    const before = this.bridge.published.length;
+    this.bridge.observe(observation, this.now);
+    for (const state of this.bridge.published.slice(before)) {
+      this.sentToSystem.push(state);
+      const echo =
+        state && (EXTERNAL_ACTIVITIES as readonly string[]).includes(state.activity)
+          ? ({
+              availability: state.availability,
+              activity: state.activity,
+              until: state.until,
+            } as ExternalState)
+          : null;
+      this.bridge.expectations.push({
+        side: "webhook",
+        facet: SIM_CONNECTION,
+        fingerprint: externalStateFingerprint(echo),
+        expiresAt: this.now + 120_000,
+      });
+      this.bridge.observe(
+        {
+          side: "webhook",
+          facets: { [SIM_CONNECTION]: echo },
+          version: this.systemVersion(),
+          observedAt: this.now,
+        },
+        this.now,
+      );
     }
   }
 
@@ -215,7 +339,7 @@ export class Simulation {
 
   private deliver(p: Pending): void {
     p.delivered = true;
-    this.bridge.observe(p.event.observation, this.now);
+    this.observe(p.event.observation);
   }
 
   private runWrite(side: Side, crash: boolean): void {

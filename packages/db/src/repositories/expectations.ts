@@ -1,4 +1,4 @@
-import type { Expectation, PendingExpectation, Side } from "@presence/core";
+import type { Expectation, PendingExpectation, Spoke } from "@presence/core";
 
 import type { Db } from "../client.ts";
 
@@ -6,7 +6,7 @@ import type { Db } from "../client.ts";
 export async function addExpectation(
   db: Db,
   linkId: string,
-  side: Side,
+  side: Spoke,
   expectation: Expectation,
   expiresAt: Date,
 ): Promise<void> {
@@ -17,7 +17,7 @@ export async function addExpectation(
 
 /** Unexpired expectations for a link. */
 export async function pendingExpectations(db: Db, linkId: string, now: Date): Promise<PendingExpectation[]> {
-  const rows = await db.$queryRaw<{ side: Side; facet: string; fingerprint: string; expiresAt: Date }[]>`
+  const rows = await db.$queryRaw<{ side: Spoke; facet: string; fingerprint: string; expiresAt: Date }[]>`
     SELECT "side", "facet", "fingerprint", "expiresAt" FROM "WriteExpectation"
     WHERE "linkId" = ${linkId} AND "expiresAt" > ${now}::timestamp`;
   return rows.map((row) => ({

@@ -7,7 +7,12 @@ import {
   ZTeamsHold,
   ZTeamsView,
   ZOutlookView,
+  ZPublishedHold,
+  ZWebhookView,
   type BridgeSettings,
+  type PublishedHold,
+  type WebhookRecord,
+  type WebhookView,
   type ObservedRecord,
   type OutlookView,
   type LinkSnapshot,
@@ -73,6 +78,8 @@ export function toSnapshot(
   if (!slack || !teams) throw new BridgeError("internal", `Link ${link.id} lacks a side record`);
   // The Outlook record is created by the first Outlook observation.
   const outlook = sides.find((s) => s.side === "outlook");
+  // So is the webhook record, by the first report or published state.
+  const webhook = sides.find((s) => s.side === "webhook");
   return {
     id: link.id,
     status: link.status,
@@ -96,7 +103,42 @@ export function toSnapshot(
     outlook: outlook
       ? { view: ZOutlookView.parse(outlook.view), versions: ZVersions.parse(outlook.versions) }
       : { view: {}, versions: {} },
+    webhook: webhook
+      ? {
+          view: ZWebhookView.parse(webhook.view),
+          versions: ZVersions.parse(webhook.versions),
+          hold: ZPublishedHold.parse(webhook.hold),
+        }
+      : { view: {}, versions: {}, hold: {} },
   };
+}
+
+/** Stores the webhook record: systems' reports and the published state (created on first use). */
+export async function saveWebhookSide(
+  db: Db,
+  linkId: string,
+  record: WebhookRecord,
+  observedAt: Date | null,
+): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "LinkSide" ("linkId", "side", "view", "versions", "hold", "observedAt", "updatedAt")
+    VALUES (${linkId}, 'webhook'::"Side", ${JSON.stringify(record.view)}::jsonb,
+            ${JSON.stringify(record.versions)}::jsonb, ${JSON.stringify(record.hold)}::jsonb,
+            ${observedAt}::timestamp, now())
+    ON CONFLICT ("linkId", "side") DO UPDATE SET
+      "view" = EXCLUDED."view", "versions" = EXCLUDED."versions", "hold" = EXCLUDED."hold",
+      "observedAt" = COALESCE(EXCLUDED."observedAt", "LinkSide"."observedAt"), "updatedAt" = now()`;
+}
+
+/** The webhook record of a link (what systems reported; the published state), or null before its first use. */
+export async function loadWebhookSide(
+  db: Db,
+  linkId: string,
+): Promise<{ hold: PublishedHold; view: WebhookView } | null> {
+  const [row] = await db.$queryRaw<{ view: unknown; hold: unknown }[]>`
+    SELECT "view", "hold" FROM "LinkSide" WHERE "linkId" = ${linkId} AND "side" = 'webhook'::"Side"`;
+  if (!row) return null;
+  return { hold: ZPublishedHold.parse(row.hold), view: ZWebhookView.parse(row.view) };
 }
 
 /** Stores the Outlook record (created by its first observation; the bridge holds nothing there). */

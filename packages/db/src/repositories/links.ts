@@ -87,6 +87,17 @@ export async function findLinkByEntra(db: Db, tenantId: string, entraUserId: str
   return link ?? null;
 }
 
+/**
+ * The link of the person with this e-mail (how connected systems name people; e-mails are stored
+ * lower-case). Disabled links do not count; of several, the oldest.
+ */
+export async function findLinkByEmail(db: Db, email: string): Promise<Link | null> {
+  const [link] = await db.$queryRaw<Link[]>`
+    SELECT * FROM "Link" WHERE "email" = ${email.toLowerCase()} AND "status" <> 'disabled'
+    ORDER BY "createdAt" LIMIT 1`;
+  return link ?? null;
+}
+
 export interface ListLinksOptions {
   status?: LinkStatus;
   /** Matches e-mail, display name, Slack or Entra user id. */

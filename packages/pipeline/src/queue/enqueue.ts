@@ -5,6 +5,7 @@ import {
   OBSERVE_TASK,
   RECONSIDER_ALL_TASK,
   RECONSIDER_TASK,
+  WEBHOOK_PUBLISH_TASK,
   writeTask,
   ZObserveJob,
   type ObserveJob,
@@ -91,6 +92,19 @@ export async function enqueueWrite(
  */
 export async function enqueueReconsider(db: Db, linkId: string, reason: string): Promise<void> {
   await addJob(db, RECONSIDER_TASK, { linkId, reason }, { jobKey: `reconsider:${linkId}`, maxAttempts: 10 });
+}
+
+/**
+ * Asks the webhook spoke to send one person's published state to the connected systems (one pending
+ * job per link: it reads the newest state when it runs).
+ */
+export async function enqueuePublish(db: Db, linkId: string): Promise<void> {
+  await addJob(
+    db,
+    WEBHOOK_PUBLISH_TASK,
+    { linkId },
+    { jobKey: `webhook-publish:${linkId}`, jobKeyMode: "replace", maxAttempts: 10 },
+  );
 }
 
 /**

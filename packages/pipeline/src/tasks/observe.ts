@@ -2,6 +2,7 @@ import { decide, type Observation, type SyncEventDraft } from "@presence/core";
 import {
   appendSyncEvents,
   countRecentWrites,
+  findLinkByEmail,
   findLinkByEntra,
   findLinkBySlack,
   loadLinkSnapshot,
@@ -9,6 +10,7 @@ import {
   pendingExpectations,
   saveOutlookSide,
   saveSide,
+  saveWebhookSide,
   setLinkStatus,
   type Db,
 } from "@presence/db";
@@ -16,7 +18,7 @@ import {
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZObserveJob, type Subject } from "../jobs.ts";
-import { enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
 
 /**
  * The observe job: takes one observation in and decides, in one transaction holding the link's
@@ -36,7 +38,7 @@ export async function runObserve(
     return;
   }
   const now = context.now();
-  const { settings, rules } = await pipelineConfig(db, now);
+  const { settings, rules, publishes } = await pipelineConfig(db, now);
   const observation = {
     side: job.subject.side,
     facets: job.facets,
@@ -67,6 +69,16 @@ export async function runObserve(
         ...(job.subject.side === "teams" ? { observedAt } : {}),
       });
       if (job.subject.side === "outlook") await saveOutlookSide(tx, link.id, decision.outlook, observedAt);
+      // The published state is kept (and sent) only while some system receives states.
+      const publish = decision.publish && publishes;
+      if (job.subject.side === "webhook" || publish)
+        await saveWebhookSide(
+          tx,
+          link.id,
+          decision.webhook,
+          job.subject.side === "webhook" ? observedAt : null,
+        );
+      if (publish) await enqueuePublish(tx, link.id);
       if (decision.pause) {
         await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
         await enqueueReconsider(tx, link.id, "paused by the flap breaker");
@@ -85,8 +97,14 @@ export async function runObserve(
 }
 
 async function findLink(db: Db, subject: Subject) {
-  // Outlook is the mailbox of the person's Entra account: the same key as Teams.
-  return subject.side === "slack"
-    ? findLinkBySlack(db, subject.teamId, subject.userId)
-    : findLinkByEntra(db, subject.tenantId, subject.userId);
+  switch (subject.side) {
+    case "slack":
+      return findLinkBySlack(db, subject.teamId, subject.userId);
+    case "teams":
+    case "outlook":
+      // Outlook is the mailbox of the person's Entra account: the same key as Teams.
+      return findLinkByEntra(db, subject.tenantId, subject.userId);
+    case "webhook":
+      return findLinkByEmail(db, subject.email);
+  }
 }

@@ -6,6 +6,7 @@ import {
   lockLink,
   pendingExpectations,
   saveSide,
+  saveWebhookSide,
   setLinkStatus,
 } from "@presence/db";
 import { z } from "zod";
@@ -13,7 +14,7 @@ import { z } from "zod";
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZReconsiderJob } from "../jobs.ts";
-import { enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
 
 /**
  * The reconsider job: re-decides what the bridge holds for one link without a new observation, in one
@@ -27,7 +28,7 @@ export async function runReconsider(
   const job = ZReconsiderJob.parse(rawPayload);
   const { db } = context;
   const now = context.now();
-  const { settings, rules } = await pipelineConfig(db, now);
+  const { settings, rules, publishes } = await pipelineConfig(db, now);
   const events = await db.$transaction(
     async (tx) => {
       await lockLink(tx, job.linkId);
@@ -50,6 +51,10 @@ export async function runReconsider(
       );
       await saveSide(tx, job.linkId, "slack", { record: decision.slack });
       await saveSide(tx, job.linkId, "teams", { record: decision.teams });
+      if (decision.publish && publishes) {
+        await saveWebhookSide(tx, job.linkId, decision.webhook, null);
+        await enqueuePublish(tx, job.linkId);
+      }
       if (decision.pause) {
         await setLinkStatus(tx, job.linkId, { status: "paused", reason: decision.pause.reason });
         await enqueueReconsider(tx, job.linkId, "paused by the flap breaker");

@@ -7,7 +7,9 @@ import {
   type PlannedWrite,
   type Side,
   type SideRecord,
+  type SlackHold,
   type SyncEventDraft,
+  type TeamsHold,
   type WriteOp,
   type WriteState,
 } from "@presence/core";
@@ -19,14 +21,15 @@ import {
   lockLink,
   saveSide,
   setLinkStatus,
+  type Db,
   type Link,
 } from "@presence/db";
 
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
-import { ZWriteJob } from "../jobs.ts";
+import { ZWriteJob, type WriteJob } from "../jobs.ts";
 import { enqueueWrite } from "../queue/enqueue.ts";
-import type { SideWriter } from "../side-writer.ts";
+import type { SpokeSideWriter } from "../side-writer.ts";
 import { describeOps } from "./describe-ops.ts";
 
 export interface WriteJobInfo {
@@ -35,8 +38,13 @@ export interface WriteJobInfo {
   maxAttempts: number;
 }
 
-type AnyState = WriteState<object>;
-type Outcome = { op: WriteOp; result: "done" | "failed" | "unknown" };
+type Outcome<Op> = { op: Op; result: "done" | "failed" | "unknown" };
+type Hold = SlackHold | TeamsHold;
+/** One side's writer and planner, with that side's ops and hold. */
+type SideWrite<Op extends WriteOp, H extends Hold> = {
+  writer: SpokeSideWriter<Side, Op, H>;
+  plan(state: WriteState<H>, refresh: readonly string[], now: number): PlannedWrite<Op>[];
+};
 
 /**
  * The write job for one link and side: brings the side in line with what the bridge holds, one
@@ -54,6 +62,27 @@ export async function runWrite(
   const payload = ZWriteJob.parse(rawPayload);
   const writer = context.writers[payload.side];
   if (!writer) throw new BridgeError("internal", `No ${payload.side} writer in this process`);
+  // The one place a side's ops are narrowed: each writer is given its own side's plan, so its ops stay typed.
+  switch (writer.side) {
+    case "slack":
+      return writeSide(context, payload, job, {
+        writer,
+        plan: (state, refresh, now) => planSlackWrites(state, { refresh, now }),
+      });
+    case "teams":
+      return writeSide(context, payload, job, {
+        writer,
+        plan: (state, refresh) => planTeamsWrites(state, { refresh }),
+      });
+  }
+}
+
+async function writeSide<Op extends WriteOp, H extends Hold>(
+  context: PipelineContext,
+  payload: WriteJob,
+  job: WriteJobInfo,
+  { writer, plan: planWrites }: SideWrite<Op, H>,
+): Promise<void> {
   const link = await getLink(context.db, payload.linkId);
   if (!link || link.status === "needs_reauth" || link.status === "disabled") return;
   const { settings } = await pipelineConfig(context.db, context.now());
@@ -62,22 +91,19 @@ export async function runWrite(
 
   const plan = await context.db.$transaction(async (tx) => {
     await lockLink(tx, link.id);
-    const record = await loadSideRecord(tx, link.id, payload.side);
+    const record = await loadWriteRecord<H>(tx, link.id, payload.side);
     if (!record) return [];
     const refresh = payload.refresh.includes("due")
       ? (writer.heldUntil(record.hold, context.now())?.facets ?? [])
       : payload.refresh;
-    const planned: PlannedWrite<WriteOp>[] =
-      payload.side === "slack"
-        ? planSlackWrites(record as never, { refresh, now: context.now() })
-        : planTeamsWrites(record as never, { refresh });
+    const planned = planWrites(record, refresh, context.now());
     if (planned.length === 0) return [];
     const expiresAt = new Date(context.now() + ttlMs);
-    let state: AnyState = record;
+    let state: WriteState<H> = record;
     for (const { op, expectations } of planned) {
       for (const expectation of expectations)
         await addExpectation(tx, link.id, payload.side, expectation, expiresAt);
-      state = recordAttempt(state as WriteState<never>, op);
+      state = recordAttempt(state, op);
     }
     await saveSide(tx, link.id, payload.side, { record: { ...record, ...state } });
     return planned;
@@ -86,9 +112,9 @@ export async function runWrite(
 
   // A call the side refused (missing permission, invalid) does not stop the other, independent facets;
   // a rate limit, a revoked token or a connection failure ends the job. Calls not made are not in flight.
-  const outcomes: Outcome[] = [];
-  const refused: { op: WriteOp; error: BridgeError }[] = [];
-  let stop: { op: WriteOp; error: BridgeError } | undefined;
+  const outcomes: Outcome<Op>[] = [];
+  const refused: { op: Op; error: BridgeError }[] = [];
+  let stop: { op: Op; error: BridgeError } | undefined;
   for (const { op } of plan) {
     if (stop) {
       outcomes.push({ op, result: "failed" });
@@ -111,14 +137,13 @@ export async function runWrite(
   const done = outcomes.filter((o) => o.result === "done").map((o) => o.op);
   await context.db.$transaction(async (tx) => {
     await lockLink(tx, link.id);
-    const record = await loadSideRecord(tx, link.id, payload.side);
+    const record = await loadWriteRecord<H>(tx, link.id, payload.side);
     if (!record) return;
-    let state: AnyState = record;
+    let state: WriteState<H> = record;
     for (const outcome of outcomes) {
-      if (outcome.result !== "unknown")
-        state = recordOutcome(state as WriteState<never>, outcome.op, outcome.result);
+      if (outcome.result !== "unknown") state = recordOutcome(state, outcome.op, outcome.result);
     }
-    const next: SideRecord<object, object> = { ...record, ...state };
+    const next: SideRecord<object, H> = { ...record, ...state };
     const previous =
       done.length > 0
         ? ((
@@ -166,8 +191,25 @@ export function nextHeldUntil(
   return new Date(Math.min(previous.getTime(), held.at));
 }
 
+/**
+ * The side's record as the write step works on it. The store parsed it with the side's own schema
+ * (loadSideRecord), so its hold is the hold of the writer's side.
+ */
+async function loadWriteRecord<H extends Hold>(
+  db: Db,
+  linkId: string,
+  side: Side,
+): Promise<SideRecord<object, H> | null> {
+  return (await loadSideRecord(db, linkId, side)) as SideRecord<object, H> | null;
+}
+
 /** One call, timed and counted. */
-async function perform(context: PipelineContext, writer: SideWriter, link: Link, op: WriteOp): Promise<void> {
+async function perform<Op extends WriteOp, H extends Hold>(
+  context: PipelineContext,
+  writer: SpokeSideWriter<Side, Op, H>,
+  link: Link,
+  op: Op,
+): Promise<void> {
   const timer = context.metrics.writeDuration.startTimer({ side: op.side });
   try {
     await writer.perform(link, op);

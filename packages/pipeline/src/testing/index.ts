@@ -1,1 +1,2 @@
 export * from "./wait-for-idle.ts";
+export * from "./queued-observations.ts";

@@ -78,7 +78,12 @@ export async function startDoctorWorld(): Promise<DoctorWorld> {
     displayName: "Presence bridge",
     clientSecret: AZURE_SECRET,
     redirectUris: [TEST_REDIRECT_URI],
-    applicationPermissions: ["Presence.ReadWrite.All", "User.Read.All"],
+    applicationPermissions: [
+      "Presence.ReadWrite.All",
+      "User.Read.All",
+      "Calendars.ReadBasic.All",
+      "MailboxSettings.Read",
+    ],
     delegatedScopes: ["Presence.Read.All", "User.Read", "offline_access"],
   });
   const serviceAccount = graph.control.createUser({

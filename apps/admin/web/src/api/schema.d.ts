@@ -390,7 +390,7 @@ export interface paths {
                                 kind: "mirrored" | "no_change" | "echo_dropped" | "stale_dropped" | "duplicate_dropped" | "conflict_resolved" | "manual_kept" | "ownership_released" | "paused" | "direction_off" | "flap_paused" | "written" | "rate_limited" | "failed" | "needs_reauth" | "unknown_person" | "link_created" | "link_removed" | "link_updated" | "signed_in" | "admin_action";
                                 linkId: string | null;
                                 message: string;
-                                side: ("slack" | "teams") | null;
+                                side: ("slack" | "teams" | "outlook" | "webhook") | null;
                             }[];
                         };
                     };
@@ -2489,7 +2489,7 @@ export interface paths {
                                 kind: "mirrored" | "no_change" | "echo_dropped" | "stale_dropped" | "duplicate_dropped" | "conflict_resolved" | "manual_kept" | "ownership_released" | "paused" | "direction_off" | "flap_paused" | "written" | "rate_limited" | "failed" | "needs_reauth" | "unknown_person" | "link_created" | "link_removed" | "link_updated" | "signed_in" | "admin_action";
                                 linkId: string | null;
                                 message: string;
-                                side: ("slack" | "teams") | null;
+                                side: ("slack" | "teams" | "outlook" | "webhook") | null;
                             }[];
                         };
                     };
@@ -2947,6 +2947,8 @@ export interface paths {
                                     status?: {
                                         emoji: string;
                                         expiresAt: number | null;
+                                        /** @constant */
+                                        fixed?: true;
                                         text: string;
                                     };
                                 };
@@ -2962,6 +2964,8 @@ export interface paths {
                                     status?: {
                                         emoji: string;
                                         expiresAt: number | null;
+                                        /** @constant */
+                                        fixed?: true;
                                         text: string;
                                     };
                                 };
@@ -3000,6 +3004,8 @@ export interface paths {
                                     status?: {
                                         emoji: string;
                                         expiresAt: number | null;
+                                        /** @constant */
+                                        fixed?: true;
                                         text: string;
                                     };
                                 };
@@ -3291,6 +3297,8 @@ export interface paths {
                                         status?: {
                                             emoji: string;
                                             expiresAt: number | null;
+                                            /** @constant */
+                                            fixed?: true;
                                             text: string;
                                         };
                                     };
@@ -3306,6 +3314,8 @@ export interface paths {
                                         status?: {
                                             emoji: string;
                                             expiresAt: number | null;
+                                            /** @constant */
+                                            fixed?: true;
                                             text: string;
                                         };
                                     };
@@ -3344,6 +3354,8 @@ export interface paths {
                                         status?: {
                                             emoji: string;
                                             expiresAt: number | null;
+                                            /** @constant */
+                                            fixed?: true;
                                             text: string;
                                         };
                                     };
@@ -3691,7 +3703,7 @@ export interface paths {
                                 kind: "mirrored" | "no_change" | "echo_dropped" | "stale_dropped" | "duplicate_dropped" | "conflict_resolved" | "manual_kept" | "ownership_released" | "paused" | "direction_off" | "flap_paused" | "written" | "rate_limited" | "failed" | "needs_reauth" | "unknown_person" | "link_created" | "link_removed" | "link_updated" | "signed_in" | "admin_action";
                                 linkId: string | null;
                                 message: string;
-                                side: ("slack" | "teams") | null;
+                                side: ("slack" | "teams" | "outlook" | "webhook") | null;
                             }[];
                         };
                     };
@@ -5279,6 +5291,8 @@ export interface paths {
                                     status?: {
                                         emoji: string;
                                         expiresAt: number | null;
+                                        /** @constant */
+                                        fixed?: true;
                                         text: string;
                                     };
                                 };
@@ -6607,6 +6621,762 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook connections: third-party systems that report states or receive them (no secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connections: {
+                                /** @description ISO 8601 time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                                id: string;
+                                lastDeliveryAt: string | null;
+                                lastDeliveryStatus: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                statusReason: string;
+                                /** @description ISO 8601 time */
+                                updatedAt: string;
+                                url: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, naming each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, and no (or a wrong) bearer token ADMIN_API_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Signed in but not an admin, or a cross-site request (Origin / X-CSRF-Token) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Unknown person or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Conflict, e.g. an account that is already linked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description A state-changing request that is not Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect a system through the webhook spoke; its secret is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default both
+                         * @enum {string}
+                         */
+                        direction?: "in" | "out" | "both";
+                        id: string;
+                        name: string;
+                        /** @default null */
+                        url?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                /** @description ISO 8601 time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                                id: string;
+                                lastDeliveryAt: string | null;
+                                lastDeliveryStatus: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                statusReason: string;
+                                /** @description ISO 8601 time */
+                                updatedAt: string;
+                                url: string | null;
+                            };
+                            /** @description The HMAC key, shown only in this answer: store it in the system now */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, naming each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, and no (or a wrong) bearer token ADMIN_API_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Signed in but not an admin, or a cross-site request (Origin / X-CSRF-Token) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Unknown person or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Conflict, e.g. an account that is already linked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description A state-changing request that is not Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a connection and its secret */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            removed: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, naming each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, and no (or a wrong) bearer token ADMIN_API_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Signed in but not an admin, or a cross-site request (Origin / X-CSRF-Token) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Unknown person or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Conflict, e.g. an account that is already linked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description A state-changing request that is not Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a connection off: its reports are refused (404) and nothing is sent to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                /** @description ISO 8601 time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                                id: string;
+                                lastDeliveryAt: string | null;
+                                lastDeliveryStatus: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                statusReason: string;
+                                /** @description ISO 8601 time */
+                                updatedAt: string;
+                                url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, naming each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, and no (or a wrong) bearer token ADMIN_API_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Signed in but not an admin, or a cross-site request (Origin / X-CSRF-Token) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Unknown person or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Conflict, e.g. an account that is already linked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description A state-changing request that is not Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a connection on again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                /** @description ISO 8601 time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                                id: string;
+                                lastDeliveryAt: string | null;
+                                lastDeliveryStatus: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                statusReason: string;
+                                /** @description ISO 8601 time */
+                                updatedAt: string;
+                                url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, naming each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, and no (or a wrong) bearer token ADMIN_API_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Signed in but not an admin, or a cross-site request (Origin / X-CSRF-Token) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Unknown person or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Conflict, e.g. an account that is already linked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description A state-changing request that is not Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a connection's secret (the old one stops working at once); the new one is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection: {
+                                /** @description ISO 8601 time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @enum {string} */
+                                direction: "in" | "out" | "both";
+                                id: string;
+                                lastDeliveryAt: string | null;
+                                lastDeliveryStatus: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                statusReason: string;
+                                /** @description ISO 8601 time */
+                                updatedAt: string;
+                                url: string | null;
+                            };
+                            /** @description The HMAC key, shown only in this answer: store it in the system now */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, naming each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, and no (or a wrong) bearer token ADMIN_API_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Signed in but not an admin, or a cross-site request (Origin / X-CSRF-Token) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Unknown person or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Conflict, e.g. an account that is already linked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description A state-changing request that is not Content-Type: application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -35,7 +35,12 @@ const KIND_LABEL: Record<string, string> = {
   admin_action: "Admin action",
 };
 
-const SIDE_LABEL: Record<string, string> = { slack: "Slack", teams: "Teams" };
+const SIDE_LABEL: Record<string, string> = {
+  slack: "Slack",
+  teams: "Teams",
+  outlook: "Outlook",
+  webhook: "Connected system",
+};
 
 /** "Why did my status change?": one line per decision, write and change, newest first. */
 export function Timeline({

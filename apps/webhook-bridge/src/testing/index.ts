@@ -1,0 +1,2 @@
+export * from "./signed-request.ts";
+export * from "./test-receiver.ts";

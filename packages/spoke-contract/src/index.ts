@@ -1,0 +1,2 @@
+export * from "./describe-spoke-contract.ts";
+export * from "./harness.ts";
