@@ -19,6 +19,9 @@ const READ_CONCURRENCY = 4;
 /** calendarView pages followed per person (100 events each: a day or two never needs more). */
 const MAX_PAGES = 3;
 
+/** The source of the reader's observations (provenance). */
+export const OUTLOOK_READ_SOURCE = "graph:outlook";
+
 export interface ScheduleReadResult {
   /** People read, their requests, views that changed (taken into the pipeline), mailboxes Graph has not. */
   read: number;
@@ -130,7 +133,7 @@ export class ScheduleReader {
         // Reads are ordered by when they were made: a later read wins over an earlier one.
         version: String(observedAt).padStart(15, "0"),
         observedAt,
-        source: "graph:outlook",
+        source: OUTLOOK_READ_SOURCE,
       })),
     );
     for (const { userId, view } of fresh) this.#seen.set(`${tenantId}/${userId}`, JSON.stringify(view));

@@ -2,22 +2,19 @@ import {
   compareTeamsVersions,
   entraPersonKey,
   entraPersonOf,
-  linkingKey,
   teamsEcho,
   teamsLimits,
   teamsObservation,
   teamsWritePlan,
-  type DirectoryPerson,
-  type EntraPerson,
   type TeamsAdapter,
 } from "@presence/core";
 import type { DbClient } from "@presence/db";
 
 import type { GraphAccess } from "../client/graph-access.ts";
 import type { PresenceReader, ReadSource } from "../inbound/presence-reader.ts";
-import { firstUserPage, readUserPage } from "../jobs/directory-sync.ts";
 import type { TeamsSettings } from "../teams-settings.ts";
 import { teamsHeldUntil, teamsWrites } from "../write/teams-writer.ts";
+import { entraDirectory } from "./entra-directory.ts";
 
 /** The parts of the Teams bridge the adapter is made of (a TeamsBridge has them all). */
 export interface TeamsAdapterParts {
@@ -48,7 +45,7 @@ export function createTeamsAdapter(parts: TeamsAdapterParts): TeamsAdapter {
     identity: {
       personOf: entraPersonOf,
       key: entraPersonKey,
-      directory: () => teamsDirectory(graph, settings.tenantId),
+      directory: () => entraDirectory(graph, settings.tenantId),
     },
     observe: {
       compareVersions: compareTeamsVersions,
@@ -61,24 +58,4 @@ export function createTeamsAdapter(parts: TeamsAdapterParts): TeamsAdapter {
     limits: teamsLimits,
     heldUntil: (hold, writtenAt) => teamsHeldUntil(hold, writtenAt, settings.timing),
   };
-}
-
-/** The tenant's users, page by page (/users with the app token). */
-async function* teamsDirectory(
-  graph: GraphAccess,
-  tenantId: string,
-): AsyncGenerator<DirectoryPerson<EntraPerson>> {
-  let next: string | undefined = firstUserPage();
-  while (next) {
-    const page = await readUserPage(graph, tenantId, next);
-    for (const entry of page.entries) {
-      yield {
-        person: { tenantId, userId: entry.userId },
-        linkingKey: linkingKey(entry.email),
-        displayName: entry.displayName,
-        deactivated: entry.deactivated === true,
-      };
-    }
-    next = page.next;
-  }
 }

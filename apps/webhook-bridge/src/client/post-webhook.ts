@@ -24,7 +24,8 @@ export interface SignedPost {
   now: number;
 }
 
-const DEFAULT_RETRY_AFTER_MS = 60_000;
+/** Retry-After when a 429 names none, and the longest one heeded. */
+export const DEFAULT_RETRY_AFTER_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 3_600_000;
 
 export async function postWebhook(post: SignedPost): Promise<DeliveryOutcome> {

@@ -6,6 +6,11 @@ export function reportVersion(occurredAt: number): string {
   return String(occurredAt).padStart(15, "0");
 }
 
+/** Where a system's reports come from (provenance of its observations). */
+export function reportSource(connectionId: string): string {
+  return `webhook:${connectionId}`;
+}
+
 /**
  * A checked report as the hub's observation: the system's facet (its connection) for the person it names
  * by e-mail, deduplicated by the connection and the report's Idempotency-Key.
@@ -21,7 +26,7 @@ export function reportAsObservation(
     facets: { [connectionId]: report.state },
     version: reportVersion(report.occurredAt),
     observedAt: receivedAt,
-    source: `webhook:${connectionId}`,
+    source: reportSource(connectionId),
     eventId: `webhook:${connectionId}:${idempotencyKey}`,
   };
 }

@@ -1,26 +1,17 @@
 import { BridgeError, type PublishedState, type SyncEventDraft } from "@presence/core";
 import {
-  addExpectation,
   appendSyncEvents,
   getLink,
   getWebhookConnection,
   getWebhookSecret,
-  recordWebhookDelivery,
   setWebhookConnectionStatus,
   type WebhookConnection,
 } from "@presence/db";
 
-import { postWebhook, type DeliveryOutcome } from "../client/post-webhook.ts";
-import { outboundEvent } from "../contract/outbound-event.ts";
-import {
-  IDEMPOTENCY_HEADER,
-  SIGNATURE_HEADER,
-  signWebhook,
-  TIMESTAMP_HEADER,
-} from "../contract/signature.ts";
+import type { DeliveryOutcome } from "../client/post-webhook.ts";
 import type { WebhookContext } from "../webhook-context.ts";
-import { deliveryKey, sentFingerprint } from "./delivery-key.ts";
 import { enqueueDelivery, ZWebhookDeliverJob, type WebhookDeliverJob } from "./enqueue-delivery.ts";
+import { receivesStates, sendDelivery } from "./send-delivery.ts";
 
 export interface DeliveryJobInfo {
   id: string;
@@ -47,7 +38,7 @@ export async function runWebhookDeliver(
     job: job.id,
   });
   const connection = await getWebhookConnection(db, delivery.connectionId);
-  if (!connection || connection.status !== "active" || !connection.url || connection.direction === "in") {
+  if (!receivesStates(connection)) {
     log.debug("delivery dropped: the connection no longer receives states");
     return null;
   }
@@ -71,32 +62,12 @@ export async function runWebhookDeliver(
   }
 
   const now = context.now();
-  const body = JSON.stringify(outboundEvent(link, state, delivery.occurredAt));
-  const key = deliveryKey(connection.id, link.id, state, delivery.occurredAt);
-  // Before the call: a system that reports the state straight back must find it expected (an echo).
-  await addExpectation(
-    db,
-    link.id,
-    "webhook",
-    { facet: connection.id, fingerprint: sentFingerprint(state) },
-    new Date(now + context.config.WEBHOOK_ECHO_TTL_SECONDS * 1000),
+  const { outcome, key } = await sendDelivery(
+    context,
+    { connection: { id: connection.id, url: connection.url }, link, secret },
+    state,
+    delivery.occurredAt,
   );
-  const timestamp = String(Math.floor(now / 1000));
-  const outcome = await postWebhook({
-    url: connection.url,
-    body,
-    headers: {
-      [TIMESTAMP_HEADER]: timestamp,
-      [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
-      [IDEMPOTENCY_HEADER]: key,
-    },
-    timeoutMs: context.config.WEBHOOK_DELIVERY_TIMEOUT_SECONDS * 1000,
-    now,
-  });
-  await recordWebhookDelivery(db, connection.id, {
-    at: new Date(context.now()),
-    status: outcome.status === null ? ("reason" in outcome ? outcome.reason : "") : String(outcome.status),
-  });
   const detail = {
     connectionId: connection.id,
     status: outcome.status,

@@ -1,3 +1,4 @@
+export * from "./outlook-spoke.ts";
 export * from "./slack-spoke.ts";
 export * from "./spoke-adapter.ts";
 export * from "./spoke-identity.ts";
@@ -5,3 +6,4 @@ export * from "./spoke-limits.ts";
 export * from "./spoke-observe.ts";
 export * from "./spoke-write.ts";
 export * from "./teams-spoke.ts";
+export * from "./webhook-spoke.ts";

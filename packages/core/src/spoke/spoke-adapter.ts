@@ -1,18 +1,21 @@
+import type { PublishedHold, WebhookView } from "../model/external-state.ts";
 import type { SlackView, TeamsView } from "../model/facets.ts";
 import type { SlackHold, TeamsHold } from "../model/hold.ts";
 import type { OutlookView } from "../model/schedule.ts";
 import type { Spoke } from "../model/vocabulary.ts";
 import type { SlackWriteOp, TeamsWriteOp } from "../sync/write-plan.ts";
-import type { EntraPerson, SlackPerson, SpokeIdentity } from "./spoke-identity.ts";
+import type { EntraPerson, SlackPerson, SpokeIdentity, WebhookPerson } from "./spoke-identity.ts";
 import type { SpokeLimits } from "./spoke-limits.ts";
 import type { SpokeObserve } from "./spoke-observe.ts";
 import type { HeldUntilRule, SpokeEcho, SpokeWrite, SpokeWriteOpShape } from "./spoke-write.ts";
+import type { WebhookWriteOp } from "./webhook-spoke.ts";
 
 /*
  * The adapter contract: what a spoke provides to the hub, with no I/O of its own here. Every spoke
  * names people and lists them (identity), turns its input into observations (observe) and has
  * budgets (limits). A spoke the bridge writes adds typed writes, the echoes they cause and until
- * when a written hold lasts; a read-only spoke (Outlook) has none of those.
+ * when a written hold lasts (the webhook spoke's writes are deliveries of the published state to one
+ * connected system); a read-only spoke (Outlook) has none of those.
  * `@presence/spoke-contract` checks an adapter against its emulator.
  */
 
@@ -49,3 +52,5 @@ export function isWritingSpoke<Person, View, Hold, Op extends SpokeWriteOpShape>
 export type SlackAdapter = WritingSpokeAdapter<SlackPerson, SlackView, SlackHold, SlackWriteOp>;
 export type TeamsAdapter = WritingSpokeAdapter<EntraPerson, TeamsView, TeamsHold, TeamsWriteOp>;
 export type OutlookAdapter = ObservingSpokeAdapter<EntraPerson, OutlookView>;
+/** One connected system: people by e-mail, its reports in, the person's published state delivered out. */
+export type WebhookAdapter = WritingSpokeAdapter<WebhookPerson, WebhookView, PublishedHold, WebhookWriteOp>;

@@ -1,7 +1,8 @@
 /*
  * Identity: how a spoke names a person, and how people of two spokes are matched. A link names a
- * person on each spoke (Slack workspace + user, Entra tenant + object id); the spoke's directory lists
- * its people with their linking key, the lower-cased e-mail address, so an admin can link by e-mail.
+ * person on each spoke (Slack workspace + user, Entra tenant + object id, the e-mail a connected
+ * system names them by); the spoke's directory lists its people with their linking key, the
+ * lower-cased e-mail address, so an admin can link by e-mail.
  */
 
 /** The ids a link holds (the store's Link has these fields). */
@@ -10,6 +11,8 @@ export interface LinkedIds {
   slackUserId: string;
   tenantId: string;
   entraUserId: string;
+  /** The linked person's e-mail (the linking key), which is how a connected system names them. */
+  email?: string | null;
 }
 
 /** A Slack person: their workspace (or Grid org) and user id. */
@@ -22,6 +25,13 @@ export interface SlackPerson {
 export interface EntraPerson {
   tenantId: string;
   userId: string;
+}
+
+/** A person as a connected system (webhook spoke) names them: the connection and their linking key. */
+export interface WebhookPerson {
+  connectionId: string;
+  /** `linkingKey(email)`: the contract names people by e-mail, in any case. */
+  email: string;
 }
 
 /** One person of a spoke's directory. */

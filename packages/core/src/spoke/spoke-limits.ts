@@ -12,6 +12,8 @@ export interface SpokeBudget {
   scope: BudgetScope;
   calls: number;
   windowMs: number;
+  /** Calls in flight at once, when the spoke limits that too (Outlook: 4 per app and mailbox). */
+  concurrent?: number;
 }
 
 export interface SpokeLimits {
