@@ -6,6 +6,7 @@ import express from "express";
 import type { WebhookBridgeConfig } from "./env.ts";
 import { reportRoutes } from "./inbound/report-route.ts";
 import type { LoadWebhookSide, WebhookContext } from "./webhook-context.ts";
+import { createWebhookMetrics } from "./webhook-metrics.ts";
 import { runWebhookDeliver } from "./write/deliver-task.ts";
 import { WEBHOOK_DELIVER_TASK } from "./write/enqueue-delivery.ts";
 import { runWebhookPublish } from "./write/publish-task.ts";
@@ -15,15 +16,21 @@ import { runWebhookPublish } from "./write/publish-task.ts";
  * to POST /webhooks/<connectionId>; the `webhook_publish` and `webhook_deliver` tasks send each person's
  * published state to the systems that receive states. Connections are managed in the admin app.
  */
+/** The module, with the context its parts share (for tests and the spoke adapter). */
+export interface WebhookBridge extends AppModule {
+  context: WebhookContext;
+}
+
 export function createWebhookBridge(
   runtime: Runtime,
   config: WebhookBridgeConfig,
   options: { loadWebhookSide?: LoadWebhookSide } = {},
-): AppModule {
+): WebhookBridge {
   const context: WebhookContext = {
     db: runtime.db,
     ring: runtime.keyRing,
     logger: runtime.logger.child({ component: "webhook-bridge" }),
+    metrics: createWebhookMetrics(runtime.metrics.registry),
     now: runtime.now,
     config,
     loadWebhookSide: options.loadWebhookSide ?? loadWebhookSide,
@@ -32,6 +39,7 @@ export function createWebhookBridge(
   router.use(reportRoutes(context));
   return {
     name: "webhook-bridge",
+    context,
     router,
     writers: [],
     readiness: [],

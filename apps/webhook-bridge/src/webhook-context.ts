@@ -3,6 +3,7 @@ import type { Db, DbClient, KeyRing } from "@presence/db";
 import type { Logger } from "@presence/telemetry";
 
 import type { WebhookBridgeConfig } from "./env.ts";
+import type { WebhookMetrics } from "./webhook-metrics.ts";
 
 /** What the webhook spoke keeps of a link: the state it publishes and what systems reported. */
 export type LoadWebhookSide = (
@@ -15,6 +16,7 @@ export interface WebhookContext {
   db: DbClient;
   ring: KeyRing;
   logger: Logger;
+  metrics: WebhookMetrics;
   now: () => number;
   config: Pick<
     WebhookBridgeConfig,

@@ -275,4 +275,15 @@ describe("POST /webhooks/:connectionId", () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(signWebhook(SECRET, headers["x-presence-timestamp"] ?? "", body).slice(3));
   });
+
+  it("counts every report by the status it was answered with (presence_webhook_reports_total)", async () => {
+    const body = report();
+    await post("/webhooks/phones", body, signedReport(SECRET, body));
+    await post("/webhooks/phones", body, { ...signedReport(SECRET, body), "x-presence-signature": "v1=00" });
+    const metrics = await w.runtime.metrics.registry.getSingleMetricAsString(
+      "presence_webhook_reports_total",
+    );
+    expect(metrics).toMatch(/presence_webhook_reports_total\{status="202"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/presence_webhook_reports_total\{status="401"[^}]*\} [1-9]/);
+  });
 });

@@ -24,6 +24,10 @@ export function reportRoutes(context: WebhookContext): Router {
 
   router.post(
     "/webhooks/:connectionId",
+    (_req, res, next) => {
+      res.on("finish", () => context.metrics.reports.inc({ status: String(res.statusCode) }));
+      next();
+    },
     (req, res, next) =>
       rawBody(req, res, (error?: unknown) => {
         if (error === undefined) return next();

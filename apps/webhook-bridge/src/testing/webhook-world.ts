@@ -62,14 +62,7 @@ export async function startWebhookWorld(env: Record<string, string> = {}): Promi
     return hold ? { hold, view: {} as WebhookView } : null;
   };
   const module = createWebhookBridge(runtime, config, { loadWebhookSide });
-  const context: WebhookContext = {
-    db: t.db,
-    ring: runtime.keyRing,
-    logger: runtime.logger,
-    now: runtime.now,
-    config,
-    loadWebhookSide,
-  };
+  const context: WebhookContext = module.context;
   const app = express();
   app.use(module.router);
   const server = await new Promise<Server>((resolve) => {

@@ -109,6 +109,10 @@ describe("webhook_deliver", () => {
     const row = await w.t.db.webhookConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(row.lastDeliveryStatus).toBe("200");
     expect(row.lastDeliveryAt).not.toBeNull();
+    const metrics = await w.runtime.metrics.registry.getSingleMetricAsString(
+      "presence_webhook_deliveries_total",
+    );
+    expect(metrics).toMatch(/presence_webhook_deliveries_total\{outcome="delivered"[^}]*\} [2-9]/);
   });
 
   it("sends a state that is not shared as null", async () => {

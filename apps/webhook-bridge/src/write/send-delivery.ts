@@ -51,6 +51,7 @@ export async function sendDelivery(
     new Date(now + context.config.WEBHOOK_ECHO_TTL_SECONDS * 1000),
   );
   const timestamp = String(Math.floor(now / 1000));
+  const stopTimer = context.metrics.deliveryDuration.startTimer();
   const outcome = await postWebhook({
     url: connection.url,
     body,
@@ -62,6 +63,8 @@ export async function sendDelivery(
     timeoutMs: context.config.WEBHOOK_DELIVERY_TIMEOUT_SECONDS * 1000,
     now,
   });
+  stopTimer();
+  context.metrics.deliveries.inc({ outcome: outcome.kind });
   await recordWebhookDelivery(db, connection.id, {
     at: new Date(context.now()),
     status: outcome.status === null ? ("reason" in outcome ? outcome.reason : "") : String(outcome.status),
