@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { CONFIG_TTL_MS } from "./config-cache.ts";
 import type { PipelineContext } from "./context.ts";
-import { WEBHOOK_PUBLISH_TASK } from "./jobs.ts";
+import { RECONSIDER_TASK, WEBHOOK_PUBLISH_TASK } from "./jobs.ts";
 import { enqueueObservation, enqueueReconsider } from "./queue/enqueue.ts";
 import type { SideWriter } from "./side-writer.ts";
 import { startPipeline, type Pipeline } from "./start-pipeline.ts";
@@ -337,6 +337,20 @@ describe("pipeline on Postgres", () => {
     const [publish] = await t.db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = ${WEBHOOK_PUBLISH_TASK} AND key = ${`webhook-publish:${link.id}`}`;
     expect(Number(publish?.n)).toBe(1);
+    // A state that ends by itself is decided again then (the bridge lets go of the system's call).
+    await enqueueObservation(t.db, {
+      subject: { side: "webhook", connectionId: "phones", email: "grace@contoso.com" },
+      facets: { phones: { availability: "busy", activity: "inACall", until: Date.now() + 3_600_000 } },
+      version: String(Date.now()).padStart(15, "0"),
+      observedAt: Date.now(),
+      source: "webhook:phones",
+      eventId: "webhook:phones:call-2",
+    });
+    await waitForIdle(t.db, { ignoreTasks: [WEBHOOK_PUBLISH_TASK, RECONSIDER_TASK] });
+    const [later] = await t.db.$queryRaw<{ run_at: Date }[]>`
+      SELECT run_at FROM graphile_worker.jobs WHERE key = ${`reconsider-at:${link.id}`}`;
+    expect(later?.run_at.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+    await t.db.$queryRaw`SELECT graphile_worker.remove_job(${`reconsider-at:${link.id}`})`;
     // No webhook spoke runs here: take its job away so the next tests see an idle queue.
     await t.db.$queryRaw`SELECT graphile_worker.remove_job(${`webhook-publish:${link.id}`})`;
     await t.db.webhookConnection.delete({ where: { id: "phones" } });

@@ -14,6 +14,7 @@ import {
   type KeyRing,
   type WebhookConnection,
 } from "@presence/db";
+import { enqueueReconsiderAll } from "@presence/pipeline";
 import { z } from "zod";
 
 import type { Actor } from "./link-service.ts";
@@ -74,6 +75,8 @@ export async function addWebhookConnection(
   const secret = generateWebhookSecret();
   const connection = await db.$transaction(async (tx) => {
     const row = await createWebhookConnection(tx, ring, { ...parsed, createdBy: actor.name }, secret);
+    // Everyone's state goes to a new receiver at once (not at their next change).
+    await enqueueReconsiderAll(tx, `webhook connection ${row.id} added`);
     await audit(tx, actor, `Webhook connection ${row.id} (${row.name}) added by ${actor.name}`, {
       action: "webhook_added",
       connectionId: row.id,
@@ -121,6 +124,8 @@ export async function setWebhookConnectionEnabled(
       enabled ? "active" : "disabled",
       enabled ? "" : reason || `disabled by ${actor.name}`,
     );
+    // A turned-off system's states stop counting (the bridge lets go of them); turned on, it gets everyone's state.
+    await enqueueReconsiderAll(tx, `webhook connection ${row.id} ${enabled ? "enabled" : "disabled"}`);
     await audit(
       tx,
       actor,
@@ -140,6 +145,8 @@ export async function removeWebhookConnection(
   return db.$transaction(async (tx) => {
     await requireWebhookConnection(tx, id);
     const row = await deleteWebhookConnection(tx, id);
+    // What the removed system reported stops counting: the bridge lets go of it.
+    await enqueueReconsiderAll(tx, `webhook connection ${row.id} removed`);
     await audit(tx, actor, `Webhook connection ${row.id} (${row.name}) removed by ${actor.name}`, {
       action: "webhook_removed",
       connectionId: row.id,

@@ -3,6 +3,8 @@ import {
   decide,
   defaultRuleSet,
   defaultSettings,
+  externalStateFingerprint,
+  type ExternalState,
   type Observation,
   type PendingExpectation,
   type SideRecord,
@@ -23,7 +25,7 @@ type SpokeRecord = SideRecord<object, object>;
 /**
  * Classifies an observation as the pipeline would, with `record` as the spoke's record: a mirrored
  * side (Slack, Teams) through classifyObservation; any other spoke (a webhook system) through decide(),
- * whose record keeps what the spoke reported before in place of an echo.
+ * where an echo leaves the system with no state of its own.
  */
 export function classifyReported(
   record: SpokeRecord,
@@ -62,11 +64,29 @@ export function classifyReported(
   const taken: { view: object; versions: SpokeRecord["versions"] } = decision[observation.side];
   const before = record.view as { [facet: string]: unknown };
   const after = taken.view as { [facet: string]: unknown };
+  // The connections whose report was the bridge's own state coming back (decide() then sets them to nothing).
+  const echoed = decision.events
+    .filter((e) => e.kind === "echo_dropped")
+    .flatMap((e) => (Array.isArray(e.detail.connections) ? (e.detail.connections as string[]) : []));
+  // A report equal to what the spoke already showed, and to what the bridge just sent, is its echo too.
+  const reported = observation.facets as { [facet: string]: ExternalState | null };
+  const expectedAgain =
+    decision.events.some((e) => e.kind === "duplicate_dropped") &&
+    Object.entries(reported).some(([facet, state]) =>
+      expectations.some(
+        (e) =>
+          e.side === observation.side &&
+          e.facet === facet &&
+          e.fingerprint === externalStateFingerprint(state),
+      ),
+    );
   return {
     record: { ...record, view: taken.view, versions: taken.versions },
     cls: {
-      echo: decision.events.some((e) => e.kind === "echo_dropped"),
-      ownFacets: Object.keys(after).filter((f) => JSON.stringify(after[f]) !== JSON.stringify(before[f])),
+      echo: echoed.length > 0 || expectedAgain,
+      ownFacets: Object.keys(after).filter(
+        (f) => !echoed.includes(f) && JSON.stringify(after[f]) !== JSON.stringify(before[f]),
+      ),
     },
   };
 }

@@ -33,6 +33,11 @@ export function outlookTasks(deps: TeamsContext & { schedules: ScheduleReader })
         const due = dueThisMinute(await linkedPeople(db, tenantId), now, interval);
         const result = await deps.schedules.read(tenantId, due);
         if (result.read > 0) logger.debug({ ...result }, "Outlook calendars read");
+        if (result.refused > 0)
+          logger.warn(
+            { refused: result.refused },
+            "some mailboxes are outside the app's scope (an Exchange application access policy?): their meetings are mirrored without end times",
+          );
       } catch (thrown) {
         const error = BridgeError.from(thrown);
         if (error.code === "rate_limited") at = now + (error.retryAfterMs ?? 30_000);

@@ -54,7 +54,7 @@ describe("the Outlook spoke's reader (Graph emulator, official SDK, Postgres)", 
 
     const ids = [ada.user.id, bob.user.id];
     const first = await world.bridge.schedules.read(world.tenantId, ids);
-    expect(first).toEqual({ read: 2, requests: 4, changed: 2, noMailbox: 0 });
+    expect(first).toEqual({ read: 2, requests: 4, changed: 2, noMailbox: 0, refused: 0 });
 
     const calls = world.emulator.control.requests({ surface: "graph" });
     const views = calls.filter((c) => c.path.endsWith("/calendarView"));

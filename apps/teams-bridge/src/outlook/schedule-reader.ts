@@ -28,6 +28,8 @@ export interface ScheduleReadResult {
   requests: number;
   changed: number;
   noMailbox: number;
+  /** Mailboxes the app may not read (an Exchange application access policy or RBAC scope leaves them out). */
+  refused: number;
 }
 
 /**
@@ -35,8 +37,9 @@ export interface ScheduleReadResult {
  * (calendarView, free/busy only) and their automatic replies (mailboxSettings), taken into the
  * pipeline as one Outlook observation. A view equal to the last one this process took in is dropped
  * here (most reads find the same calendar); the pipeline drops the rest. A throttled or refused read
- * (429, 403) ends the run with its BridgeError so the chain can wait; a person without a mailbox is
- * skipped.
+ * (429) ends the run with its BridgeError so the chain can wait; a person without a mailbox, or whose
+ * mailbox the app may not read (403), is skipped — only when every read is refused does the run fail
+ * with `missing_permission` (the permissions are not granted).
  */
 export class ScheduleReader {
   readonly #seen = new Map<string, string>();
@@ -50,10 +53,11 @@ export class ScheduleReader {
   ) {}
 
   async read(tenantId: string, userIds: readonly string[]): Promise<ScheduleReadResult> {
-    const result: ScheduleReadResult = { read: 0, requests: 0, changed: 0, noMailbox: 0 };
+    const result: ScheduleReadResult = { read: 0, requests: 0, changed: 0, noMailbox: 0, refused: 0 };
     const views: { userId: string; view: OutlookView; observedAt: number }[] = [];
     const queue = [...new Set(userIds.map((id) => id.toLowerCase()))];
     let failure: BridgeError | undefined;
+    let refusal: BridgeError | undefined;
     const worker = async () => {
       for (let userId = queue.shift(); userId !== undefined && !failure; userId = queue.shift()) {
         try {
@@ -63,7 +67,11 @@ export class ScheduleReader {
         } catch (thrown) {
           const error = BridgeError.from(thrown);
           if (error.code === "not_found") result.noMailbox += 1;
-          else if (error.code === "upstream_rejected" || error.code === "upstream_unavailable")
+          else if (error.code === "missing_permission") {
+            // One mailbox out of the app's scope says nothing about the others; refused everywhere, it is the app's.
+            result.refused += 1;
+            refusal ??= error;
+          } else if (error.code === "upstream_rejected" || error.code === "upstream_unavailable")
             this.logger.warn({ err: error, userId }, "could not read an Outlook calendar; next read retries");
           else failure = error;
         }
@@ -72,6 +80,7 @@ export class ScheduleReader {
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
     result.changed = await this.takeIn(tenantId, views);
     if (failure) throw failure;
+    if (refusal && result.read === 0 && result.noMailbox === 0) throw refusal;
     return result;
   }
 

@@ -148,15 +148,19 @@ describe("POST /webhooks/:connectionId", () => {
     [
       "no Idempotency-Key",
       () => {
-        const { "idempotency-key": _, ...headers } = signedReport(SECRET, report());
-        return { body: report(), headers };
+        const body = report();
+        const { "idempotency-key": _, ...headers } = signedReport(SECRET, body);
+        return { body, headers };
       },
       400,
       /Idempotency-Key/,
     ],
     [
       "an Idempotency-Key with spaces",
-      () => ({ body: report(), headers: signedReport(SECRET, report(), { idempotencyKey: "a key" }) }),
+      () => {
+        const body = report();
+        return { body, headers: signedReport(SECRET, body, { idempotencyKey: "a key" }) };
+      },
       400,
       /Idempotency-Key/,
     ],

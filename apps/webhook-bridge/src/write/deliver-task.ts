@@ -7,6 +7,7 @@ import {
   setWebhookConnectionStatus,
   type WebhookConnection,
 } from "@presence/db";
+import { enqueueReconsiderAll } from "@presence/pipeline";
 
 import type { DeliveryOutcome } from "../client/post-webhook.ts";
 import type { WebhookContext } from "../webhook-context.ts";
@@ -88,6 +89,8 @@ export async function runWebhookDeliver(
           "disabled",
           `the system answered 410 Gone on ${new Date(now).toISOString()}`,
         );
+        // What the system reported stops counting: the bridge lets go of it everywhere.
+        await enqueueReconsiderAll(tx, `webhook connection ${connection.id} answered 410 Gone`);
         await appendSyncEvents(
           tx,
           link.id,

@@ -85,11 +85,19 @@ export function externalStateFingerprint(
   return state === null ? "none" : `${state.availability}/${state.activity}`;
 }
 
-/** The most restrictive state the systems report now (expired ones do not count); null when none. */
+/**
+ * A system being offline (a softphone closed, an agent logged out of the queue) says nothing about
+ * whether the person is reachable elsewhere: it never overrides their own state.
+ */
+function saysSomething(state: ExternalState): boolean {
+  return state.availability !== "offline" && state.activity !== "offWork" && state.activity !== "offline";
+}
+
+/** The most restrictive state the systems report now (expired and offline ones do not count); null when none. */
 export function activeExternalState(view: WebhookView, now: number): ExternalState | null {
   let best: ExternalState | null = null;
   for (const state of Object.values(view)) {
-    if (!state || (state.until !== null && state.until <= now)) continue;
+    if (!state || !saysSomething(state) || (state.until !== null && state.until <= now)) continue;
     if (!best || availabilityRank(state.availability) > availabilityRank(best.availability)) best = state;
   }
   return best;
@@ -143,6 +151,14 @@ export function externalAsTeamsSession(state: ExternalState): TeamsPresence | nu
     default:
       return { availability: "Away", activity: "Away" };
   }
+}
+
+/** When the earliest state a system reports ends by itself after `now` (then it is decided again); null when none. */
+export function nextExternalEnd(view: WebhookView, now: number): number | null {
+  const ends = Object.values(view)
+    .map((state) => state?.until ?? null)
+    .filter((until): until is number => until !== null && until > now);
+  return ends.length === 0 ? null : Math.min(...ends);
 }
 
 /** Canonical rank of a system's availability, for comparing with a side's canonical state. */

@@ -223,9 +223,10 @@ function decideWebhook(input: DecideInput): Decision {
         e.fingerprint === externalStateFingerprint(reported[connection] ?? null),
     ),
   );
-  // A system reporting back what the bridge sent it says nothing of its own: what it reported before stands.
+  // A system reporting back what the bridge sent it has no state of its own any more (it shows ours):
+  // keeping what it reported before would keep a call that ended as the echo came in.
   const view = { ...reported };
-  for (const connection of echoes) view[connection] = link.webhook.view[connection] ?? null;
+  for (const connection of echoes) view[connection] = null;
   const record: WebhookRecord = { ...taken.record, view };
   const real = taken.facets.filter((connection) => !echoes.includes(connection));
   if (echoes.length > 0) {

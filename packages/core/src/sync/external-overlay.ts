@@ -24,7 +24,9 @@ export function teamsViewWithExternal(
   teamsOwn: TeamsView,
   external: ExternalState | null,
 ): { view: TeamsView; end: number | null; external: boolean } {
-  if (!external) return { view: teamsOwn, end: null, external: false };
+  // An available system adds nothing (and must not stand in for a Teams presence hidden behind the bridge's session).
+  if (!external || external.availability === "available")
+    return { view: teamsOwn, end: null, external: false };
   const own = teamsPresenceState(teamsOwn, { observedAt: 0, sourceVersion: "" });
   if (teamsOwn.presence !== undefined && availabilityRank(own.availability) >= externalRank(external))
     return { view: teamsOwn, end: null, external: false };

@@ -151,4 +151,47 @@ describe("the webhook spoke in decide()", () => {
     expect(paused.publish).toBe(true);
     expect(paused.webhook.hold.state).toBeNull();
   });
+
+  it("when a system's state ends by itself (until), a reconsider lets go on Teams too", () => {
+    const b = bridge();
+    b.observe(report({ availability: "busy", activity: "inACall", until: at(20) }, at(1)), at(1));
+    expect(b.link.teams.hold.session).toMatchObject({ availability: "Busy", activity: "InACall" });
+    const later = b.reconsider(at(21), "a system's state ended");
+    expect(later.writes).toContain("teams");
+    expect(b.link.teams.hold.session).toBeUndefined();
+  });
+
+  it("a system going offline says nothing about the person: it overrides nothing", () => {
+    const b = bridge();
+    const decision = b.observe(
+      report({ availability: "offline", activity: "offline", until: null }, at(1)),
+      at(1),
+    );
+    expect(decision.writes).toEqual([]);
+    expect(b.link.slack.hold.presence).toBeUndefined();
+    expect(b.link.teams.hold.session).toBeUndefined();
+  });
+
+  it("a real report matching what the bridge just sent ends the system's own state (a call that ended as ours was sent)", () => {
+    const b = bridge();
+    b.observe(report(call, at(1)), at(1));
+    expect(b.link.slack.hold.status?.text).toBe("In a call (via Teams)");
+    b.expectations.push({
+      side: "webhook",
+      facet: PHONES,
+      fingerprint: externalStateFingerprint({
+        availability: "available",
+        activity: "available",
+      }),
+      expiresAt: at(3),
+    });
+    const ended = b.observe(
+      report({ availability: "available", activity: "available", until: null }, at(2)),
+      at(2),
+    );
+    expect(ended.events.map((e) => e.kind)).toContain("echo_dropped");
+    expect(b.link.webhook.view[PHONES]).toBeNull();
+    expect(b.link.slack.hold.status).toBeUndefined();
+    expect(b.link.teams.hold.session).toBeUndefined();
+  });
 });

@@ -8,7 +8,8 @@ import {
   type LinkPolicyOverrides,
 } from "../policy/policy.ts";
 import type { RuleSet } from "../rules/rule-set.ts";
-import { decide } from "../sync/decide.ts";
+import { decide, reconsider } from "../sync/decide.ts";
+import type { Decision } from "../sync/types.ts";
 import {
   emptySideRecord,
   type LinkSnapshot,
@@ -63,6 +64,25 @@ export class MemoryBridge {
     };
   }
 
+  /** Re-decides without an observation, as the reconsider job does (e.g. when a system's state ends). */
+  reconsider(now: number, reason: string): Decision {
+    this.expectations = this.expectations.filter((e) => e.expiresAt > now);
+    const windowStart = now - this.settings.flapWindowSeconds * 1000;
+    const decision = reconsider(
+      {
+        link: this.link,
+        expectations: this.expectations,
+        rules: this.rules,
+        settings: this.settings,
+        now,
+        recentWrites: this.writeTimes.filter((t) => t >= windowStart).length,
+      },
+      reason,
+    );
+    this.take(decision, now);
+    return decision;
+  }
+
   /** Takes one observation in, as the observe job does. */
   observe(observation: Observation, now: number) {
     this.expectations = this.expectations.filter((e) => e.expiresAt > now);
@@ -76,6 +96,11 @@ export class MemoryBridge {
       now,
       recentWrites: this.writeTimes.filter((t) => t >= windowStart).length,
     });
+    this.take(decision, now);
+    return decision;
+  }
+
+  private take(decision: Decision, now: number): void {
     this.link = {
       ...this.link,
       slack: decision.slack,
@@ -87,7 +112,6 @@ export class MemoryBridge {
     if (decision.pause) this.link = { ...this.link, status: "paused", pausedUntil: null };
     for (const side of decision.writes) this.pendingWrites.add(side);
     this.events.push(...decision.events.map((e) => ({ ...e, at: now })));
-    return decision;
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   EXTERNAL_ACTIVITIES,
   externalStateFingerprint,
+  nextExternalEnd,
   type ExternalState,
   type PublishedState,
 } from "../model/external-state.ts";
@@ -56,6 +57,7 @@ export const SYSTEM_PALETTE: readonly ((Omit<ExternalState, "until"> & { minutes
     { availability: "busy", activity: "inAConferenceCall", minutes: 20 },
     { availability: "doNotDisturb", activity: "focus", minutes: 45 },
     { availability: "away", activity: "offWork", minutes: null },
+    { availability: "away", activity: "away", minutes: 15 },
     { availability: "available", activity: "available", minutes: null },
   ];
 
@@ -292,8 +294,15 @@ export class Simulation {
       this.echoWindowExceeded = true;
     const before = this.bridge.published.length;
     this.bridge.observe(observation, this.now);
+    this.deliverPublished(before);
+  }
+
+  /** Delivers what the webhook spoke was told to send since `before`; the system mirrors it straight back. */
+  private deliverPublished(before: number): void {
     for (const state of this.bridge.published.slice(before)) {
       this.sentToSystem.push(state);
+      // Mirroring what it is sent replaces what the system itself showed: a change of its state.
+      if (this.bridge.link.webhook.view[SIM_CONNECTION]) this.realChanges += 1;
       const echo =
         state && (EXTERNAL_ACTIVITIES as readonly string[]).includes(state.activity)
           ? ({
@@ -349,7 +358,15 @@ export class Simulation {
 
   /** Time passes; the bridge keeps Available sessions alive that a rule asked to keep alive. */
   private advance(ms: number): void {
+    const end = nextExternalEnd(this.bridge.link.webhook.view, this.now);
     this.now += ms;
+    // The pipeline re-decides a link when a system's state ends by itself (a reconsider job at its until).
+    if (end !== null && end <= this.now) {
+      const before = this.bridge.published.length;
+      this.bridge.reconsider(this.now, "a system's state ended");
+      this.realChanges += 1;
+      this.deliverPublished(before);
+    }
     const session = this.bridge.link.teams.written.session;
     if (session?.keepAlive)
       this.bridge.write("teams", this.now, (op) => this.perform(op), { refresh: ["session"] });

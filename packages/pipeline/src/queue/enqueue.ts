@@ -95,6 +95,19 @@ export async function enqueueReconsider(db: Db, linkId: string, reason: string):
 }
 
 /**
+ * Schedules a re-decision of one link at a time (a connected system's state ending by itself). Kept apart
+ * from enqueueReconsider's key, so it never delays a re-decision due now; the latest end asked for wins.
+ */
+export async function enqueueReconsiderAt(db: Db, linkId: string, reason: string, at: number): Promise<void> {
+  await addJob(
+    db,
+    RECONSIDER_TASK,
+    { linkId, reason },
+    { jobKey: `reconsider-at:${linkId}`, jobKeyMode: "replace", runAt: new Date(at), maxAttempts: 10 },
+  );
+}
+
+/**
  * Asks the webhook spoke to send one person's published state to the connected systems (one pending
  * job per link: it reads the newest state when it runs).
  */

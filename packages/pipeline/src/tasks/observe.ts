@@ -19,6 +19,7 @@ import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZObserveJob, type Subject } from "../jobs.ts";
 import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { scheduleExternalEnd, withReportingSystems } from "./reporting-systems.ts";
 
 /**
  * The observe job: takes one observation in and decides, in one transaction holding the link's
@@ -38,7 +39,7 @@ export async function runObserve(
     return;
   }
   const now = context.now();
-  const { settings, rules, publishes } = await pipelineConfig(db, now);
+  const { settings, rules, publishes, reporting } = await pipelineConfig(db, now);
   const observation = {
     side: job.subject.side,
     facets: job.facets,
@@ -48,8 +49,9 @@ export async function runObserve(
   const events = await db.$transaction(
     async (tx) => {
       await lockLink(tx, link.id);
-      const snapshot = await loadLinkSnapshot(tx, link.id, settings);
-      if (!snapshot) return [];
+      const stored = await loadLinkSnapshot(tx, link.id, settings);
+      if (!stored) return [];
+      const snapshot = withReportingSystems(stored, reporting);
       const decision = decide({
         link: snapshot,
         observation,
@@ -79,6 +81,7 @@ export async function runObserve(
           job.subject.side === "webhook" ? observedAt : null,
         );
       if (publish) await enqueuePublish(tx, link.id);
+      if (job.subject.side === "webhook") await scheduleExternalEnd(tx, link.id, decision.webhook.view, now);
       if (decision.pause) {
         await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
         await enqueueReconsider(tx, link.id, "paused by the flap breaker");

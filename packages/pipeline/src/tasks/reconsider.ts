@@ -15,6 +15,7 @@ import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZReconsiderJob } from "../jobs.ts";
 import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { withReportingSystems } from "./reporting-systems.ts";
 
 /**
  * The reconsider job: re-decides what the bridge holds for one link without a new observation, in one
@@ -28,12 +29,13 @@ export async function runReconsider(
   const job = ZReconsiderJob.parse(rawPayload);
   const { db } = context;
   const now = context.now();
-  const { settings, rules, publishes } = await pipelineConfig(db, now);
+  const { settings, rules, publishes, reporting } = await pipelineConfig(db, now);
   const events = await db.$transaction(
     async (tx) => {
       await lockLink(tx, job.linkId);
-      const snapshot = await loadLinkSnapshot(tx, job.linkId, settings);
-      if (!snapshot) return [];
+      const stored = await loadLinkSnapshot(tx, job.linkId, settings);
+      if (!stored) return [];
+      const snapshot = withReportingSystems(stored, reporting);
       const decision = reconsider(
         {
           link: snapshot,
