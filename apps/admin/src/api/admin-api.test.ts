@@ -26,6 +26,7 @@ describe("admin API with the bearer token", () => {
       body: { id: "phones", name: "Contoso phones", url: "https://phones.contoso.test/hook" },
     });
     expect(created.status).toBe(201);
+    expect(created.headers.get("cache-control")).toBe("no-store");
     const secret = created.json.secret as string;
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(created.json.connection).toMatchObject({ id: "phones", direction: "both", status: "active" });
@@ -34,6 +35,7 @@ describe("admin API with the bearer token", () => {
     expect(listed.text).not.toContain(secret);
     const rotated = await w.token.request("POST", "/api/webhooks/phones/rotate-secret", { body: {} });
     expect(rotated.json.secret).not.toBe(secret);
+    expect(rotated.headers.get("cache-control")).toBe("no-store");
     expect(
       (await w.token.request("POST", "/api/webhooks/phones/disable", { body: { reason: "maintenance" } }))
         .json.connection,

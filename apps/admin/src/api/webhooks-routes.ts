@@ -25,11 +25,17 @@ export function webhooksRoutes(db: DbClient, ring: KeyRing): Router {
 
   router.post("/webhooks", async (req, res) => {
     const body = parseInput(ZWebhookConnectionBody, req.body, "Invalid webhook connection");
-    res.status(201).json(await addWebhookConnection(db, ring, body, actorOf(res)));
+    // The answer carries the secret: no cache may keep it.
+    res
+      .status(201)
+      .set("Cache-Control", "no-store")
+      .json(await addWebhookConnection(db, ring, body, actorOf(res)));
   });
 
   router.post("/webhooks/:id/rotate-secret", async (req, res) => {
-    res.json(await rotateWebhookSecret(db, ring, parseConnectionId(req.params.id), actorOf(res)));
+    res
+      .set("Cache-Control", "no-store")
+      .json(await rotateWebhookSecret(db, ring, parseConnectionId(req.params.id), actorOf(res)));
   });
 
   router.post("/webhooks/:id/disable", async (req, res) => {

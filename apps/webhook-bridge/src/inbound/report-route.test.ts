@@ -62,7 +62,7 @@ describe("POST /webhooks/:connectionId", () => {
       },
       version: String(Date.parse(sent.occurredAt)).padStart(15, "0"),
       source: "webhook:phones",
-      eventId: "webhook:phones:call-42/start",
+      eventId: expect.stringMatching(/^webhook:phones:call-42\/start:[0-9a-f]{16}$/) as unknown as string,
     });
     expect(await w.t.db.inboundEvent.count()).toBe(before.events + 1);
 
@@ -73,6 +73,16 @@ describe("POST /webhooks/:connectionId", () => {
     );
     expect(again).toEqual({ status: 200, json: { status: "duplicate" } });
     expect(await stored()).toEqual({ jobs: before.jobs + 1, events: before.events + 1 });
+
+    // A different report reusing the key is its own report, not taken for a retry of the first.
+    const other = report({ state: null });
+    const reused = await post(
+      "/webhooks/phones",
+      other,
+      signedReport(SECRET, other, { idempotencyKey: "call-42/start" }),
+    );
+    expect(reused).toEqual({ status: 202, json: { status: "accepted" } });
+    expect(await stored()).toEqual({ jobs: before.jobs + 2, events: before.events + 2 });
   });
 
   it("takes in a null state (the system reports nothing now)", async () => {

@@ -75,7 +75,7 @@ export function reportRoutes(context: WebhookContext): Router {
         }
         const result = await enqueueObservation(
           context.db,
-          reportAsObservation(connection.id, key.key, parsed, now),
+          reportAsObservation(connection.id, key.key, parsed, now, body),
         );
         res
           .status(result === "duplicate" ? 200 : 202)
