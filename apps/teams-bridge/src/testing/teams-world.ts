@@ -2,7 +2,6 @@
 // emulator, on a fresh migrated Postgres database, with the pipeline running and a recording
 // Slack-side writer. Test code only.
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 
 import { parseEnv } from "@presence/config";
 import type { SlackWriteOp, SlackView } from "@presence/core";
@@ -18,7 +17,8 @@ import { eventually } from "@presence/graph-emulator/testing";
 import { enqueueObservation, type SideWriter } from "@presence/pipeline";
 import { waitForIdle } from "@presence/pipeline/testing";
 import { runApps, type AppModule, type Runtime } from "@presence/runtime";
-import { serveRouter } from "@presence/runtime/testing";
+import { freePort, serveRouter } from "@presence/runtime/testing";
+export { freePort };
 import { createLogger, createMetrics } from "@presence/telemetry";
 import express from "express";
 import pg from "pg";
@@ -81,15 +81,6 @@ export interface World {
   /** Waits until the bridge has read every linked person's Teams presence at least once. */
   teamsBaseline(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 export function testRuntime(t: TestDatabase): Runtime {
