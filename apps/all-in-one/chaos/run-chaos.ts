@@ -15,6 +15,7 @@ import {
   parseKeyRing,
   updateSettings,
 } from "@presence/db";
+import { seededRandom } from "@presence/core/testing";
 import { trustingFetch } from "@presence/graph-emulator/testing";
 import { createTestDatabase } from "@presence/db/testing";
 import { freePort } from "@presence/runtime/testing";
@@ -29,7 +30,6 @@ import { FAULTS, type FaultContext } from "./faults.ts";
 import { MirroredPeople, type ChaosPerson, type Mismatch, type Rules } from "./mirrored-people.ts";
 import { Replica } from "./replica.ts";
 import { printReport, type FaultResult } from "./report.ts";
-import { seededRandom } from "./seeded-random.ts";
 
 const env = loadChaosEnv();
 const restartCommand = env.CHAOS_PG_RESTART ?? defaultPostgresRestart();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { ZOutlookView } from "../model/schedule.ts";
-import { dayTrace, meetingIntervals, mulberry32, outlookRead, personDay, presenceAt } from "./day-trace.ts";
+import { dayTrace, meetingIntervals, outlookRead, personDay, presenceAt } from "./day-trace.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 const MINUTE = 60_000;
 const options = { people: 400, seed: 42 };
@@ -16,9 +17,9 @@ describe("the synthetic day trace", () => {
     expect(dayTrace({ ...options, seed: 43 }).people).not.toEqual(trace.people);
   });
 
-  it("mulberry32 is a reproducible stream in [0, 1)", () => {
-    const a = mulberry32(7);
-    const b = mulberry32(7);
+  it("the seeded stream (mulberry32) is reproducible and in [0, 1)", () => {
+    const a = seededRandom(7);
+    const b = seededRandom(7);
     const values = Array.from({ length: 1000 }, () => a());
     expect(values).toEqual(Array.from({ length: 1000 }, () => b()));
     expect(values.every((v) => v >= 0 && v < 1)).toBe(true);

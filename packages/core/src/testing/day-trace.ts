@@ -1,5 +1,6 @@
 import type { TeamsPresence } from "../model/facets.ts";
 import type { AutomaticRepliesFacet, CalendarBlock, CalendarShowAs, OutlookView } from "../model/schedule.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 /*
  * A seeded, synthetic working day for N people (pure and deterministic: the same options give the
@@ -25,24 +26,11 @@ const DAY = 24 * HOUR;
 
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness. The core's tests use fast-check for properties; a trace needs a plain, fast,
-// reproducible stream, so this is mulberry32 (Tommy Ettinger's 32-bit generator, public domain): one
-// 32-bit state, period 2^32, good enough for synthetic workloads (not for cryptography).
+// reproducible stream: seededRandom (mulberry32).
 // ---------------------------------------------------------------------------------------------------
 
 /** A uniform number in [0, 1) from a seeded stream. */
 export type Random = () => number;
-
-/** mulberry32: a small deterministic PRNG (same seed → same stream). */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mixes a trace seed and a person's index into that person's own seed (so people are independent). */
 function personSeed(seed: number, index: number): number {
@@ -217,7 +205,7 @@ export function dayTraceFrame(options: DayTraceOptions): Omit<DayTrace, "people"
 /** One person's day: depends only on the options and the index (not on the other people). */
 export function personDay(options: DayTraceOptions, index: number): PersonDay {
   const o = resolveDayTraceOptions(options);
-  const random = mulberry32(personSeed(o.seed, index));
+  const random = seededRandom(personSeed(o.seed, index));
   const dayStart = o.day + o.startHour * HOUR;
   const dayEnd = o.day + o.endHour * HOUR;
   const baselineAt = dayStart - o.readIntervalMinutes * MINUTE - MINUTE;

@@ -5,3 +5,4 @@ export * from "./memory-bridge.ts";
 export * from "./sim-graph.ts";
 export * from "./sim-slack.ts";
 export * from "./simulation.ts";
+export * from "./seeded-random.ts";

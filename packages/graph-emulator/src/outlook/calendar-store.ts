@@ -1,26 +1,14 @@
 import type { PresenceStore } from "../presence/presence-store.ts";
 import { defaultAutomaticReplies, type AutomaticRepliesState } from "./automatic-replies.ts";
-import {
-  newChangeKey,
-  newEventId,
-  newICalUId,
-  type CalendarEvent,
-  type Sensitivity,
-  type ShowAs,
-} from "./calendar-event.ts";
+import { newChangeKey, newEventId, newICalUId, type CalendarEvent } from "./calendar-event.ts";
 
-export interface EventInput {
+/** What an event is made from: the event without what the store stamps on it (id optional). */
+export type EventInput = Omit<
+  CalendarEvent,
+  "id" | "changeKey" | "iCalUId" | "createdAt" | "lastModifiedAt"
+> & {
   id?: string;
-  start: number;
-  end: number;
-  showAs: ShowAs;
-  isAllDay: boolean;
-  isCancelled: boolean;
-  subject: string;
-  sensitivity: Sensitivity;
-  body: string;
-  location: string;
-}
+};
 
 export type EventChangeType = "created" | "updated" | "deleted";
 

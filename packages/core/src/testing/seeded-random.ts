@@ -1,4 +1,7 @@
-/** A small seeded generator (mulberry32), so a run's choices can be repeated with CHAOS_SEED. */
+/**
+ * A small seeded generator (mulberry32: one 32-bit state, period 2^32; not for cryptography), so a
+ * run's choices can be repeated from its seed (the chaos suite's CHAOS_SEED, the day trace's seed).
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
