@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+import { generateEncryptionKey } from "@presence/db";
+
 export type BridgeApp = "slack-bridge" | "teams-bridge";
 
 /**
- * One bridge process (`node --import tsx apps/<app>/src/main.ts`) that the fault suite starts, kills with
+ * One bridge process (`node --import tsx apps/<app>/src/main.ts`, or the built app) that the fault suite starts, kills with
  * SIGKILL and starts again. Like compose's `restart: unless-stopped`, a process that exits on its own
  * is counted and started again: the suite reports how often that happened.
  */
@@ -24,10 +26,21 @@ export class Replica {
     readonly port: number,
     private readonly env: Record<string, string>,
     logFile: string,
+    private readonly launch: {
+      /** Run the built app (`node --conditions=compiled dist/main.js`, as the image does) instead of the sources. */
+      compiled?: boolean;
+      /** Further flags for node (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+      nodeArgs?: string[];
+    } = {},
   ) {
     this.name = `${app}-${index + 1}`;
     this.url = `http://127.0.0.1:${port}`;
     this.#log = createWriteStream(logFile, { flags: "a" });
+  }
+
+  /** The running process's id, or null. */
+  get pid(): number | null {
+    return this.#child?.pid ?? null;
   }
 
   get running(): boolean {
@@ -37,7 +50,13 @@ export class Replica {
   start(): void {
     if (this.#child) return;
     const cwd = fileURLToPath(new URL(`../../${this.app}/`, import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const args = [
+      ...(this.launch.nodeArgs ?? []),
+      ...(this.launch.compiled
+        ? ["--conditions=compiled", "dist/main.js"]
+        : ["--import", "tsx", "src/main.ts"]),
+    ];
+    const child = spawn(process.execPath, args, {
       cwd,
       env: this.env,
       stdio: ["ignore", "pipe", "pipe"],
@@ -94,4 +113,23 @@ export class Replica {
     clearTimeout(timer);
     this.#log.end();
   }
+}
+
+/**
+ * What every bridge process of a run shares: its own database and key, no .env file, no migrations at
+ * start (the run's database is migrated), the address the emulators call back.
+ */
+export function replicaBaseEnv(
+  databaseUrl: string,
+  publicBaseUrl: string,
+): Record<string, string> & { TOKEN_ENCRYPTION_KEY: string } {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    PRESENCE_DOTENV: "off",
+    DATABASE_URL: databaseUrl,
+    TOKEN_ENCRYPTION_KEY: generateEncryptionKey(),
+    MIGRATE_ON_START: "false",
+    PUBLIC_BASE_URL: publicBaseUrl,
+  };
 }

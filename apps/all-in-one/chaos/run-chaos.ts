@@ -8,13 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 import { effectivePolicy } from "@presence/core";
-import {
-  generateEncryptionKey,
-  getActiveRules,
-  getSettings,
-  parseKeyRing,
-  updateSettings,
-} from "@presence/db";
+import { getActiveRules, getSettings, parseKeyRing, updateSettings } from "@presence/db";
 import { seededRandom } from "@presence/core/testing";
 import { trustingFetch } from "@presence/graph-emulator/testing";
 import { createTestDatabase } from "@presence/db/testing";
@@ -28,7 +22,7 @@ import { startBalancer } from "./balancer.ts";
 import { loadChaosEnv } from "./chaos-env.ts";
 import { FAULTS, type FaultContext } from "./faults.ts";
 import { MirroredPeople, type ChaosPerson, type Mismatch, type Rules } from "./mirrored-people.ts";
-import { Replica } from "./replica.ts";
+import { Replica, replicaBaseEnv } from "./replica.ts";
 import { printReport, type FaultResult } from "./report.ts";
 
 const env = loadChaosEnv();
@@ -69,13 +63,7 @@ const caFile = join(outDir, "graph-emulator-ca.pem");
 writeFileSync(caFile, demoGraph.ca);
 
 const common = {
-  PATH: process.env.PATH ?? "",
-  HOME: process.env.HOME ?? "",
-  PRESENCE_DOTENV: "off",
-  DATABASE_URL: t.url,
-  TOKEN_ENCRYPTION_KEY: generateEncryptionKey(),
-  MIGRATE_ON_START: "false",
-  PUBLIC_BASE_URL: balancer.url,
+  ...replicaBaseEnv(t.url, balancer.url),
   LOG_LEVEL: "info",
   WORKER_CONCURRENCY: "10",
   ...demoSlack.env,

@@ -71,7 +71,7 @@ export const slackEnv = {
   /** Length of Slack's rate-limit window (Slack: one minute). Only tests and emulators change it. */
   SLACK_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Share of Slack's documented per-minute allowances the bridge spends (1 = all of it). */
-  SLACK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(100).default(1),
+  SLACK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
 };
 
 /** The Entra app registration: who the app is and where its tenant signs in (Teams bridge and admin sign-in). */

@@ -9,6 +9,8 @@ export interface LogFacts {
   tenantId?: string;
   tokenKind?: "app" | "delegated";
   fault?: boolean;
+  /** The users a many-user read named (getPresencesByUserId's ids), for benchmarks that trace one person. */
+  subjects?: string[];
 }
 
 export function logFacts(res: Response): LogFacts {

@@ -19,6 +19,8 @@ export interface RequestLogEntry {
   tokenKind?: "app" | "delegated";
   /** Set when an injected fault produced the answer. */
   fault?: boolean;
+  /** The users a many-user read named (getPresencesByUserId's ids). */
+  subjects?: string[];
   durationMs: number;
 }
 

@@ -1,4 +1,4 @@
-// Pipeline throughput benchmark: `pnpm bench` (or `pnpm --filter @presence/pipeline bench -- --links 500`).
+// Pipeline throughput benchmark, in one process: `pnpm bench:pipeline` (or `pnpm bench:pipeline --links 10000`).
 // N linked people each get one Teams change; measures observe → decide → write throughput and the
 // latency from enqueue to the Slack writer's call, on the machine's Postgres (or the embedded one).
 import { parseArgs } from "node:util";
@@ -63,18 +63,21 @@ const meeting: TeamsView = {
   outOfOffice: { isOutOfOffice: false },
 };
 const started = Date.now();
-await Promise.all(
-  people.map(async (link, i) => {
-    enqueuedAt.set(link.id, Date.now());
-    await enqueueObservation(t.db, {
-      subject: { side: "teams", tenantId: tenant, userId: link.entraUserId },
-      facets: meeting,
-      version: String(i + 1).padStart(20, "0"),
-      observedAt: Date.now(),
-      source: "bench",
-    });
-  }),
-);
+// As receivers do: each change in a transaction of its own, 20 at a time (the store's pool is 5).
+for (let from = 0; from < people.length; from += 20) {
+  await Promise.all(
+    people.slice(from, from + 20).map(async (link, offset) => {
+      enqueuedAt.set(link.id, Date.now());
+      await enqueueObservation(t.db, {
+        subject: { side: "teams", tenantId: tenant, userId: link.entraUserId },
+        facets: meeting,
+        version: String(from + offset + 1).padStart(20, "0"),
+        observedAt: Date.now(),
+        source: "bench",
+      });
+    }),
+  );
+}
 const enqueued = Date.now();
 await waitForIdle(t.db, { timeoutMs: 600_000, settleMs: 100 });
 const finished = Date.now();

@@ -3,6 +3,7 @@ export * from "./jobs.ts";
 export * from "./queue/add-job.ts";
 export * from "./queue/enqueue.ts";
 export * from "./queue/queue-stats.ts";
+export * from "./queue/shared-queue.ts";
 export * from "./side-writer.ts";
 export * from "./start-pipeline.ts";
 export { runMaintenance } from "./tasks/maintenance.ts";

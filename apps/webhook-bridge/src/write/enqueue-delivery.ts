@@ -1,5 +1,5 @@
 import type { Db } from "@presence/db";
-import { addJob } from "@presence/pipeline";
+import { addJob, sharedQueue } from "@presence/pipeline";
 import { z } from "zod";
 
 /** Sends one link's published state to one system (payload {@link ZWebhookDeliverJob}). */
@@ -18,7 +18,7 @@ export type WebhookDeliverJob = z.infer<typeof ZWebhookDeliverJob>;
 /**
  * Schedules the delivery of a link's state to one system. One pending delivery per system and link (job key):
  * the job reads the newest published state when it runs, so a newer state simply joins it, and a delivery
- * waiting for the system's Retry-After keeps its time. Deliveries to one system for one link run one at a time.
+ * waiting for the system's Retry-After keeps its time. Deliveries to one system for one link run one at a time (a shared queue).
  */
 export async function enqueueDelivery(
   db: Db,
@@ -28,7 +28,7 @@ export async function enqueueDelivery(
   await addJob(db, WEBHOOK_DELIVER_TASK, job, {
     jobKey: `webhook-deliver:${job.connectionId}:${job.linkId}`,
     jobKeyMode: options.runAt ? "replace" : "preserve_run_at",
-    queueName: `webhook:${job.connectionId}:${job.linkId}`,
+    queueName: sharedQueue(`webhook:${job.connectionId}`, job.linkId),
     maxAttempts: options.maxAttempts,
     ...(options.runAt ? { runAt: options.runAt } : {}),
   });

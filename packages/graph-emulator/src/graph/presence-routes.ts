@@ -2,6 +2,7 @@ import express from "express";
 import type { EmulatorCore } from "../core.ts";
 import type { DirectoryUser } from "../directory/directory.ts";
 import type { Principal } from "../entra/token-issuer.ts";
+import { logFacts } from "../http-context.ts";
 import { isGuid } from "../ids.ts";
 import { scaleClientDuration } from "../options.ts";
 import { dateTimeTimeZoneToEpochMs } from "../presence/date-time-time-zone.ts";
@@ -119,6 +120,7 @@ export function presenceRoutes(core: EmulatorCore) {
     graphRoute(core, "presence-read", ({ req, res, principal }) => {
       requirePermission(principal, "presence.readMany");
       const { ids } = parseBody(getPresencesByUserIdBodySchema, req.body);
+      logFacts(res).subjects = ids.map((id) => id.toLowerCase());
       if (ids.length === 0)
         throw new GraphError(400, "BadRequest", "The ids list must contain at least one user id.");
       if (ids.length > MAX_PRESENCE_IDS)

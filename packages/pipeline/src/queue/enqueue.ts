@@ -12,6 +12,7 @@ import {
 } from "../jobs.ts";
 import { CONFIG_TTL_MS } from "../config-cache.ts";
 import { addJob } from "./add-job.ts";
+import { sharedQueue } from "./shared-queue.ts";
 
 export type EnqueueResult = "enqueued" | "duplicate";
 
@@ -58,7 +59,7 @@ async function store(tx: Db, payload: ObserveJob): Promise<EnqueueResult> {
 /**
  * Schedules the write job for one side of a link. One pending job per link and side (job key):
  * a newer hold simply waits for it (the job reads the newest hold when it runs), and a job already
- * rescheduled for a rate limit keeps its later time. Jobs of one link and side run one at a time.
+ * rescheduled for a rate limit keeps its later time. Jobs of one link and side run one at a time (a shared queue).
  */
 export async function enqueueWrite(
   db: Db,
@@ -79,7 +80,7 @@ export async function enqueueWrite(
       // Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write.
       jobKey: `${options.refresh?.length ? "refresh" : "write"}:${side}:${linkId}`,
       jobKeyMode: options.replaceRunAt ? "replace" : "preserve_run_at",
-      queueName: `link:${linkId}:${side}`,
+      queueName: sharedQueue(`write:${side}`, linkId),
       maxAttempts: 25,
       ...(options.runAt ? { runAt: options.runAt } : {}),
     },

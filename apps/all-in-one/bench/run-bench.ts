@@ -1,0 +1,95 @@
+// `pnpm bench` (docs/performance.md): the Slack and Teams bridges as separate processes on a fresh
+// database of the real Postgres, both emulators (limits lifted) in this process, BENCH_PEOPLE linked
+// people changing state in their own clients. Scenarios: overhead (latency the bridge adds at a steady
+// rate, CPU and memory per process), ceiling (the highest rate whose p99 stays within 1 s), scale-out
+// (1 vs 3 processes of each bridge). Prints a table, writes bench-results/bench.json, ends with one line.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+import { loadBenchEnv } from "./bench-env.ts";
+import { startBenchWorld } from "./bench-world.ts";
+import { ChangeDriver } from "./change-driver.ts";
+import { printTable } from "./report.ts";
+import { runPhase, type PhaseResult } from "./run-phase.ts";
+
+const env = loadBenchEnv();
+// Relative to where `pnpm bench` was typed (pnpm runs the script in this package's folder).
+const outDir = resolve(process.env.INIT_CWD ?? ".", env.BENCH_OUT_DIR);
+mkdirSync(join(outDir, "logs"), { recursive: true });
+const began = Date.now();
+console.log(
+  `bench: ${env.BENCH_PEOPLE} people, scenarios ${env.BENCH_SCENARIOS.join(", ")}, seed ${env.BENCH_SEED}, logs in ${outDir}/logs`,
+);
+const world = await startBenchWorld({
+  people: env.BENCH_PEOPLE,
+  workerConcurrency: env.BENCH_WORKER_CONCURRENCY,
+  pollSeconds: env.BENCH_POLL_SECONDS,
+  outDir,
+  cpuProfile: env.BENCH_CPU_PROFILE === "1",
+});
+const onboardedAt = Date.now();
+// Everyone's first Teams presence is taken in before any load.
+await world.idle(900_000);
+console.log(
+  `  ready: onboarded in ${((onboardedAt - began) / 1000).toFixed(0)} s, baseline taken in ${((Date.now() - onboardedAt) / 1000).toFixed(0)} s`,
+);
+const driver = new ChangeDriver(world, env.BENCH_SEED);
+const phases: PhaseResult[] = [];
+const log = (p: PhaseResult) => {
+  phases.push(p);
+  console.log(
+    `  ${p.scenario} ${p.rate}/s × ${p.seconds} s, ${p.bridgeProcesses} process(es) per bridge: p50 ${p.p50} ms, p99 ${p.p99} ms, missing ${p.missing}, drained in ${p.drainSeconds.toFixed(1)} s`,
+  );
+  return p;
+};
+
+let ceiling: number | null = null;
+for (const scenario of env.BENCH_SCENARIOS) {
+  if (scenario === "overhead")
+    log(await runPhase(world, driver, "overhead", env.BENCH_RATE, env.BENCH_SECONDS));
+  if (scenario === "ceiling") {
+    ceiling = 0;
+    for (const rate of env.BENCH_CEILING_RATES) {
+      const p = log(await runPhase(world, driver, "ceiling", rate, env.BENCH_CEILING_SECONDS));
+      if (p.missing > 0 || !(p.p99 <= 1_000)) break;
+      ceiling = rate;
+    }
+  }
+  if (scenario === "scaleout") {
+    for (const count of [1, 3]) {
+      await world.scaleTo(count);
+      log(await runPhase(world, driver, "scaleout", env.BENCH_SCALEOUT_RATE, env.BENCH_CEILING_SECONDS));
+    }
+    await world.scaleTo(1);
+  }
+}
+
+console.log("");
+printTable(phases);
+const overhead = phases.find((p) => p.scenario === "overhead");
+const usage = overhead?.usage ?? [];
+const rss = (name: string) => usage.find((u) => u.name === name)?.peakRssMb ?? Number.NaN;
+const scale = phases.filter((p) => p.scenario === "scaleout");
+const summary = [
+  overhead ? `overhead at ${overhead.rate}/s: p50 ${overhead.p50} ms, p99 ${overhead.p99} ms` : null,
+  ceiling !== null ? `ceiling ${ceiling} changes/s (p99 ≤ 1 s)` : null,
+  scale.length === 2
+    ? `scale-out 1 → 3 processes: p99 ${scale[0]?.p99} → ${scale[1]?.p99} ms, ${scale[0]?.mirroredPerSecond} → ${scale[1]?.mirroredPerSecond} mirrored/s`
+    : null,
+  overhead ? `peak RSS slack-bridge ${rss("slack-bridge")} MB, teams-bridge ${rss("teams-bridge")} MB` : null,
+].filter(Boolean);
+const result = {
+  people: env.BENCH_PEOPLE,
+  seed: env.BENCH_SEED,
+  workerConcurrency: env.BENCH_WORKER_CONCURRENCY,
+  pollSeconds: env.BENCH_POLL_SECONDS,
+  store: "postgres",
+  cores: (await import("node:os")).availableParallelism(),
+  ceiling,
+  phases,
+  durationSeconds: Math.round((Date.now() - began) / 1000),
+};
+writeFileSync(join(outDir, "bench.json"), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nbench (${env.BENCH_PEOPLE} people): ${summary.join("; ")}`);
+await world.close();
+process.exit(0);
