@@ -5,7 +5,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { BOT_EVENTS, USER_EVENTS, USER_SCOPES } from "@presence/core";
-import { createDbClient, createLink, parseKeyRing, updateSettings } from "@presence/db";
+import {
+  createBulkLinkRun,
+  createDbClient,
+  createLinksInBulk,
+  parseKeyRing,
+  updateSettings,
+} from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { freePort } from "@presence/runtime/testing";
 import { completeSlackOAuth, PostgresInstallationStore } from "@presence/slack-bridge";
@@ -51,6 +57,7 @@ export async function startBenchWorld(options: {
   pollSeconds: number;
   outDir: string;
   cpuProfile: boolean;
+  nodeOptions: string;
 }): Promise<BenchWorld> {
   process.env.REQUIRE_POSTGRES = "1";
   const t = await createTestDatabase();
@@ -107,6 +114,7 @@ export async function startBenchWorld(options: {
     // Presence only: calendars are empty here, and a directory re-sync would be noise.
     OUTLOOK_READ_INTERVAL_MINUTES: "0",
     GRAPH_DIRECTORY_SYNC_MINUTES: "0",
+    ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
   };
   const started: Replica[] = [];
   async function scaleTo(count: number): Promise<void> {
@@ -151,11 +159,14 @@ export async function startBenchWorld(options: {
   const onboarding = createDbClient({ url: t.url, poolSize: 20 });
   const store = new PostgresInstallationStore(onboarding, parseKeyRing(env.TOKEN_ENCRYPTION_KEY));
   const tenantId = graph.config.AZURE_TENANT_ID ?? "";
-  const people: BenchPerson[] = [];
-  for (let from = 0; from < slackUsers.length; from += 60) {
-    const batch = slackUsers.slice(from, from + 60).map(async (user, offset) => {
-      const index = from + offset;
-      if (index > 0) {
+  const people: BenchPerson[] = slackUsers.map((user, index) => ({
+    index,
+    slackId: user.id,
+    teamsId: (graph.people[index]?.id ?? "").toLowerCase(),
+  }));
+  for (let from = 1; from < slackUsers.length; from += 60) {
+    await Promise.all(
+      slackUsers.slice(from, from + 60).map(async (user) => {
         const grant = control.authorizeUser({ appId: app.id, userId: user.id, userScopes: USER_SCOPES });
         await store.storeInstallation({
           team: { id: workspace.id, name: "Bench" },
@@ -165,17 +176,25 @@ export async function startBenchWorld(options: {
           appId: app.id,
           user: { id: user.id, token: grant.token, scopes: grant.scopes },
         });
-      }
-      const teamsId = (graph.people[index]?.id ?? "").toLowerCase();
-      await createLink(onboarding, {
-        slackTeamId: workspace.id,
-        slackUserId: user.id,
-        tenantId,
-        entraUserId: teamsId,
-      });
-      return { index, slackId: user.id, teamsId };
-    });
-    people.push(...(await Promise.all(batch)));
+      }),
+    );
+  }
+  // Linked by e-mail as an admin's automatic linking does it (one statement per thousand people).
+  const run = await createBulkLinkRun(
+    onboarding,
+    directory.map((p) => p.email),
+    "bench",
+  );
+  for (let from = 0; from < people.length; from += 1_000) {
+    const inputs = people.slice(from, from + 1_000).map((person) => ({
+      slackTeamId: workspace.id,
+      slackUserId: person.slackId,
+      tenantId,
+      entraUserId: person.teamsId,
+      email: directory[person.index]?.email ?? "",
+      displayName: directory[person.index]?.displayName ?? "",
+    }));
+    await createLinksInBulk(onboarding, inputs, run.id);
   }
   await onboarding.$disconnect();
   // Nobody has a Slack status yet: the baseline the bridge's first read would take.

@@ -26,6 +26,7 @@ const world = await startBenchWorld({
   pollSeconds: env.BENCH_POLL_SECONDS,
   outDir,
   cpuProfile: env.BENCH_CPU_PROFILE === "1",
+  nodeOptions: env.BENCH_NODE_OPTIONS,
 });
 const onboardedAt = Date.now();
 // Everyone's first Teams presence is taken in before any load.

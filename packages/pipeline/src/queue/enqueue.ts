@@ -24,8 +24,15 @@ export type EnqueueResult = "enqueued" | "duplicate";
  */
 export async function enqueueObservation(db: DbClient, job: ObserveJob): Promise<EnqueueResult> {
   const payload = ZObserveJob.parse(job);
-  return db.$transaction((tx) => store(tx, payload));
+  return db.$transaction((tx) => store(tx, payload), { maxWait: ENQUEUE_MAX_WAIT_MS });
 }
+
+/**
+ * How long an enqueue waits for a connection of the pool. Prisma's default (2 s) turned a burst of
+ * events (2,000 at once on a pool of 5) into errors, and the senders' retries into more load; the
+ * senders' own timeouts (Slack: 3 s, then a retry that the event id dedupes) bound the wait anyway.
+ */
+const ENQUEUE_MAX_WAIT_MS = 10_000;
 
 /**
  * Stores many observations in one transaction (a poll that read hundreds of people): all are
@@ -43,7 +50,7 @@ export async function enqueueObservations(
       for (const payload of payloads) results.push(await store(tx, payload));
       return results;
     },
-    { timeout: 60_000 },
+    { timeout: 60_000, maxWait: ENQUEUE_MAX_WAIT_MS },
   );
 }
 
