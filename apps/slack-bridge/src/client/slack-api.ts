@@ -15,6 +15,14 @@ export interface TokenLease {
   owner: string;
   /** A fresh token after `token_expired`; throws `auth_revoked` when it cannot be refreshed. */
   refresh(expired: string): Promise<string>;
+  /** Drops the process's cached copy of the token (it was revoked): the next lease reads the store. */
+  forget(): void;
+  /**
+   * Slack refused `rejected` (revoked, inactive …): drops the cached copy and reads the store again.
+   * Returns the token stored now when it is another one (the person connected again, or another
+   * replica rotated it), to retry with; null when there is none or it is the one refused.
+   */
+  reload(rejected: string): Promise<string | null>;
 }
 
 export interface SlackCallOptions {
@@ -36,9 +44,12 @@ export interface SlackApiOptions {
 /**
  * Every Slack Web API call the bridge makes goes through here: one WebClient with the SDK's own
  * retries off (`retries: 0`, `rejectRateLimitedCalls`; the queue owns retries), the shared rate
- * budgets spent before the request leaves (no budget → `rate_limited` with the time until it frees,
- * and no request), a real 429 blocking the method's budget for its Retry-After, `token_expired`
- * refreshed and retried once, and every failure classified as a BridgeError.
+ * budgets spent before the request leaves (one statement; no budget → `rate_limited` with the time
+ * until it frees, and no request), a real 429 blocking the method's budget for its Retry-After,
+ * `token_expired` refreshed and retried once, and every failure classified as a BridgeError. A token
+ * Slack refuses as revoked is dropped from the token cache before the error reaches the caller (which
+ * flags the link); when the store holds another token by then (reconnected, or rotated elsewhere
+ * while this process used its cached copy), the call is retried once with it.
  */
 export class SlackApi {
   readonly client: WebClient;
@@ -59,20 +70,32 @@ export class SlackApi {
     budget: SlackCallOptions,
   ): Promise<WebAPICallResult> {
     let token = lease.token;
-    for (let attempt = 0; ; attempt++) {
+    let refreshed = false;
+    let reloaded = false;
+    for (;;) {
       await this.#spend(method, lease.owner, budget);
       try {
         const result = await this.client.apiCall(method, { ...args, token });
         this.options.metrics.apiCalls.inc({ method, outcome: "ok" });
+        if (method === "auth.revoke") lease.forget();
         return result;
       } catch (thrown) {
         const error = classifySlackError(method, thrown);
         this.options.metrics.apiCalls.inc({ method, outcome: slackErrorCode(error) ?? error.code });
         if (error.code === "rate_limited" && error.retryAfterMs !== undefined)
           await this.options.budgets.block(methodBudgetKey(method, budget.teamId), error.retryAfterMs);
-        if (slackErrorCode(error) === "token_expired" && attempt === 0) {
+        if (slackErrorCode(error) === "token_expired" && !refreshed) {
+          refreshed = true;
           token = await lease.refresh(token);
           continue;
+        }
+        if (error.code === "auth_revoked" && !reloaded) {
+          reloaded = true;
+          const stored = await lease.reload(token);
+          if (stored) {
+            token = stored;
+            continue;
+          }
         }
         throw error;
       }

@@ -199,6 +199,7 @@ export class HomeService {
       // deleteMany: a tokens_revoked event (after auth.revoke) may be forgetting the same row right now.
       await deleteInstallations(tx, [row.id]);
     });
+    this.context.tokens.forget(credentialOwner(row));
   }
 
   async #link(person: Person): Promise<Link> {

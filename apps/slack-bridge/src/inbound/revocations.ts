@@ -37,7 +37,10 @@ export async function handleTokensRevoked(
   }
   if (scope.botUserIds.length > 0) {
     const rows = await listInstallations(db, inScope, [""]);
-    for (const row of rows) await deleteCredentials(db, credentialOwner(row));
+    for (const row of rows) {
+      await deleteCredentials(db, credentialOwner(row));
+      context.tokens.forget(credentialOwner(row));
+    }
   }
   logger.info({ ...scope }, "Slack tokens revoked");
 }
@@ -78,6 +81,9 @@ async function forget(
       rows.map((r) => r.id),
     );
   });
+  // This process's cached copies go too (other replicas' lapse within the cache's 45 s, and a refused
+  // cached token is re-read from the store before a link is flagged).
+  for (const row of rows) context.tokens.forget(credentialOwner(row));
 }
 
 async function flag(context: SlackContext, link: Link, reason: string): Promise<void> {

@@ -16,33 +16,33 @@ export function credentialOwner(row: Pick<SlackInstallation, "enterpriseId" | "t
   return slackOwner(row.teamId || row.enterpriseId, row.userId || undefined);
 }
 
-/** The org a workspace belongs to, if the bridge has seen it (install, directory sync). */
-async function enterpriseOf(db: Db, teamId: string): Promise<string | null> {
-  const workspace = await db.slackWorkspace.findUnique({ where: { teamId } });
-  return workspace?.enterpriseId ?? null;
-}
-
-/** The app's installation serving a workspace: its own, or its org's org-wide install. */
+/**
+ * The app's installation serving a workspace: its own, or its org's org-wide install (the org the
+ * bridge has seen the workspace in: install, directory sync). One query.
+ */
 export async function findWorkspaceInstallation(db: Db, teamId: string): Promise<SlackInstallation | null> {
-  const own = await db.slackInstallation.findFirst({ where: { teamId, userId: "" } });
-  if (own) return own;
-  const enterpriseId = await enterpriseOf(db, teamId);
-  if (!enterpriseId) return null;
-  return db.slackInstallation.findFirst({
-    where: { enterpriseId, teamId: "", userId: "", isEnterpriseInstall: true },
-  });
+  const [row] = await db.$queryRaw<SlackInstallation[]>`
+    SELECT i.* FROM "SlackInstallation" i
+    WHERE i."userId" = '' AND (i."teamId" = ${teamId} OR (
+      i."teamId" = '' AND i."isEnterpriseInstall" AND i."enterpriseId" =
+        (SELECT w."enterpriseId" FROM "SlackWorkspace" w WHERE w."teamId" = ${teamId})))
+    ORDER BY i."teamId" DESC
+    LIMIT 1`;
+  return row ?? null;
 }
 
-/** A person's own authorization (user token), in their workspace or through their org. */
+/** A person's own authorization (user token), in their workspace or through their org. One query. */
 export async function findPersonInstallation(
   db: Db,
   teamId: string,
   userId: string,
 ): Promise<SlackInstallation | null> {
-  const own = await db.slackInstallation.findFirst({ where: { teamId, userId } });
-  if (own) return own;
-  // Slack user ids are unique across an Enterprise Grid org (W…), so the org-level row is theirs.
-  return db.slackInstallation.findFirst({ where: { teamId: "", userId, isEnterpriseInstall: true } });
+  // Slack user ids are unique across an Enterprise Grid org (W…), so the org-level row is theirs; their
+  // workspace's own row ("" sorts last) wins.
+  return db.slackInstallation.findFirst({
+    where: { userId, OR: [{ teamId }, { teamId: "", isEnterpriseInstall: true }] },
+    orderBy: { teamId: "desc" },
+  });
 }
 
 type InstallationScope = { enterpriseId: string; teamId: string };

@@ -1,7 +1,8 @@
+import { createDbClient } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { RateBudgets } from "./rate-budgets.ts";
+import { RateBudgets, type BudgetRule } from "./rate-budgets.ts";
 import { slackBudgetRules } from "./slack-budget-rules.ts";
 
 let t: TestDatabase;
@@ -77,6 +78,49 @@ describe("rate budgets in Postgres", () => {
     });
     const [method] = await t.db.slackRateBudget.findMany({ where: { key: "method:T2:users.profile.set" } });
     expect(method?.hits).toHaveLength(3);
+  });
+
+  it("calls racing over overlapping budgets each spend from all their rules or from none", async () => {
+    // Two replicas, each with a pool of its own, so the calls really run at once.
+    const pools = [
+      createDbClient({ url: t.url, poolSize: 10 }),
+      createDbClient({ url: t.url, poolSize: 10 }),
+    ];
+    const replicas = pools.map((db) => new RateBudgets(db, { windowMs: WINDOW, guardMs: 0 }));
+    // 40 calls through one token for four people (10 each), on new budgets: the method has room for 20
+    // calls, each person for 3, the token for 2 different people. So exactly 6 are granted, 3 for each of
+    // the first two people the token reaches. A call turned away by one budget that still spent from
+    // another would show as a hit too many there.
+    const rules = (i: number): BudgetRule[] => [
+      { key: "method:T4:users.profile.set", limit: 20 },
+      { key: `profile-person:slack:T4:UADMIN:U${i % 4}`, limit: 3 },
+      { key: "profile-token:slack:T4:UADMIN", limit: 2, subject: `U${i % 4}` },
+    ];
+    try {
+      const verdicts = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => {
+          const replica = replicas[i % 2];
+          return replica ? replica.take(rules(i)) : Promise.reject(new Error("no replica"));
+        }),
+      );
+      const granted = verdicts.flatMap((v, i) => (v.granted ? [`U${i % 4}`] : []));
+      const people = [...new Set(granted)].sort();
+      expect(granted).toHaveLength(6);
+      expect(people).toHaveLength(2);
+      for (const person of people) expect(granted.filter((p) => p === person)).toHaveLength(3);
+      for (const v of verdicts) if (!v.granted) expect(v.waitMs).toBeGreaterThan(0);
+
+      const rows = await t.db.slackRateBudget.findMany({ where: { key: { contains: ":T4:" } } });
+      const row = (key: string) => rows.find((r) => r.key === key);
+      expect(row("method:T4:users.profile.set")?.hits).toHaveLength(6);
+      for (let n = 0; n < 4; n++) {
+        const person = row(`profile-person:slack:T4:UADMIN:U${n}`);
+        expect(person?.hits.length ?? 0).toBe(people.includes(`U${n}`) ? 3 : 0);
+      }
+      expect([...(row("profile-token:slack:T4:UADMIN")?.subjects ?? [])].sort()).toEqual(people);
+    } finally {
+      await Promise.all(pools.map((db) => db.$disconnect()));
+    }
   });
 
   it("a real 429 blocks the budget for its Retry-After", async () => {

@@ -1,4 +1,4 @@
-import type { DbClient } from "@presence/db";
+import { classifyDbError, type DbClient } from "@presence/db";
 
 /**
  * One budget a call spends from: at most `limit` calls per window under `key`. With `subject`, the
@@ -29,20 +29,23 @@ export interface RateBudgetsOptions {
   guardMs: number;
 }
 
-interface BudgetRow {
+/** What the statement answers for a call turned away (no row: granted). */
+interface RefusalRow {
   key: string;
-  hits: bigint[];
-  subjects: string[];
-  blockedUntil: bigint;
-  queuedUntil: bigint;
-  now: bigint;
+  waitMs: bigint;
 }
 
+/** A first call of a new budget may race another replica creating the same row; the loser runs again. */
+const ATTEMPTS = 4;
+
 /**
- * Slack rate budgets in Postgres, shared by every replica: a sliding-window log per budget row,
- * read and changed under the rows' locks in one short transaction, so two replicas never spend the
- * same room. All the rules of one call are granted together or not at all. Time is the database's
- * clock, the one clock all replicas share.
+ * Slack rate budgets in Postgres, shared by every replica: a sliding-window log per budget row. One
+ * call is one SQL statement: it locks the call's budget rows (in key order, so overlapping calls never
+ * deadlock), reads the database's clock once they are held, decides every rule, and either spends one
+ * call from every rule or, when any rule has no room, spends nothing and gives the caller a turn. All
+ * the rules of one call are granted together or not at all, and the rows are locked only for the
+ * statement itself (no round trips while holding them). Time is the database's clock, the one clock
+ * all replicas share.
  *
  * Callers turned away are spread out rather than all sent back for the moment the budget frees (a
  * burst of 500 would otherwise wake 500 jobs for every free slot): each is given the next turn,
@@ -62,48 +65,17 @@ export class RateBudgets {
   /** Spends one call from every rule, or nothing and says how long to wait. */
   async take(rules: readonly BudgetRule[]): Promise<BudgetVerdict> {
     if (rules.length === 0) return { granted: true };
-    const keys = [...new Set(rules.map((r) => r.key))].sort();
-    return this.db.$transaction(async (tx) => {
-      await tx.$executeRaw`
-        INSERT INTO "SlackRateBudget" ("key", "updatedAt")
-        SELECT k, now() FROM unnest(${keys}::text[]) AS k
-        ON CONFLICT ("key") DO NOTHING`;
-      // Locked in key order, so concurrent takers of overlapping budgets never deadlock.
-      const rows = await tx.$queryRaw<BudgetRow[]>`
-        SELECT "key", "hits", "subjects", "blockedUntil", "queuedUntil",
-               (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS "now"
-        FROM "SlackRateBudget" WHERE "key" = ANY(${keys}::text[]) ORDER BY "key" FOR UPDATE`;
-      const byKey = new Map(rows.map((row) => [row.key, row]));
-      const now = Number(rows[0]?.now ?? Date.now());
-      let worst: { waitMs: number; key: string; limit: number } | null = null;
-      const updates: { key: string; hits: number[]; subjects: string[] }[] = [];
-      for (const rule of rules) {
-        const row = byKey.get(rule.key);
-        const log = liveLog(row, now, this.#window);
-        const blocked = Number(row?.blockedUntil ?? 0n) - now;
-        const waitMs = Math.max(blocked, this.#wait(rule, log, now));
-        if (waitMs > 0) {
-          if (!worst || waitMs > worst.waitMs) worst = { waitMs, key: rule.key, limit: rule.limit };
-          continue;
-        }
-        updates.push({ key: rule.key, ...record(rule, log, now) });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [refused] = await this.#take(rules);
+        if (!refused) return { granted: true };
+        return { granted: false, waitMs: Number(refused.waitMs), key: refused.key };
+      } catch (error) {
+        // Two callers created the same new budget row at once: the statement that lost spent nothing.
+        if (attempt < ATTEMPTS && classifyDbError(error, "Slack rate budget").code === "conflict") continue;
+        throw error;
       }
-      if (worst) {
-        const queued = Number(byKey.get(worst.key)?.queuedUntil ?? 0n);
-        const turn = Math.max(now + worst.waitMs, queued + this.#window / worst.limit);
-        await tx.$executeRaw`
-          UPDATE "SlackRateBudget" SET "queuedUntil" = ${Math.ceil(turn)}, "updatedAt" = now()
-          WHERE "key" = ${worst.key}`;
-        return { granted: false, waitMs: Math.ceil(turn - now), key: worst.key };
-      }
-      for (const update of updates) {
-        await tx.$executeRaw`
-          UPDATE "SlackRateBudget"
-          SET "hits" = ${update.hits.map(BigInt)}::bigint[], "subjects" = ${update.subjects}::text[], "updatedAt" = now()
-          WHERE "key" = ${update.key}`;
-      }
-      return { granted: true } as const;
-    });
+    }
   }
 
   /** Slack answered 429: nothing more from this budget until Retry-After has passed. */
@@ -116,39 +88,112 @@ export class RateBudgets {
         "updatedAt" = now()`;
   }
 
-  #wait(rule: BudgetRule, log: Log, now: number): number {
-    if (rule.subject === undefined) {
-      if (log.hits.length < rule.limit) return 0;
-      const freeing = log.hits[log.hits.length - rule.limit] ?? now;
-      return Math.max(1, freeing + this.#window - now);
-    }
-    if (log.subjects.includes(rule.subject) || log.subjects.length < rule.limit) return 0;
-    return Math.max(1, Math.min(...log.hits) + this.#window - now);
+  /**
+   * The one statement of a call. Per rule (in the call's order), its budget's live log is what is left
+   * of `hits` (with `subjects` alongside) inside the window; its wait is the longer of a 429's block and:
+   * - counting calls: 0 while fewer than `limit` live hits, else until the `limit`-th newest leaves the window;
+   * - counting subjects: 0 when the subject is already in the log or fewer than `limit` are, else until the
+   *   oldest leaves.
+   * Any wait → the longest (first such rule on a tie) is the refusal: its budget's next turn is the later of
+   * when it frees and one window/limit after the last turn handed out; nothing else changes. No wait →
+   * every budget records the call (calls: the last `limit` hits; subjects: this subject moved to the end,
+   * the last `limit` kept); rows not there yet are created (a concurrent creator makes this statement fail
+   * as a whole, and it runs again).
+   */
+  #take(rules: readonly BudgetRule[]): Promise<RefusalRow[]> {
+    const keys = rules.map((r) => r.key);
+    const limits = rules.map((r) => r.limit);
+    const bySubject = rules.map((r) => r.subject !== undefined);
+    const subjects = rules.map((r) => r.subject ?? "");
+    const lockOrder = [...new Set(keys)].sort();
+    return this.db.$queryRaw<RefusalRow[]>`
+      WITH rule AS (
+        SELECT r.*
+        FROM unnest(${keys}::text[], ${limits}::int[], ${bySubject}::bool[], ${subjects}::text[])
+          WITH ORDINALITY AS r("key", "limit", "bySubject", "subject", "ord")
+      ),
+      locked AS MATERIALIZED (
+        SELECT b."key", b."hits", b."subjects", b."blockedUntil", b."queuedUntil"
+        FROM "SlackRateBudget" b
+        WHERE b."key" = ANY(${lockOrder}::text[])
+        ORDER BY b."key"
+        FOR UPDATE
+      ),
+      clock AS MATERIALIZED (
+        -- Read once, and only when every row is locked: the aggregate consumes all of "locked" first.
+        SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS "now",
+               ${this.#window}::float8 AS "window",
+               count(*) AS "locked"
+        FROM locked
+      ),
+      state AS (
+        SELECT r.*, c."now", c."window", l."key" IS NOT NULL AS "present",
+               COALESCE(l."blockedUntil", 0) AS "blockedUntil",
+               COALESCE(l."queuedUntil", 0) AS "queuedUntil",
+               live.*
+        FROM rule r
+        CROSS JOIN clock c
+        LEFT JOIN locked l ON l."key" = r."key"
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS "n",
+                 min(e."hit") AS "oldest",
+                 COALESCE(array_agg(e."hit" ORDER BY e."i"), '{}') AS "hits",
+                 COALESCE(array_agg(e."subject" ORDER BY e."i"), '{}') AS "subjects",
+                 count(*) FILTER (WHERE e."subject" <> r."subject")::int AS "others",
+                 COALESCE(array_agg(e."hit" ORDER BY e."i") FILTER (WHERE e."subject" <> r."subject"), '{}')
+                   AS "otherHits",
+                 COALESCE(array_agg(e."subject" ORDER BY e."i") FILTER (WHERE e."subject" <> r."subject"), '{}')
+                   AS "otherSubjects"
+          FROM (
+            SELECT u."hit", COALESCE(u."subject", '') AS "subject", u."i"
+            FROM unnest(l."hits", l."subjects") WITH ORDINALITY AS u("hit", "subject", "i")
+          ) e
+          WHERE e."hit" > c."now" - c."window"
+        ) live
+      ),
+      decided AS (
+        SELECT s.*, GREATEST(s."blockedUntil" - s."now", CASE
+          WHEN NOT s."bySubject" THEN CASE
+            WHEN s."n" < s."limit" THEN 0
+            ELSE GREATEST(1, s."hits"[s."n" - s."limit" + 1] + s."window" - s."now") END
+          WHEN s."subject" = ANY(s."subjects") OR s."n" < s."limit" THEN 0
+          ELSE GREATEST(1, s."oldest" + s."window" - s."now") END)::float8 AS "wait"
+        FROM state s
+      ),
+      refusal AS (
+        SELECT d."key", d."now",
+               ceil(GREATEST(d."now" + d."wait", d."queuedUntil" + d."window" / d."limit"))::bigint AS "turn"
+        FROM decided d
+        WHERE d."wait" > 0
+        ORDER BY d."wait" DESC, d."ord"
+        LIMIT 1
+      ),
+      queued AS (
+        UPDATE "SlackRateBudget" b SET "queuedUntil" = f."turn", "updatedAt" = now()
+        FROM refusal f
+        WHERE b."key" = f."key"
+      ),
+      spend AS (
+        SELECT DISTINCT ON (d."key") d."key", d."present",
+          CASE WHEN d."bySubject"
+            THEN (d."otherHits" || d."now")[GREATEST(1, d."others" + 2 - d."limit"):d."others" + 1]
+            ELSE (d."hits" || d."now")[GREATEST(1, d."n" + 2 - d."limit"):d."n" + 1] END AS "hits",
+          CASE WHEN d."bySubject"
+            THEN (d."otherSubjects" || d."subject")[GREATEST(1, d."others" + 2 - d."limit"):d."others" + 1]
+            ELSE '{}'::text[] END AS "subjects"
+        FROM decided d
+        WHERE NOT EXISTS (SELECT 1 FROM refusal)
+        ORDER BY d."key", d."ord" DESC
+      ),
+      spent AS (
+        UPDATE "SlackRateBudget" b SET "hits" = s."hits", "subjects" = s."subjects", "updatedAt" = now()
+        FROM spend s
+        WHERE b."key" = s."key" AND s."present"
+      ),
+      created AS (
+        INSERT INTO "SlackRateBudget" ("key", "hits", "subjects", "updatedAt")
+        SELECT s."key", s."hits", s."subjects", now() FROM spend s WHERE NOT s."present" ORDER BY s."key"
+      )
+      SELECT f."key", f."turn" - f."now" AS "waitMs" FROM refusal f`;
   }
-}
-
-interface Log {
-  hits: number[];
-  subjects: string[];
-}
-
-function liveLog(row: BudgetRow | undefined, now: number, windowMs: number): Log {
-  const hits: number[] = [];
-  const subjects: string[] = [];
-  (row?.hits ?? []).forEach((hit, index) => {
-    const at = Number(hit);
-    if (at <= now - windowMs) return;
-    hits.push(at);
-    subjects.push(row?.subjects[index] ?? "");
-  });
-  return { hits, subjects };
-}
-
-/** The log after one more call; only what can still matter is kept (at most `limit` entries). */
-function record(rule: BudgetRule, log: Log, now: number): Log {
-  if (rule.subject === undefined) return { hits: [...log.hits, now].slice(-rule.limit), subjects: [] };
-  const keep = log.subjects.map((subject, i) => ({ subject, at: log.hits[i] ?? now }));
-  const others = keep.filter((entry) => entry.subject !== rule.subject);
-  const next = [...others, { subject: rule.subject, at: now }].slice(-rule.limit);
-  return { hits: next.map((e) => e.at), subjects: next.map((e) => e.subject) };
 }

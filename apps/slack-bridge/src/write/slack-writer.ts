@@ -87,16 +87,21 @@ async function personToken(
 ): Promise<TokenLease> {
   const lease = await options.tokens.person(person.teamId, person.userId);
   if (lease) return lease;
+  throw notConnected(options.adminTokenMode, facet);
+}
+
+/** What a write needing the person's own token meets when they have none. */
+function notConnected(mode: AdminTokenMode, facet: string): BridgeError {
   // In admin-token mode people need not connect: their status is written with the admin token, but DND
   // and presence only ever with their own. That is a missing permission for this facet (recorded, not
   // retried), not a reason to stop mirroring them altogether.
-  if (options.adminTokenMode !== "off") {
-    throw new BridgeError(
+  if (mode !== "off") {
+    return new BridgeError(
       "missing_permission",
       `Slack ${facet} needs the person's own Slack connection; admin-token mode writes only statuses`,
     );
   }
-  throw new BridgeError(
+  return new BridgeError(
     "auth_revoked",
     `Slack ${facet} needs the person's own Slack connection (they have not connected, or it was revoked)`,
   );
@@ -110,7 +115,7 @@ async function statusToken(
   if (mode !== "always") {
     const own = await options.tokens.person(person.teamId, person.userId);
     if (own) return { lease: own, asAdmin: false };
-    if (mode === "off") return { lease: await personToken(options, person, "status"), asAdmin: false };
+    if (mode === "off") throw notConnected(mode, "status");
   }
   const admin = await options.tokens.admin(person.teamId);
   if (!admin) {
