@@ -1,6 +1,7 @@
 import type { Expectation, PendingExpectation, Spoke } from "@presence/core";
 
 import type { Db } from "../client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 
 /** Stores what a side will report after a bridge write (loop protection layer 1). */
 export async function addExpectation(
@@ -13,6 +14,24 @@ export async function addExpectation(
   await db.$executeRaw`
     INSERT INTO "WriteExpectation" ("linkId", "side", "facet", "fingerprint", "expiresAt")
     VALUES (${linkId}, ${side}::"Side", ${expectation.facet}, ${expectation.fingerprint}, ${expiresAt}::timestamp)`;
+}
+
+/**
+ * The statement that stores several expectations of one side at once (a write job's calls), for
+ * saveLinkChanges to run with the job's other changes; null when there are none.
+ */
+export function addExpectationsSql(
+  linkId: string,
+  side: Spoke,
+  expectations: readonly Expectation[],
+  expiresAt: Date,
+): Prisma.Sql | null {
+  if (expectations.length === 0) return null;
+  return Prisma.sql`
+    INSERT INTO "WriteExpectation" ("linkId", "side", "facet", "fingerprint", "expiresAt")
+    SELECT ${linkId}, ${side}::"Side", e.facet, e.fingerprint, ${expiresAt}::timestamp
+    FROM unnest(${expectations.map((e) => e.facet)}::text[], ${expectations.map((e) => e.fingerprint)}::text[])
+      AS e(facet, fingerprint)`;
 }
 
 /** Unexpired expectations for a link. */

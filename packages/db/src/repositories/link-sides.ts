@@ -18,11 +18,18 @@ import {
   type LinkSnapshot,
   type SideRecord,
   type Side,
+  type Expectation,
+  type PendingExpectation,
+  type Spoke,
+  type SyncEventDraft,
 } from "@presence/core";
 import { z } from "zod";
 
 import type { Db } from "../client.ts";
-import type { Link, LinkSide } from "../generated/prisma/client.ts";
+import { Prisma, type Link, type LinkSide } from "../generated/prisma/client.ts";
+import { addExpectationsSql } from "./expectations.ts";
+import { oneStatement } from "./one-statement.ts";
+import { appendSyncEventsSql } from "./sync-events.ts";
 
 const ZVersions = z.record(z.string(), z.string());
 
@@ -62,6 +69,67 @@ export async function loadLinkSnapshot(
   const first = rows[0];
   if (!first) return null;
   return toSnapshot(first, rows, settings);
+}
+
+/** Everything decide() reads about one link from the store (see loadDecisionState). */
+export interface DecisionState {
+  link: LinkSnapshot;
+  /** Unexpired expectations (as pendingExpectations). */
+  expectations: PendingExpectation[];
+  /** Writes recorded since `writesSince` (as countRecentWrites): the flap breaker's input. */
+  recentWrites: number;
+}
+
+interface DecisionStateRow {
+  id: string;
+  status: Link["status"];
+  pausedUntil: Date | null;
+  direction: Link["direction"];
+  policy: unknown;
+  sides: SnapshotSideJson[] | null;
+  expectations: PendingExpectation[];
+  recentWrites: bigint;
+}
+
+type SnapshotSideJson = { side: Side } & Record<
+  "view" | "versions" | "hold" | "written" | "attempted",
+  unknown
+>;
+
+/**
+ * What loadLinkSnapshot, pendingExpectations and countRecentWrites read, in one statement (the
+ * pipeline's hot path). Call it after taking the link's row lock, in a statement of its own: a
+ * statement reads the data committed when it began, so one that waited for the lock itself would
+ * miss what the previous holder of the lock just stored.
+ */
+export async function loadDecisionState(
+  db: Db,
+  linkId: string,
+  settings: BridgeSettings,
+  now: Date,
+  writesSince: Date,
+): Promise<DecisionState | null> {
+  const [row] = await db.$queryRaw<DecisionStateRow[]>`
+    SELECT l."id", l."status", l."pausedUntil", l."direction", l."policy",
+      (SELECT json_agg(json_build_object(
+                'side', s."side", 'view', s."view", 'versions', s."versions", 'hold', s."hold",
+                'written', s."written", 'attempted', s."attempted"))
+         FROM "LinkSide" s WHERE s."linkId" = l."id") AS "sides",
+      (SELECT coalesce(json_agg(json_build_object(
+                'side', e."side", 'facet', e."facet", 'fingerprint', e."fingerprint",
+                'expiresAt', (extract(epoch FROM e."expiresAt") * 1000)::bigint)), '[]'::json)
+         FROM "WriteExpectation" e
+         WHERE e."linkId" = l."id" AND e."expiresAt" > ${now}::timestamp) AS "expectations",
+      (SELECT count(*) FROM "SyncEvent" w
+         WHERE w."linkId" = l."id" AND w."kind" = 'written' AND w."at" >= ${writesSince}::timestamp) AS "recentWrites"
+    FROM "Link" l WHERE l."id" = ${linkId}`;
+  // Like loadLinkSnapshot: no link, or no side records (a link always has them), is no snapshot.
+  if (!row?.sides) return null;
+  return {
+    link: toSnapshot(row, row.sides, settings),
+    expectations: row.expectations,
+    recentWrites: Number(row.recentWrites),
+  };
 }
 
 type SnapshotLink = Pick<Link, "id" | "status" | "pausedUntil" | "direction" | "policy">;
@@ -120,7 +188,11 @@ export async function saveWebhookSide(
   record: WebhookRecord,
   observedAt: Date | null,
 ): Promise<void> {
-  await db.$executeRaw`
+  await db.$executeRaw(webhookSideSql(linkId, record, observedAt));
+}
+
+function webhookSideSql(linkId: string, record: WebhookRecord, observedAt: Date | null): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "LinkSide" ("linkId", "side", "view", "versions", "hold", "observedAt", "updatedAt")
     VALUES (${linkId}, 'webhook'::"Side", ${JSON.stringify(record.view)}::jsonb,
             ${JSON.stringify(record.versions)}::jsonb, ${JSON.stringify(record.hold)}::jsonb,
@@ -148,7 +220,11 @@ export async function saveOutlookSide(
   record: ObservedRecord<OutlookView>,
   observedAt: Date,
 ): Promise<void> {
-  await db.$executeRaw`
+  await db.$executeRaw(outlookSideSql(linkId, record, observedAt));
+}
+
+function outlookSideSql(linkId: string, record: ObservedRecord<OutlookView>, observedAt: Date): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "LinkSide" ("linkId", "side", "view", "versions", "observedAt", "updatedAt")
     VALUES (${linkId}, 'outlook'::"Side", ${JSON.stringify(record.view)}::jsonb,
             ${JSON.stringify(record.versions)}::jsonb, ${observedAt}::timestamp, now())
@@ -166,9 +242,13 @@ export interface SideUpdate {
 
 /** Stores one side's record (one SQL statement: the pipeline's hot path). */
 export async function saveSide(db: Db, linkId: string, side: Side, update: SideUpdate): Promise<void> {
+  await db.$executeRaw(sideSql(linkId, side, update));
+}
+
+function sideSql(linkId: string, side: Side, update: SideUpdate): Prisma.Sql {
   const { record } = update;
   const setHeld = update.heldUntil !== undefined;
-  await db.$executeRaw`
+  return Prisma.sql`
     UPDATE "LinkSide" SET
       "view" = ${JSON.stringify(record.view)}::jsonb,
       "versions" = ${JSON.stringify(record.versions)}::jsonb,
@@ -182,23 +262,88 @@ export async function saveSide(db: Db, linkId: string, side: Side, update: SideU
     WHERE "linkId" = ${linkId} AND "side" = ${side}::"Side"`;
 }
 
-/** One side's record (without the link), e.g. for the write step. */
-export async function loadSideRecord(
+/** What one step of the pipeline changes about a link; saveLinkChanges stores it in one statement. */
+export interface LinkChanges {
+  /** Slack and Teams records to store (each side at most once). */
+  sides?: readonly (SideUpdate & { side: Side })[];
+  outlook?: { record: ObservedRecord<OutlookView>; observedAt: Date };
+  /** observedAt: null when no report came in (only the published state changed). */
+  webhook?: { record: WebhookRecord; observedAt: Date | null };
+  /** What a side will report after the bridge's calls (see addExpectation). */
+  expectations?: { side: Spoke; list: readonly Expectation[]; expiresAt: Date };
+  /** Audit events of the link (see appendSyncEvents). */
+  events?: { drafts: readonly SyncEventDraft[]; correlationId: string | null };
+}
+
+/**
+ * Stores a link's side records, expectations and audit events in one statement: what saveSide,
+ * saveOutlookSide, saveWebhookSide, addExpectation and appendSyncEvents do, in one round trip (the
+ * pipeline's hot path; see one-statement.ts). Nothing to store: no statement.
+ */
+export async function saveLinkChanges(db: Db, linkId: string, changes: LinkChanges): Promise<void> {
+  const { outlook, webhook, expectations } = changes;
+  const writes = [
+    ...(changes.sides ?? []).map((update) => sideSql(linkId, update.side, update)),
+    ...(outlook ? [outlookSideSql(linkId, outlook.record, outlook.observedAt)] : []),
+    ...(webhook ? [webhookSideSql(linkId, webhook.record, webhook.observedAt)] : []),
+    ...(expectations
+      ? [addExpectationsSql(linkId, expectations.side, expectations.list, expectations.expiresAt)]
+      : []),
+  ].filter((write) => write !== null);
+  const events = (changes.events?.drafts ?? []).map((draft) => ({ ...draft, linkId }));
+  if (events.length > 0) {
+    await db.$queryRaw(appendSyncEventsSql(events, changes.events?.correlationId ?? null, writes));
+    return;
+  }
+  const statement = oneStatement(writes);
+  if (statement) await db.$executeRaw(statement);
+}
+
+/** One side's record and until when the bridge's written state there lasts: what a write job works on. */
+export interface StoredSide {
+  record: SideRecord<object, object>;
+  heldUntil: Date | null;
+}
+
+type LockedSideRow = Link &
+  Record<"sideView" | "sideVersions" | "sideHold" | "sideWritten" | "sideAttempted", unknown> & {
+    sideHeldUntil: Date | null;
+  };
+
+/**
+ * Takes the link's row lock, and its side's, and reads both: the write step's one statement. A
+ * statement sees the data committed when it began, so a lock it waits for may be released by a
+ * holder whose changes it cannot see — but Postgres returns every row it locks as the newest
+ * version (it re-reads a row changed meanwhile), and this statement reads only the rows it locks
+ * (loadDecisionState, which reads more, must follow the lock instead). `FOR UPDATE OF l, s` locks
+ * the link first, then the side: the order in which everyone takes them (no deadlock).
+ */
+export async function lockSide(
   db: Db,
   linkId: string,
   side: Side,
-): Promise<SideRecord<object, object> | null> {
-  const [row] = await db.$queryRaw<Record<"view" | "versions" | "hold" | "written" | "attempted", unknown>[]>`
-    SELECT "view", "versions", "hold", "written", "attempted" FROM "LinkSide"
-    WHERE "linkId" = ${linkId} AND "side" = ${side}::"Side"`;
+): Promise<{ link: Link; side: StoredSide } | null> {
+  const [row] = await db.$queryRaw<LockedSideRow[]>`
+    SELECT l.*, s."view" AS "sideView", s."versions" AS "sideVersions", s."hold" AS "sideHold",
+           s."written" AS "sideWritten", s."attempted" AS "sideAttempted", s."heldUntil" AS "sideHeldUntil"
+    FROM "Link" l JOIN "LinkSide" s ON s."linkId" = l."id" AND s."side" = ${side}::"Side"
+    WHERE l."id" = ${linkId}
+    FOR UPDATE OF l, s`;
   if (!row) return null;
+  const { sideView, sideVersions, sideHold, sideWritten, sideAttempted, sideHeldUntil, ...link } = row;
   const [ZView, ZHold] = side === "slack" ? [ZSlackView, ZSlackHold] : [ZTeamsView, ZTeamsHold];
   return {
-    view: ZView.parse(row.view),
-    versions: ZVersions.parse(row.versions),
-    hold: ZHold.parse(row.hold),
-    written: ZHold.parse(row.written),
-    attempted: ZHold.parse(row.attempted),
+    link,
+    side: {
+      record: {
+        view: ZView.parse(sideView),
+        versions: ZVersions.parse(sideVersions),
+        hold: ZHold.parse(sideHold),
+        written: ZHold.parse(sideWritten),
+        attempted: ZHold.parse(sideAttempted),
+      },
+      heldUntil: sideHeldUntil,
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import { z } from "zod";
 
 import type { Db } from "../client.ts";
 import { classified } from "../errors/classify-db-error.ts";
-import type { Link } from "../generated/prisma/client.ts";
+import { Prisma, type Link } from "../generated/prisma/client.ts";
 import { toJson } from "./json.ts";
 
 export const ZCreateLinkInput = z.object({
@@ -66,6 +66,18 @@ export async function createLink(db: Db, input: CreateLinkInput): Promise<Link> 
 // Lookups on the pipeline's hot path are single SQL statements (Prisma's generated queries cost
 // several times more per call).
 
+export interface LinkLookupOptions {
+  /**
+   * Also take the link's row lock for the rest of the transaction, as lockLink does: the pipeline finds
+   * and locks a link in one round trip. The row returned is then its newest version.
+   */
+  lock?: boolean;
+}
+
+function rowLock(options: LinkLookupOptions): Prisma.Sql {
+  return options.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty;
+}
+
 export async function getLink(db: Db, id: string): Promise<Link | null> {
   const [link] = await db.$queryRaw<Link[]>`SELECT * FROM "Link" WHERE "id" = ${id}`;
   return link ?? null;
@@ -75,15 +87,23 @@ export async function findLinkBySlack(
   db: Db,
   slackTeamId: string,
   slackUserId: string,
+  options: LinkLookupOptions = {},
 ): Promise<Link | null> {
   const [link] = await db.$queryRaw<Link[]>`
-    SELECT * FROM "Link" WHERE "slackTeamId" = ${slackTeamId} AND "slackUserId" = ${slackUserId}`;
+    SELECT * FROM "Link" WHERE "slackTeamId" = ${slackTeamId} AND "slackUserId" = ${slackUserId}
+    ${rowLock(options)}`;
   return link ?? null;
 }
 
-export async function findLinkByEntra(db: Db, tenantId: string, entraUserId: string): Promise<Link | null> {
+export async function findLinkByEntra(
+  db: Db,
+  tenantId: string,
+  entraUserId: string,
+  options: LinkLookupOptions = {},
+): Promise<Link | null> {
   const [link] = await db.$queryRaw<Link[]>`
-    SELECT * FROM "Link" WHERE "tenantId" = ${tenantId} AND "entraUserId" = ${entraUserId.toLowerCase()}`;
+    SELECT * FROM "Link" WHERE "tenantId" = ${tenantId} AND "entraUserId" = ${entraUserId.toLowerCase()}
+    ${rowLock(options)}`;
   return link ?? null;
 }
 
@@ -91,10 +111,14 @@ export async function findLinkByEntra(db: Db, tenantId: string, entraUserId: str
  * The link of the person with this e-mail (how connected systems name people; e-mails are stored
  * lower-case). Disabled links do not count; of several, the oldest.
  */
-export async function findLinkByEmail(db: Db, email: string): Promise<Link | null> {
+export async function findLinkByEmail(
+  db: Db,
+  email: string,
+  options: LinkLookupOptions = {},
+): Promise<Link | null> {
   const [link] = await db.$queryRaw<Link[]>`
     SELECT * FROM "Link" WHERE "email" = ${email.toLowerCase()} AND "status" <> 'disabled'
-    ORDER BY "createdAt" LIMIT 1`;
+    ORDER BY "createdAt" LIMIT 1 ${rowLock(options)}`;
   return link ?? null;
 }
 

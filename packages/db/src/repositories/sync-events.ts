@@ -1,7 +1,8 @@
 import type { SyncEventDraft, SyncEventKind } from "@presence/core";
 
 import type { Db } from "../client.ts";
-import type { SyncEvent } from "../generated/prisma/client.ts";
+import { Prisma, type SyncEvent } from "../generated/prisma/client.ts";
+import { asCtes } from "./one-statement.ts";
 
 /** The Postgres NOTIFY channel on which every batch of new sync events is announced: `{ maxId, linkId }`. */
 export const SYNC_EVENTS_CHANNEL = "presence_sync_events";
@@ -31,8 +32,22 @@ export async function appendSyncEventRows(
   correlationId: string | null = null,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.$queryRaw`
-    WITH inserted AS (
+  await db.$queryRaw(appendSyncEventsSql(rows, correlationId));
+}
+
+/**
+ * The statement appendSyncEventRows runs (at least one row), with other data-modifying statements run
+ * alongside it in the same statement (`alongside`, see one-statement.ts): the pipeline stores a link's
+ * changes and their audit events in one round trip.
+ */
+export function appendSyncEventsSql(
+  rows: readonly (SyncEventDraft & { linkId: string | null })[],
+  correlationId: string | null,
+  alongside: readonly Prisma.Sql[] = [],
+): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${alongside.length > 0 ? Prisma.sql`${asCtes(alongside)},` : Prisma.empty}
+    inserted AS (
       INSERT INTO "SyncEvent" ("linkId", "kind", "side", "message", "detail", "correlationId")
       SELECT e.link_id, e.kind, e.side::"Side", e.message, e.detail::jsonb, ${correlationId}
       FROM unnest(

@@ -1,18 +1,23 @@
-import { decide, type Observation, type SyncEventDraft } from "@presence/core";
+import { isDeepStrictEqual } from "node:util";
+
 import {
-  appendSyncEvents,
-  countRecentWrites,
+  decide,
+  type Decision,
+  type LinkSnapshot,
+  type Observation,
+  type Side,
+  type Spoke,
+  type SyncEventDraft,
+} from "@presence/core";
+import {
   findLinkByEmail,
   findLinkByEntra,
   findLinkBySlack,
-  loadLinkSnapshot,
-  lockLink,
-  pendingExpectations,
-  saveOutlookSide,
-  saveSide,
-  saveWebhookSide,
+  loadDecisionState,
+  saveLinkChanges,
   setLinkStatus,
   type Db,
+  type SideUpdate,
 } from "@presence/db";
 
 import { pipelineConfig } from "../config-cache.ts";
@@ -25,6 +30,10 @@ import { scheduleExternalEnd, withReportingSystems } from "./reporting-systems.t
  * The observe job: takes one observation in and decides, in one transaction holding the link's
  * row lock — records the side's new view, the audit events, the holds, and enqueues at most one
  * write job per side (coalesced by job key). Observations about people without a link are dropped.
+ *
+ * Every statement counts on this path (the per-statement costs dominate): the link is found and
+ * locked in one statement, everything decide() reads is loaded in the next, and what changed is
+ * stored with its audit events in one more.
  */
 export async function runObserve(
   context: PipelineContext,
@@ -33,11 +42,6 @@ export async function runObserve(
 ): Promise<void> {
   const job = ZObserveJob.parse(rawPayload);
   const { db, metrics } = context;
-  const link = await findLink(db, job.subject);
-  if (!link) {
-    metrics.syncEvents.inc({ kind: "unknown_person", side: job.subject.side });
-    return;
-  }
   const now = context.now();
   const { settings, rules, publishes, reporting } = await pipelineConfig(db, now);
   const observation = {
@@ -48,66 +52,86 @@ export async function runObserve(
   } as Observation;
   const events = await db.$transaction(
     async (tx) => {
-      await lockLink(tx, link.id);
-      const stored = await loadLinkSnapshot(tx, link.id, settings);
-      if (!stored) return [];
-      const snapshot = withReportingSystems(stored, reporting);
+      const link = await findAndLockLink(tx, job.subject);
+      if (!link) return null;
+      const state = await loadDecisionState(
+        tx,
+        link.id,
+        settings,
+        new Date(now),
+        new Date(now - settings.flapWindowSeconds * 1000),
+      );
+      if (!state) return [];
       const decision = decide({
-        link: snapshot,
+        link: withReportingSystems(state.link, reporting),
         observation,
-        expectations: await pendingExpectations(tx, link.id, new Date(now)),
+        expectations: state.expectations,
         rules,
         settings,
         now,
-        recentWrites: await countRecentWrites(tx, link.id, new Date(now - settings.flapWindowSeconds * 1000)),
+        recentWrites: state.recentWrites,
       });
+      const side = job.subject.side;
       const observedAt = new Date(job.observedAt);
-      await saveSide(tx, link.id, "slack", {
-        record: decision.slack,
-        ...(job.subject.side === "slack" ? { observedAt } : {}),
-      });
-      await saveSide(tx, link.id, "teams", {
-        record: decision.teams,
-        ...(job.subject.side === "teams" ? { observedAt } : {}),
-      });
-      if (job.subject.side === "outlook") await saveOutlookSide(tx, link.id, decision.outlook, observedAt);
       // The published state is kept (and sent) only while some system receives states.
       const publish = decision.publish && publishes;
-      if (job.subject.side === "webhook" || publish)
-        await saveWebhookSide(
-          tx,
-          link.id,
-          decision.webhook,
-          job.subject.side === "webhook" ? observedAt : null,
-        );
-      if (publish) await enqueuePublish(tx, link.id);
-      if (job.subject.side === "webhook") await scheduleExternalEnd(tx, link.id, decision.webhook.view, now);
-      if (decision.pause) {
-        await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
-        await enqueueReconsider(tx, link.id, "paused by the flap breaker");
-      }
-      for (const side of decision.writes) await enqueueWrite(tx, link.id, side);
       const drafts: SyncEventDraft[] = decision.events.map((e) => ({
         ...e,
         detail: { ...e.detail, source: job.source },
       }));
-      await appendSyncEvents(tx, link.id, drafts, job.eventId ?? `job:${jobId}`);
+      await saveLinkChanges(tx, link.id, {
+        sides: mirroredSidesToSave(state.link, decision, { side, observedAt }),
+        ...(side === "outlook" ? { outlook: { record: decision.outlook, observedAt } } : {}),
+        ...(side === "webhook" || publish
+          ? { webhook: { record: decision.webhook, observedAt: side === "webhook" ? observedAt : null } }
+          : {}),
+        events: { drafts, correlationId: job.eventId ?? `job:${jobId}` },
+      });
+      if (publish) await enqueuePublish(tx, link.id);
+      if (side === "webhook") await scheduleExternalEnd(tx, link.id, decision.webhook.view, now);
+      if (decision.pause) {
+        await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
+        await enqueueReconsider(tx, link.id, "paused by the flap breaker");
+      }
+      for (const write of decision.writes) await enqueueWrite(tx, link.id, write);
       return drafts;
     },
     { timeout: 15_000 },
   );
+  if (events === null) {
+    metrics.syncEvents.inc({ kind: "unknown_person", side: job.subject.side });
+    return;
+  }
   for (const event of events) metrics.syncEvents.inc({ kind: event.kind, side: event.side ?? "none" });
 }
 
-async function findLink(db: Db, subject: Subject) {
+/**
+ * The Slack and Teams records a decision leaves to store: the observed side's always (its observation
+ * time moves even when nothing else does), the other only when the decision changed it — rewriting
+ * an unchanged record costs a statement's work and a row version for nothing.
+ */
+export function mirroredSidesToSave(
+  stored: Pick<LinkSnapshot, Side>,
+  decision: Pick<Decision, Side>,
+  observed?: { side: Spoke; observedAt: Date },
+): (SideUpdate & { side: Side })[] {
+  return (["slack", "teams"] as const).flatMap((side) => {
+    if (observed?.side === side) return [{ side, record: decision[side], observedAt: observed.observedAt }];
+    return isDeepStrictEqual(decision[side], stored[side]) ? [] : [{ side, record: decision[side] }];
+  });
+}
+
+/** The link the observation is about, with its row lock taken (one statement); null if no one is linked. */
+async function findAndLockLink(tx: Db, subject: Subject) {
+  const lock = { lock: true };
   switch (subject.side) {
     case "slack":
-      return findLinkBySlack(db, subject.teamId, subject.userId);
+      return findLinkBySlack(tx, subject.teamId, subject.userId, lock);
     case "teams":
     case "outlook":
       // Outlook is the mailbox of the person's Entra account: the same key as Teams.
-      return findLinkByEntra(db, subject.tenantId, subject.userId);
+      return findLinkByEntra(tx, subject.tenantId, subject.userId, lock);
     case "webhook":
-      return findLinkByEmail(db, subject.email);
+      return findLinkByEmail(tx, subject.email, lock);
   }
 }

@@ -1,20 +1,12 @@
 import { reconsider, type SyncEventDraft } from "@presence/core";
-import {
-  appendSyncEvents,
-  countRecentWrites,
-  loadLinkSnapshot,
-  lockLink,
-  pendingExpectations,
-  saveSide,
-  saveWebhookSide,
-  setLinkStatus,
-} from "@presence/db";
+import { loadDecisionState, lockLink, saveLinkChanges, setLinkStatus } from "@presence/db";
 import { z } from "zod";
 
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZReconsiderJob } from "../jobs.ts";
 import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { mirroredSidesToSave } from "./observe.ts";
 import { withReportingSystems } from "./reporting-systems.ts";
 
 /**
@@ -33,37 +25,39 @@ export async function runReconsider(
   const events = await db.$transaction(
     async (tx) => {
       await lockLink(tx, job.linkId);
-      const stored = await loadLinkSnapshot(tx, job.linkId, settings);
-      if (!stored) return [];
-      const snapshot = withReportingSystems(stored, reporting);
+      const state = await loadDecisionState(
+        tx,
+        job.linkId,
+        settings,
+        new Date(now),
+        new Date(now - settings.flapWindowSeconds * 1000),
+      );
+      if (!state) return [];
       const decision = reconsider(
         {
-          link: snapshot,
-          expectations: await pendingExpectations(tx, job.linkId, new Date(now)),
+          link: withReportingSystems(state.link, reporting),
+          expectations: state.expectations,
           rules,
           settings,
           now,
-          recentWrites: await countRecentWrites(
-            tx,
-            job.linkId,
-            new Date(now - settings.flapWindowSeconds * 1000),
-          ),
+          recentWrites: state.recentWrites,
         },
         job.reason,
       );
-      await saveSide(tx, job.linkId, "slack", { record: decision.slack });
-      await saveSide(tx, job.linkId, "teams", { record: decision.teams });
-      if (decision.publish && publishes) {
-        await saveWebhookSide(tx, job.linkId, decision.webhook, null);
-        await enqueuePublish(tx, job.linkId);
-      }
+      const publish = decision.publish && publishes;
+      const drafts: SyncEventDraft[] = decision.events;
+      // As observe does: the changed records and the audit events in one statement.
+      await saveLinkChanges(tx, job.linkId, {
+        sides: mirroredSidesToSave(state.link, decision),
+        ...(publish ? { webhook: { record: decision.webhook, observedAt: null } } : {}),
+        events: { drafts, correlationId: `job:${jobId}` },
+      });
+      if (publish) await enqueuePublish(tx, job.linkId);
       if (decision.pause) {
         await setLinkStatus(tx, job.linkId, { status: "paused", reason: decision.pause.reason });
         await enqueueReconsider(tx, job.linkId, "paused by the flap breaker");
       }
       for (const side of decision.writes) await enqueueWrite(tx, job.linkId, side);
-      const drafts: SyncEventDraft[] = decision.events;
-      await appendSyncEvents(tx, job.linkId, drafts, `job:${jobId}`);
       return drafts;
     },
     { timeout: 15_000 },

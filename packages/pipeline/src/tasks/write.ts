@@ -13,17 +13,7 @@ import {
   type WriteOp,
   type WriteState,
 } from "@presence/core";
-import {
-  addExpectation,
-  appendSyncEvents,
-  getLink,
-  loadSideRecord,
-  lockLink,
-  saveSide,
-  setLinkStatus,
-  type Db,
-  type Link,
-} from "@presence/db";
+import { appendSyncEvents, lockSide, saveLinkChanges, setLinkStatus, type Db, type Link } from "@presence/db";
 
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
@@ -52,7 +42,8 @@ type SideWrite<Op extends WriteOp, H extends Hold> = {
  * attempts are stored; then the calls are made; then, in a second transaction, their outcomes, the
  * audit event and until when the written state lasts. Both transactions re-read the side under the
  * link's lock, so decisions taken meanwhile are never overwritten. A worker that dies between the
- * two leaves the attempts recorded: the job runs again and replays the same state.
+ * two leaves the attempts recorded: the job runs again and replays the same state. On this hot path
+ * each transaction is two statements: one locks and reads (lockSide), one stores everything.
  */
 export async function runWrite(
   context: PipelineContext,
@@ -83,32 +74,34 @@ async function writeSide<Op extends WriteOp, H extends Hold>(
   job: WriteJobInfo,
   { writer, plan: planWrites }: SideWrite<Op, H>,
 ): Promise<void> {
-  const link = await getLink(context.db, payload.linkId);
-  if (!link || link.status === "needs_reauth" || link.status === "disabled") return;
   const { settings } = await pipelineConfig(context.db, context.now());
   const ttlMs =
     (payload.side === "slack" ? settings.slackEchoTtlSeconds : settings.teamsEchoTtlSeconds) * 1000;
 
-  const plan = await context.db.$transaction(async (tx) => {
-    await lockLink(tx, link.id);
-    const record = await loadWriteRecord<H>(tx, link.id, payload.side);
-    if (!record) return [];
+  const prepared = await context.db.$transaction(async (tx) => {
+    const locked = await lockWriteSide<H>(tx, payload.linkId, payload.side);
+    if (!locked) return null;
+    const { link, record } = locked;
+    if (link.status === "needs_reauth" || link.status === "disabled") return null;
     const refresh = payload.refresh.includes("due")
       ? (writer.heldUntil(record.hold, context.now())?.facets ?? [])
       : payload.refresh;
     const planned = planWrites(record, refresh, context.now());
-    if (planned.length === 0) return [];
-    const expiresAt = new Date(context.now() + ttlMs);
+    if (planned.length === 0) return null;
     let state: WriteState<H> = record;
-    for (const { op, expectations } of planned) {
-      for (const expectation of expectations)
-        await addExpectation(tx, link.id, payload.side, expectation, expiresAt);
-      state = recordAttempt(state, op);
-    }
-    await saveSide(tx, link.id, payload.side, { record: { ...record, ...state } });
-    return planned;
+    for (const { op } of planned) state = recordAttempt(state, op);
+    await saveLinkChanges(tx, link.id, {
+      sides: [{ side: payload.side, record: { ...record, ...state } }],
+      expectations: {
+        side: payload.side,
+        list: planned.flatMap((p) => p.expectations),
+        expiresAt: new Date(context.now() + ttlMs),
+      },
+    });
+    return { link, plan: planned };
   });
-  if (plan.length === 0) return;
+  if (!prepared) return;
+  const { link, plan } = prepared;
 
   // A call the side refused (missing permission, invalid) does not stop the other, independent facets;
   // a rate limit, a revoked token or a connection failure ends the job. Calls not made are not in flight.
@@ -136,40 +129,32 @@ async function writeSide<Op extends WriteOp, H extends Hold>(
 
   const done = outcomes.filter((o) => o.result === "done").map((o) => o.op);
   await context.db.$transaction(async (tx) => {
-    await lockLink(tx, link.id);
-    const record = await loadWriteRecord<H>(tx, link.id, payload.side);
-    if (!record) return;
+    const locked = await lockWriteSide<H>(tx, link.id, payload.side);
+    if (!locked) return;
+    const { record } = locked;
     let state: WriteState<H> = record;
     for (const outcome of outcomes) {
       if (outcome.result !== "unknown") state = recordOutcome(state, outcome.op, outcome.result);
     }
     const next: SideRecord<object, H> = { ...record, ...state };
-    const previous =
+    const written =
       done.length > 0
-        ? ((
-            await tx.linkSide.findUnique({
-              where: { linkId_side: { linkId: link.id, side: payload.side } },
-              select: { heldUntil: true },
-            })
-          )?.heldUntil ?? null)
-        : null;
-    await saveSide(tx, link.id, payload.side, {
-      record: next,
-      ...(done.length > 0
         ? {
             writtenAt: new Date(context.now()),
-            heldUntil: nextHeldUntil(writer.heldUntil(next.hold, context.now()), previous, done),
+            heldUntil: nextHeldUntil(writer.heldUntil(next.hold, context.now()), locked.heldUntil, done),
+          }
+        : {};
+    await saveLinkChanges(tx, link.id, {
+      sides: [{ side: payload.side, record: next, ...written }],
+      ...(done.length > 0
+        ? {
+            events: {
+              drafts: [draft("written", payload.side, describeOps(payload.side, done), { ops: done })],
+              correlationId: `job:${job.id}`,
+            },
           }
         : {}),
     });
-    if (done.length > 0) {
-      await appendSyncEvents(
-        tx,
-        link.id,
-        [draft("written", payload.side, describeOps(payload.side, done), { ops: done })],
-        `job:${job.id}`,
-      );
-    }
   });
   if (done.length > 0) context.metrics.syncEvents.inc({ kind: "written", side: payload.side });
   for (const { op, error } of refused) await handleFailure(context, link, op, error, job);
@@ -192,15 +177,21 @@ export function nextHeldUntil(
 }
 
 /**
- * The side's record as the write step works on it. The store parsed it with the side's own schema
- * (loadSideRecord), so its hold is the hold of the writer's side.
+ * The link and its side as the write step works on them, locked (lockSide). The store parsed the
+ * record with the side's own schema, so its hold is the hold of the writer's side.
  */
-async function loadWriteRecord<H extends Hold>(
+async function lockWriteSide<H extends Hold>(
   db: Db,
   linkId: string,
   side: Side,
-): Promise<SideRecord<object, H> | null> {
-  return (await loadSideRecord(db, linkId, side)) as SideRecord<object, H> | null;
+): Promise<{ link: Link; record: SideRecord<object, H>; heldUntil: Date | null } | null> {
+  const locked = await lockSide(db, linkId, side);
+  if (!locked) return null;
+  return {
+    link: locked.link,
+    record: locked.side.record as SideRecord<object, H>,
+    heldUntil: locked.side.heldUntil,
+  };
 }
 
 /** One call, timed and counted. */
