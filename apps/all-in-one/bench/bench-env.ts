@@ -24,12 +24,12 @@ export const ZBenchEnv = z.object({
   BENCH_RATE: z.coerce.number().positive().max(5_000).default(50),
   BENCH_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   /** Ceiling: the rates tried, in order, each for BENCH_CEILING_SECONDS, until p99 passes 1 s. */
-  BENCH_CEILING_RATES: list("50,100,200,400,700,1000,1500")
+  BENCH_CEILING_RATES: list("10,20,35,50,100,200,400,700,1000")
     .transform((rates) => rates.map(Number))
     .pipe(z.array(z.number().positive().max(20_000)).min(1)),
   BENCH_CEILING_SECONDS: z.coerce.number().int().min(5).max(600).default(20),
   /** Scale-out: the rate both runs get (1 bridge process per side, then 3). */
-  BENCH_SCALEOUT_RATE: z.coerce.number().positive().max(20_000).default(200),
+  BENCH_SCALEOUT_RATE: z.coerce.number().positive().max(20_000).default(20),
   /** Jobs each bridge process runs at once (WORKER_CONCURRENCY). */
   BENCH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   /** How often the Teams bridge polls Graph. */

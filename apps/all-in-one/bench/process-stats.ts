@@ -26,7 +26,10 @@ function sample(pid: number, proportional: boolean): Sample | null {
 }
 
 /** Every Postgres server process (the server and its backends): their CPU is summed. */
+let postgresSeen: { at: number; pids: number[] } = { at: 0, pids: [] };
 function postgresPids(): number[] {
+  // Looking through /proc costs the driver's CPU: the list is refreshed every 10 s (backends are pooled).
+  if (Date.now() - postgresSeen.at < 10_000) return postgresSeen.pids;
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -36,6 +39,7 @@ function postgresPids(): number[] {
       // gone
     }
   }
+  postgresSeen = { at: Date.now(), pids };
   return pids;
 }
 
@@ -48,7 +52,7 @@ export interface ProcessUsage {
 }
 
 /**
- * Samples named processes once a second while a scenario runs: CPU share over the whole span and the
+ * Samples named processes every 2 s while a scenario runs: CPU share over the whole span and the
  * highest resident memory. `pids()` is asked again at every sample (replicas restart).
  */
 export class UsageMeter {
@@ -64,7 +68,7 @@ export class UsageMeter {
   start(): void {
     this.#startedAt = Date.now();
     this.#take(true);
-    this.#timer = setInterval(() => this.#take(false), 1_000);
+    this.#timer = setInterval(() => this.#take(false), 2_000);
   }
 
   stop(): ProcessUsage[] {

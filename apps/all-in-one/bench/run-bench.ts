@@ -57,6 +57,15 @@ for (const scenario of env.BENCH_SCENARIOS) {
     }
   }
   if (scenario === "scaleout") {
+    // Each bridge process holds about concurrency + 14 connections (store pool 10, queue pool, LISTEN).
+    const needed = 6 * (env.BENCH_WORKER_CONCURRENCY + 14) + 10;
+    const [row] = await world.t.db.$queryRaw<{ max_connections: string }[]>`SHOW max_connections`;
+    if (Number(row?.max_connections) < needed) {
+      console.log(
+        `  scaleout skipped: 3 processes of each bridge need about ${needed} connections, Postgres allows ${row?.max_connections} (max_connections)`,
+      );
+      continue;
+    }
     for (const count of [1, 3]) {
       await world.scaleTo(count);
       log(await runPhase(world, driver, "scaleout", env.BENCH_SCALEOUT_RATE, env.BENCH_CEILING_SECONDS));

@@ -2,7 +2,6 @@ import { EventEmitter } from "node:events";
 
 import {
   Logger as WorkerLogger,
-  makeWorkerUtils,
   parseCronItems,
   run,
   type CronItem,
@@ -55,11 +54,7 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   const context = options.context;
   const taskList: TaskList = {
     [OBSERVE_TASK]: async (payload, helpers) => runObserve(context, payload, helpers.job.id),
-    [MAINTENANCE_TASK]: async () => {
-      await runMaintenance(context);
-      // Queues no job refers to any more (graphile-worker keeps their rows, and its job fetch scans them).
-      await utils.cleanup({ tasks: ["GC_JOB_QUEUES"] });
-    },
+    [MAINTENANCE_TASK]: async () => runMaintenance(context),
     [RECONSIDER_TASK]: async (payload, helpers) => runReconsider(context, payload, helpers.job.id),
     [RECONSIDER_ALL_TASK]: async (payload) => runReconsiderAll(context, payload),
   };
@@ -76,7 +71,6 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   // The queue's own pool, owned here so it is ended on stop and its errors are logged, not thrown.
   const pgPool = new pg.Pool(pgConfigFromUrl(options.databaseUrl, { max: (options.concurrency ?? 10) + 2 }));
   pgPool.on("error", (error) => logger.warn({ err: error }, "queue connection error"));
-  const utils = await makeWorkerUtils({ pgPool, noPreparedStatements: options.embedded ?? false });
   // Our own emitter, passed in: the workers are created (and announce themselves) before `run` returns.
   const events = new EventEmitter() as WorkerEvents;
   const workerIds = new Set<string>();
@@ -115,7 +109,6 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
     workerIds: () => [...workerIds],
     async stop() {
       await runner.stop();
-      await utils.release();
       await pgPool.end();
     },
   };
