@@ -68,8 +68,8 @@ describe("loadDecisionState", () => {
       INSERT INTO "SyncEvent" ("linkId", "kind", "side", "message", "at")
       VALUES (${link.id}, 'written', 'slack', 'old', now() - interval '1 hour')`;
 
-    const since = new Date(now - 60_000);
-    const state = await loadDecisionState(t.db, link.id, settings, new Date(now), since);
+    const since = new Date(now - settings.flapWindowSeconds * 1000);
+    const state = await loadDecisionState(t.db, link.id, settings, now);
     expect(state?.link).toEqual(await loadLinkSnapshot(t.db, link.id, settings));
     expect(state?.link.teams.view).toEqual(meeting);
     const pending = await pendingExpectations(t.db, link.id, new Date(now));
@@ -81,8 +81,7 @@ describe("loadDecisionState", () => {
   });
 
   it("is null for a link that does not exist", async () => {
-    const now = new Date();
-    expect(await loadDecisionState(t.db, "no-such-link", settings, now, now)).toBeNull();
+    expect(await loadDecisionState(t.db, "no-such-link", settings, Date.now())).toBeNull();
   });
 });
 

@@ -106,9 +106,11 @@ export async function loadDecisionState(
   db: Db,
   linkId: string,
   settings: BridgeSettings,
-  now: Date,
-  writesSince: Date,
+  nowMs: number,
 ): Promise<DecisionState | null> {
+  const now = new Date(nowMs);
+  // The flap breaker counts the writes within its window.
+  const writesSince = new Date(nowMs - settings.flapWindowSeconds * 1000);
   const [row] = await db.$queryRaw<DecisionStateRow[]>`
     SELECT l."id", l."status", l."pausedUntil", l."direction", l."policy",
       (SELECT json_agg(json_build_object(

@@ -15,7 +15,6 @@ import {
   findLinkBySlack,
   loadDecisionState,
   saveLinkChanges,
-  setLinkStatus,
   type Db,
   type SideUpdate,
 } from "@presence/db";
@@ -23,7 +22,7 @@ import {
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZObserveJob, type Subject } from "../jobs.ts";
-import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { enqueueFollowUps } from "./decision-follow-ups.ts";
 import { scheduleExternalEnd, withReportingSystems } from "./reporting-systems.ts";
 
 /**
@@ -54,13 +53,7 @@ export async function runObserve(
     async (tx) => {
       const link = await findAndLockLink(tx, job.subject);
       if (!link) return null;
-      const state = await loadDecisionState(
-        tx,
-        link.id,
-        settings,
-        new Date(now),
-        new Date(now - settings.flapWindowSeconds * 1000),
-      );
+      const state = await loadDecisionState(tx, link.id, settings, now);
       if (!state) return [];
       const decision = decide({
         link: withReportingSystems(state.link, reporting),
@@ -87,13 +80,8 @@ export async function runObserve(
           : {}),
         events: { drafts, correlationId: job.eventId ?? `job:${jobId}` },
       });
-      if (publish) await enqueuePublish(tx, link.id);
       if (side === "webhook") await scheduleExternalEnd(tx, link.id, decision.webhook.view, now);
-      if (decision.pause) {
-        await setLinkStatus(tx, link.id, { status: "paused", reason: decision.pause.reason });
-        await enqueueReconsider(tx, link.id, "paused by the flap breaker");
-      }
-      for (const write of decision.writes) await enqueueWrite(tx, link.id, write);
+      await enqueueFollowUps(tx, link.id, decision, publish);
       return drafts;
     },
     { timeout: 15_000 },

@@ -1,11 +1,12 @@
 import { reconsider, type SyncEventDraft } from "@presence/core";
-import { loadDecisionState, lockLink, saveLinkChanges, setLinkStatus } from "@presence/db";
+import { loadDecisionState, lockLink, saveLinkChanges } from "@presence/db";
 import { z } from "zod";
 
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZReconsiderJob } from "../jobs.ts";
-import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+import { enqueueReconsider } from "../queue/enqueue.ts";
+import { enqueueFollowUps } from "./decision-follow-ups.ts";
 import { mirroredSidesToSave } from "./observe.ts";
 import { withReportingSystems } from "./reporting-systems.ts";
 
@@ -25,13 +26,7 @@ export async function runReconsider(
   const events = await db.$transaction(
     async (tx) => {
       await lockLink(tx, job.linkId);
-      const state = await loadDecisionState(
-        tx,
-        job.linkId,
-        settings,
-        new Date(now),
-        new Date(now - settings.flapWindowSeconds * 1000),
-      );
+      const state = await loadDecisionState(tx, job.linkId, settings, now);
       if (!state) return [];
       const decision = reconsider(
         {
@@ -52,12 +47,7 @@ export async function runReconsider(
         ...(publish ? { webhook: { record: decision.webhook, observedAt: null } } : {}),
         events: { drafts, correlationId: `job:${jobId}` },
       });
-      if (publish) await enqueuePublish(tx, job.linkId);
-      if (decision.pause) {
-        await setLinkStatus(tx, job.linkId, { status: "paused", reason: decision.pause.reason });
-        await enqueueReconsider(tx, job.linkId, "paused by the flap breaker");
-      }
-      for (const side of decision.writes) await enqueueWrite(tx, job.linkId, side);
+      await enqueueFollowUps(tx, job.linkId, decision, publish);
       return drafts;
     },
     { timeout: 15_000 },

@@ -1,0 +1,22 @@
+import type { Decision } from "@presence/core";
+import { setLinkStatus, type Db } from "@presence/db";
+
+import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
+
+/**
+ * The jobs a stored decision leaves behind (observe and reconsider alike), in the decision's
+ * transaction: the published state's delivery, the flap breaker's pause, one write per side.
+ */
+export async function enqueueFollowUps(
+  tx: Db,
+  linkId: string,
+  decision: Pick<Decision, "pause" | "writes">,
+  publish: boolean,
+): Promise<void> {
+  if (publish) await enqueuePublish(tx, linkId);
+  if (decision.pause) {
+    await setLinkStatus(tx, linkId, { status: "paused", reason: decision.pause.reason });
+    await enqueueReconsider(tx, linkId, "paused by the flap breaker");
+  }
+  for (const side of decision.writes) await enqueueWrite(tx, linkId, side);
+}
