@@ -17,8 +17,8 @@ export const ZBenchEnv = z.object({
   /** Linked people: half change in Teams only, half in Slack only. */
   BENCH_PEOPLE: z.coerce.number().int().min(20).max(50_000).default(10_000),
   /** Which scenarios run, in order. */
-  BENCH_SCENARIOS: list("overhead,ceiling,scaleout").pipe(
-    z.array(z.enum(["overhead", "ceiling", "scaleout"])).min(1),
+  BENCH_SCENARIOS: list("overhead,ceiling,scaleout,day").pipe(
+    z.array(z.enum(["overhead", "ceiling", "scaleout", "day"])).min(1),
   ),
   /** Overhead: source changes per second (both ways together) and for how long. */
   BENCH_RATE: z.coerce.number().positive().max(5_000).default(50),
@@ -30,6 +30,17 @@ export const ZBenchEnv = z.object({
   BENCH_CEILING_SECONDS: z.coerce.number().int().min(5).max(600).default(20),
   /** Scale-out: the rate both runs get (1 bridge process per side, then 3). */
   BENCH_SCALEOUT_RATE: z.coerce.number().positive().max(20_000).default(20),
+  /**
+   * Day: people replaying the synthetic working day (a sample of a BENCH_DAY_WORKSPACE-person
+   * workspace: they get that share of the workspace's Slack limits), BENCH_DAY_SPEEDUP times faster,
+   * with Slack's rate-limit window of BENCH_DAY_WINDOW_MINUTES trace minutes.
+   */
+  BENCH_DAY_PEOPLE: z.coerce.number().int().min(20).max(50_000).default(500),
+  BENCH_DAY_WORKSPACE: z.coerce.number().int().min(20).max(1_000_000).default(10_000),
+  BENCH_DAY_SPEEDUP: z.coerce.number().min(1).max(600).default(60),
+  BENCH_DAY_WINDOW_MINUTES: z.coerce.number().int().min(1).max(60).default(2),
+  /** Trace minutes replayed before 08:00 (not scored: the bridge settles after the limits come on). */
+  BENCH_DAY_WARMUP_MINUTES: z.coerce.number().int().min(0).max(240).default(30),
   /** Jobs each bridge process runs at once (WORKER_CONCURRENCY). */
   BENCH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   /** How often the Teams bridge polls Graph. */

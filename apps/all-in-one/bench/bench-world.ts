@@ -36,6 +36,8 @@ export interface BenchWorld {
   pools: { slack: Replica[]; teams: Replica[] };
   /** Runs `count` processes of each bridge (starting or stopping some), ready when it returns. */
   scaleTo(count: number): Promise<void>;
+  /** Stops every bridge process and starts as many again with `change` added to their environment. */
+  restartWith(change: Record<string, string>): Promise<void>;
   /** Until no sync job (observe, write, reconsider, read) is waiting or running. */
   idle(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +60,11 @@ export async function startBenchWorld(options: {
   outDir: string;
   cpuProfile: boolean;
   nodeOptions: string;
+  /**
+   * The Slack emulator's Web API limits, switched off until `slack.control.setRateLimits({enabled:
+   * true})` (default: none).
+   */
+  slackRateLimits?: { windowMs: number; multiplier: number; overrides: Record<string, number> };
 }): Promise<BenchWorld> {
   process.env.REQUIRE_POSTGRES = "1";
   const t = await createTestDatabase();
@@ -67,7 +74,7 @@ export async function startBenchWorld(options: {
   const balancer: Balancer = await startBalancer(pools);
 
   const slack = await startSlackEmulator({
-    rateLimits: { enabled: false },
+    rateLimits: { ...options.slackRateLimits, enabled: false },
     delivery: { eventsPerWindow: 100_000_000 },
   });
   const { control } = slack;
@@ -96,7 +103,7 @@ export async function startBenchWorld(options: {
   const caFile = join(options.outDir, "graph-emulator-ca.pem");
   writeFileSync(caFile, graph.ca);
 
-  const env = {
+  let env: Record<string, string> = {
     ...replicaBaseEnv(t.url, balancer.url),
     LOG_LEVEL: "warn",
     WORKER_CONCURRENCY: String(options.workerConcurrency),
@@ -117,6 +124,7 @@ export async function startBenchWorld(options: {
     ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
   };
   const started: Replica[] = [];
+  let restarts = 0;
   async function scaleTo(count: number): Promise<void> {
     for (const app of ["slack-bridge", "teams-bridge"] as BridgeApp[]) {
       const pool = app === "slack-bridge" ? pools.slack : pools.teams;
@@ -129,7 +137,7 @@ export async function startBenchWorld(options: {
           pool.length,
           port,
           { ...env, [`${side}_BRIDGE_PORT`]: String(port), [`${side}_BRIDGE_HOST`]: "127.0.0.1" },
-          join(options.outDir, "logs", `${app}-${pool.length + 1}.log`),
+          join(options.outDir, "logs", `${app}-${pool.length + 1}${restarts ? `.${restarts}` : ""}.log`),
           {
             compiled: true,
             nodeArgs: options.cpuProfile
@@ -157,16 +165,17 @@ export async function startBenchWorld(options: {
   if (installed.status !== 200) throw new Error(`install failed (${installed.status})`);
   // A wider pool than the test client's, for onboarding only.
   const onboarding = createDbClient({ url: t.url, poolSize: 20 });
-  const store = new PostgresInstallationStore(onboarding, parseKeyRing(env.TOKEN_ENCRYPTION_KEY));
+  const store = new PostgresInstallationStore(onboarding, parseKeyRing(env.TOKEN_ENCRYPTION_KEY ?? ""));
   const tenantId = graph.config.AZURE_TENANT_ID ?? "";
   const people: BenchPerson[] = slackUsers.map((user, index) => ({
     index,
     slackId: user.id,
     teamsId: (graph.people[index]?.id ?? "").toLowerCase(),
   }));
-  for (let from = 1; from < slackUsers.length; from += 60) {
+  // As many at once as the pool has connections (a transaction waits at most 2 s for one).
+  for (let from = 1; from < slackUsers.length; from += 20) {
     await Promise.all(
-      slackUsers.slice(from, from + 60).map(async (user) => {
+      slackUsers.slice(from, from + 20).map(async (user) => {
         const grant = control.authorizeUser({ appId: app.id, userId: user.id, userScopes: USER_SCOPES });
         await store.storeInstallation({
           team: { id: workspace.id, name: "Bench" },
@@ -227,6 +236,13 @@ export async function startBenchWorld(options: {
     people,
     pools,
     scaleTo,
+    async restartWith(change) {
+      const count = pools.slack.length;
+      await scaleTo(0);
+      env = { ...env, ...change };
+      restarts += 1;
+      await scaleTo(count);
+    },
     idle,
     async close() {
       await Promise.all(started.map((replica) => replica.stop()));

@@ -58,6 +58,7 @@ export async function createSlackBridge(
       guardMs: Math.max(250, Math.round(settings.rateWindowMs * 0.02)),
     }),
     scale: settings.rateScale,
+    methodLimits: settings.methodRateLimits,
     metrics: slackMetrics,
     logger,
   });

@@ -20,6 +20,8 @@ export interface SlackSettings {
   adminTokenMode: AdminTokenMode;
   rateWindowMs: number;
   rateScale: number;
+  /** SLACK_METHOD_RATE_LIMITS: workspace-wide calls per window, by method, replacing tier × scale. */
+  methodRateLimits: Record<string, number>;
   publicBaseUrl: string | null;
 }
 
@@ -53,6 +55,7 @@ export function resolveSlackSettings(config: SlackBridgeConfig, ring: KeyRing): 
     adminTokenMode: config.SLACK_ADMIN_TOKEN_MODE,
     rateWindowMs: config.SLACK_RATE_LIMIT_WINDOW_MS,
     rateScale: config.SLACK_RATE_LIMIT_SCALE,
+    methodRateLimits: config.SLACK_METHOD_RATE_LIMITS,
     publicBaseUrl: config.PUBLIC_BASE_URL ? config.PUBLIC_BASE_URL.replace(/\/+$/, "") : null,
   };
 }

@@ -13,6 +13,29 @@ const zHttpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL"
 const zHttpsUrl = z.url({ protocol: /^https$/, message: "must be an https URL" });
 const zPostgresUrl = z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" });
 
+/** `method=calls,…` (e.g. `users.profile.set=100,users.setPresence=40`) → { method: calls }. */
+const zMethodRateLimits = z
+  .string()
+  .default("")
+  .transform((text, ctx) => {
+    const limits: Record<string, number> = {};
+    for (const part of text
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const match = /^([a-z]+(?:\.[A-Za-z]+)+)=([1-9][0-9]{0,6})$/.exec(part);
+      if (!match?.[1] || !match[2]) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${part}" is not method=calls (e.g. users.profile.set=100)`,
+        });
+        return z.NEVER;
+      }
+      limits[match[1]] = Number(match[2]);
+    }
+    return limits;
+  });
+
 /** Store and encryption (every app). */
 export const databaseEnv = {
   /** Unset → embedded Postgres (PGlite) with data under EMBEDDED_DATABASE_DIR. */
@@ -72,6 +95,12 @@ export const slackEnv = {
   SLACK_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Share of Slack's documented per-minute allowances the bridge spends (1 = all of it). */
   SLACK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(100_000).default(1),
+  /**
+   * Workspace-wide calls per window for named methods, replacing tier × scale: `method=calls,…`,
+   * e.g. `users.profile.set=100` when Slack grants your app more than the tier ("Tier 3: 50+ per
+   * minute"), or less when another app shares the budget. Per-person profile limits are unchanged.
+   */
+  SLACK_METHOD_RATE_LIMITS: zMethodRateLimits,
 };
 
 /** The Entra app registration: who the app is and where its tenant signs in (Teams bridge and admin sign-in). */

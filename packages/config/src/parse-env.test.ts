@@ -29,6 +29,17 @@ describe("parseEnv", () => {
     );
   });
 
+  it("reads per-method Slack rate limits and names a malformed entry", () => {
+    expect(
+      parseEnv(schema, { PORT: "1", SLACK_METHOD_RATE_LIMITS: "users.profile.set=100, dnd.setSnooze=5" })
+        .SLACK_METHOD_RATE_LIMITS,
+    ).toEqual({ "users.profile.set": 100, "dnd.setSnooze": 5 });
+    expect(parseEnv(schema, { PORT: "1" }).SLACK_METHOD_RATE_LIMITS).toEqual({});
+    expect(() => parseEnv(schema, { PORT: "1", SLACK_METHOD_RATE_LIMITS: "users.profile.set=0" })).toThrow(
+      /SLACK_METHOD_RATE_LIMITS: "users.profile.set=0" is not method=calls/,
+    );
+  });
+
   it("splits the old-keys list", () => {
     expect(
       parseEnv(schema, { PORT: "1", TOKEN_ENCRYPTION_OLD_KEYS: "a, b,,c" }).TOKEN_ENCRYPTION_OLD_KEYS,

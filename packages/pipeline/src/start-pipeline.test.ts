@@ -471,6 +471,36 @@ describe("pipeline on Postgres", () => {
     expect(side.written).toMatchObject({ status: { text: "In a meeting (via Teams)" } });
   });
 
+  it("a rate limit naming its method holds back only that facet: the others are written at once", async () => {
+    const link = await newLink();
+    const calls: { facet: string; at: number }[] = [];
+    const writer: SideWriter = {
+      side: "slack",
+      async perform(_l, op) {
+        calls.push({ facet: op.facet, at: Date.now() });
+        if (op.facet === "status" && calls.filter((c) => c.facet === "status").length === 1)
+          throw new BridgeError("rate_limited", "users.profile.set: budget spent", {
+            retryAfterMs: 1500,
+            details: { method: "users.profile.set" },
+          });
+      },
+      heldUntil: () => null,
+    };
+    await start({ slack: writer });
+    await teamsChange(link, presenting); // a status and DND: two methods
+    await waitForIdle(t.db, { timeoutMs: 15_000 });
+    const first = calls[0]?.at ?? 0;
+    const facets = (from: number, to: number) =>
+      calls.filter((c) => c.at - first >= from && c.at - first < to).map((c) => c.facet);
+    // The first job tried every facet; only the status came back, after the limit's 1.5 s.
+    expect(facets(0, 1000).sort()).toEqual(["dnd", "status"]);
+    expect(facets(1000, 15_000)).toEqual(["status"]);
+    const side = await t.db.linkSide.findUniqueOrThrow({
+      where: { linkId_side: { linkId: link.id, side: "slack" } },
+    });
+    expect(side.written).toMatchObject({ status: { text: "Presenting (via Teams)" } });
+  });
+
   it("flags the link for re-auth when the token is revoked, without retrying", async () => {
     const link = await newLink();
     let calls = 0;

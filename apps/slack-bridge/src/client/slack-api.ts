@@ -37,6 +37,8 @@ export interface SlackApiOptions {
   budgets: RateBudgets;
   /** SLACK_RATE_LIMIT_SCALE. */
   scale: number;
+  /** SLACK_METHOD_RATE_LIMITS (none: every method's tier × scale). */
+  methodLimits?: Record<string, number>;
   metrics: SlackMetrics;
   logger: Logger;
 }
@@ -125,6 +127,7 @@ export class SlackApi {
           : {}),
       },
       this.options.scale,
+      this.options.methodLimits,
     );
     const verdict = await this.options.budgets.take(rules);
     if (verdict.granted) return;

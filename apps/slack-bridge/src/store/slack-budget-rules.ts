@@ -14,11 +14,22 @@ export interface SlackCallBudget {
   profile?: { tokenOwner: string; targetUserId: string };
 }
 
-/** The budgets one Slack call spends, with allowances scaled (at least 1 per window). */
-export function slackBudgetRules(call: SlackCallBudget, scale: number): BudgetRule[] {
+/**
+ * The budgets one Slack call spends, with allowances scaled (at least 1 per window). A method named in
+ * `methodLimits` (SLACK_METHOD_RATE_LIMITS) gets that many calls per window for the workspace instead
+ * of its tier × scale.
+ */
+export function slackBudgetRules(
+  call: SlackCallBudget,
+  scale: number,
+  methodLimits: Readonly<Record<string, number>> = {},
+): BudgetRule[] {
   const allowance = (perMinute: number) => Math.max(1, Math.floor(perMinute * scale));
   const rules: BudgetRule[] = [
-    { key: methodBudgetKey(call.method, call.teamId), limit: allowance(PER_MINUTE[call.method] ?? 20) },
+    {
+      key: methodBudgetKey(call.method, call.teamId),
+      limit: methodLimits[call.method] ?? allowance(PER_MINUTE[call.method] ?? 20),
+    },
   ];
   if (call.profile) {
     const { tokenOwner, targetUserId } = call.profile;

@@ -104,9 +104,13 @@ async function writeSide<Op extends WriteOp, H extends Hold>(
   const { link, plan } = prepared;
 
   // A call the side refused (missing permission, invalid) does not stop the other, independent facets;
-  // a rate limit, a revoked token or a connection failure ends the job. Calls not made are not in flight.
+  // nor does a rate limit that names its method (Slack counts every method apart: a spent
+  // users.profile.set budget leaves DND and presence writable); the job then comes back when the
+  // soonest of those limits frees. Any other rate limit (Graph counts per app), a revoked token or a
+  // connection failure ends the job. Calls not made are not in flight.
   const outcomes: Outcome<Op>[] = [];
   const refused: { op: Op; error: BridgeError }[] = [];
+  const limited: { op: Op; error: BridgeError }[] = [];
   let stop: { op: Op; error: BridgeError } | undefined;
   for (const { op } of plan) {
     if (stop) {
@@ -121,7 +125,9 @@ async function writeSide<Op extends WriteOp, H extends Hold>(
       // A rejected call did not land; a failure of the connection may have (then it is replayed).
       const landedMaybe = error.code === "upstream_unavailable" || error.code === "internal";
       outcomes.push({ op, result: landedMaybe ? "unknown" : "failed" });
-      if (error.isRetryable || error.code === "rate_limited" || error.code === "auth_revoked")
+      if (error.code === "rate_limited" && typeof error.details.method === "string")
+        limited.push({ op, error });
+      else if (error.isRetryable || error.code === "rate_limited" || error.code === "auth_revoked")
         stop = { op, error };
       else refused.push({ op, error });
     }
@@ -158,7 +164,9 @@ async function writeSide<Op extends WriteOp, H extends Hold>(
   });
   if (done.length > 0) context.metrics.syncEvents.inc({ kind: "written", side: payload.side });
   for (const { op, error } of refused) await handleFailure(context, link, op, error, job);
-  if (stop) await handleFailure(context, link, stop.op, stop.error, job);
+  const soonest = limited.sort((a, b) => (a.error.retryAfterMs ?? 0) - (b.error.retryAfterMs ?? 0))[0];
+  const retry = stop ?? soonest;
+  if (retry) await handleFailure(context, link, retry.op, retry.error, job);
 }
 
 /**

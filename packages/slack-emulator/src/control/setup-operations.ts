@@ -34,6 +34,17 @@ export const setupOperations = {
   createWorkspace: operation(workspaceInput, (ctx, input) => createWorkspace(ctx.world, input)),
   createUser: operation(userInput, (ctx, input) => createUser(ctx.world, input)),
   createApp: operation(appInput, (ctx, input) => createApp(ctx.world, input)),
+  /** Switches Web API rate limits on or off, or changes allowances, from now on (the window is fixed). */
+  setRateLimits: operation(
+    z
+      .object({
+        enabled: z.boolean(),
+        multiplier: z.number().positive(),
+        overrides: z.record(z.string(), z.number().int().min(1)),
+      })
+      .partial(),
+    (ctx, input) => ctx.limiter.configure(input),
+  ),
   createAppToken: operation(
     z.object({ appId: z.string(), scopes: scopes.default(["connections:write"]) }),
     (ctx, input) => ({

@@ -36,28 +36,48 @@ export class ApiRateLimiter {
   readonly #perToken: DistinctWindow;
   readonly #rejected = new Map<string, number>();
 
+  #settings: RateLimitSettings;
+
   constructor(
     private readonly clock: EmulatorClock,
-    readonly settings: RateLimitSettings,
+    settings: RateLimitSettings,
   ) {
+    this.#settings = { ...settings, overrides: { ...settings.overrides } };
     this.#tier = new SlidingWindow(settings.windowMs);
     this.#perPerson = new SlidingWindow(settings.windowMs);
     this.#perToken = new DistinctWindow(settings.windowMs);
   }
 
+  get settings(): Readonly<RateLimitSettings> {
+    return this.#settings;
+  }
+
+  /**
+   * Changes the limits from now on (the window's length is fixed at start): e.g. switched on after a
+   * setup phase. Calls already admitted stay counted in their windows.
+   */
+  configure(change: Partial<Omit<RateLimitSettings, "windowMs">>): Readonly<RateLimitSettings> {
+    this.#settings = {
+      ...this.#settings,
+      ...change,
+      overrides: { ...(change.overrides ?? this.#settings.overrides) },
+    };
+    return this.#settings;
+  }
+
   allowance(method: string): number {
-    const override = this.settings.overrides[method];
+    const override = this.#settings.overrides[method];
     if (override !== undefined) return override;
     return this.#scaled(METHOD_LIMITS[method]?.perMinute ?? 100);
   }
 
   #scaled(perMinute: number): number {
-    return Math.max(1, Math.floor(perMinute * this.settings.multiplier));
+    return Math.max(1, Math.floor(perMinute * this.#settings.multiplier));
   }
 
   /** Admits the call (counting it) or says which rule refuses it and for how long. */
   admit(call: RateLimitedCall): RateLimitVerdict | null {
-    if (!this.settings.enabled) return null;
+    if (!this.#settings.enabled) return null;
     const now = this.clock.nowMs();
     const tierKey = `${call.appId}:${call.scopeId}:${call.method}`;
     const checks: [RateLimitRule, number][] = [

@@ -37,6 +37,27 @@ describe("Web API rate limits", () => {
     expect((await bot.users.getPresence({ user: grace })).ok).toBe(true);
   });
 
+  it("limits switched on at run time (setRateLimits) apply from the next call, with the new allowances", async () => {
+    const emulator = await emulatorForTest({ rateLimits: { windowMs: 2000, enabled: false } });
+    const seeded = seedWorkspace(emulator);
+    const bot = webClient(emulator, seeded.install.bot.token);
+    const grace = seeded.people[1]?.id ?? "";
+    for (let i = 0; i < 8; i++) await bot.users.getPresence({ user: grace });
+    expect(
+      emulator.control.setRateLimits({ enabled: true, overrides: { "users.getPresence": 2 } }),
+    ).toMatchObject({
+      enabled: true,
+      windowMs: 2000,
+      overrides: { "users.getPresence": 2 },
+    });
+    // The 8 calls made while limits were off were not counted.
+    await bot.users.getPresence({ user: grace });
+    await bot.users.getPresence({ user: grace });
+    await rateLimited(bot.users.getPresence({ user: grace }));
+    emulator.control.setRateLimits({ enabled: false });
+    expect((await bot.users.getPresence({ user: grace })).ok).toBe(true);
+  });
+
   it("answers 429 with a Retry-After header and {ok:false, error:ratelimited} on the wire", async () => {
     const emulator = await emulatorForTest({ rateLimits: { overrides: { "auth.test": 1 } } });
     const seeded = seedWorkspace(emulator);

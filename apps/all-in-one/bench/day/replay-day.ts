@@ -1,0 +1,128 @@
+import type { TracePresence, PersonDay } from "@presence/core/testing";
+
+import type { BenchPerson, BenchWorld } from "../bench-world.ts";
+
+/** Trace time (the synthetic day's epoch ms) ↔ this run's wall clock, K times faster. */
+export interface DayClock {
+  /** Trace time the replay starts at (everything before it is the baseline). */
+  traceOrigin: number;
+  /** Wall-clock ms at `traceOrigin`. */
+  realOrigin: number;
+  speedup: number;
+}
+
+export const toReal = (clock: DayClock, traceAt: number) =>
+  clock.realOrigin + (traceAt - clock.traceOrigin) / clock.speedup;
+export const toTrace = (clock: DayClock, realAt: number) =>
+  clock.traceOrigin + (realAt - clock.realOrigin) * clock.speedup;
+
+/** One person's day and what Graph reported for it (trace times): the truth the bridge mirrors. */
+export interface ReplayedPerson {
+  person: BenchPerson;
+  day: PersonDay;
+  reported: TracePresence[];
+}
+
+/**
+ * Puts each person's Teams state into the Graph emulator the way their clients would: one Teams
+ * client session of their own (none while offline) and the out-of-office flag of their automatic
+ * replies. Everything else Graph aggregates; what it then reports is recorded as the truth.
+ */
+export class TeamsDayPlayer {
+  readonly #sessions = new Map<string, string>();
+
+  constructor(private readonly world: BenchWorld) {}
+
+  /** Closes every session the directory opened, so that each person's presence is the trace's alone. */
+  reset(people: readonly BenchPerson[]): void {
+    const control = this.world.graph.emulator.control;
+    for (const { teamsId } of people)
+      for (const session of control.sessions(teamsId))
+        if (session.kind === "teams-client") control.closeTeamsSession(teamsId, session.sessionId);
+  }
+
+  /** Applies one trace state and returns what Graph now reports. */
+  apply(person: BenchPerson, state: TracePresence): TracePresence {
+    const control = this.world.graph.emulator.control;
+    const id = person.teamsId;
+    const { availability, activity } = state.presence;
+    const current = control.presence(id);
+    if (current.outOfOffice.isOutOfOffice !== state.outOfOffice)
+      control.setOutOfOffice(id, { isOutOfOffice: state.outOfOffice });
+    const session = this.#sessions.get(id);
+    if (availability === "Offline") {
+      // Signed out (out of office or not): no client session.
+      if (session) {
+        control.closeTeamsSession(id, session);
+        this.#sessions.delete(id);
+      }
+    } else {
+      // Checking in while out of office: the client is Available; Graph adds the OutOfOffice activity.
+      const pair =
+        activity === "OutOfOffice" ? { availability, activity: availability } : { availability, activity };
+      if (session) control.updateTeamsSession(id, session, pair as never);
+      else this.#sessions.set(id, control.openTeamsSession(id, pair as never).sessionId);
+    }
+    const shown = control.presence(id);
+    return {
+      at: state.at,
+      presence: { availability: shown.availability, activity: shown.activity },
+      outOfOffice: shown.outOfOffice.isOutOfOffice,
+    } as TracePresence;
+  }
+}
+
+/** The state at `traceOrigin` for everyone (the baseline): returns each person's reported baseline. */
+export function applyBaseline(
+  player: TeamsDayPlayer,
+  days: readonly { person: BenchPerson; day: PersonDay }[],
+  traceOrigin: number,
+): ReplayedPerson[] {
+  return days.map(({ person, day }) => {
+    let state = day.presence[0] as TracePresence;
+    for (const entry of day.presence) if (entry.at <= traceOrigin) state = entry;
+    return { person, day, reported: [player.apply(person, { ...state, at: traceOrigin })] };
+  });
+}
+
+/**
+ * Replays every change after the origin at its wall-clock time (K times faster) until `traceEnd`;
+ * records what Graph reported into each person's `reported`. Returns the worst lateness of the
+ * replay itself (ms of wall clock), which a fair run keeps far below the bridge's latencies.
+ */
+export async function replayDay(
+  player: TeamsDayPlayer,
+  replayed: readonly ReplayedPerson[],
+  clock: DayClock,
+  traceEnd: number,
+): Promise<{ changes: number; worstLateMs: number }> {
+  const queue = replayed
+    .flatMap((entry) =>
+      entry.day.presence
+        .filter((state) => state.at > clock.traceOrigin && state.at < traceEnd)
+        .map((state) => ({ entry, state })),
+    )
+    .sort((a, b) => a.state.at - b.state.at);
+  let next = 0;
+  let worstLateMs = 0;
+  while (next < queue.length) {
+    const now = Date.now();
+    while (next < queue.length) {
+      const item = queue[next];
+      if (!item) break;
+      const due = toReal(clock, item.state.at);
+      if (due > now) break;
+      worstLateMs = Math.max(worstLateMs, now - due);
+      item.entry.reported.push(player.apply(item.entry.person, item.state));
+      next += 1;
+    }
+    const item = queue[next];
+    if (item)
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(1, Math.min(20, toReal(clock, item.state.at) - Date.now()))),
+      );
+  }
+  const endAt = toReal(clock, traceEnd);
+  if (endAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, endAt - Date.now()));
+  return { changes: queue.length, worstLateMs };
+}
