@@ -8,7 +8,7 @@ import type { BenchEnv } from "../bench-env.ts";
 import { startBenchWorld } from "../bench-world.ts";
 import { percentile } from "../latency.ts";
 import { UsageMeter, type ProcessUsage } from "../process-stats.ts";
-import { expectedTimeline, type FacetTimelines } from "./expected-slack.ts";
+import { expectedTimeline, SLACK_FACET_NAMES, type FacetTimelines } from "./expected-slack.ts";
 import { idealSchedule } from "./ideal-scheduler.ts";
 import { mirrorAccuracy, staleness, type MirrorAccuracy } from "./mirror-accuracy.ts";
 import { applyBaseline, replayDay, TeamsDayPlayer, toReal, type DayClock } from "./replay-day.ts";
@@ -79,7 +79,7 @@ function figures(
   let changes = 0;
   let neverShown = 0;
   for (let i = 0; i < expected.length; i++) {
-    for (const facet of ["status", "dnd", "away"] as const) {
+    for (const facet of SLACK_FACET_NAMES) {
       const e = expected[i]?.[facet];
       const s = shown[i]?.[facet];
       if (!e || !s) continue;

@@ -1,16 +1,23 @@
+import { stripSlackMarker, ZBridgeSettings } from "@presence/core";
 import type { ApiCallRecord } from "@presence/slack-emulator";
 
 import type { BenchPerson, BenchWorld } from "../bench-world.ts";
 import { appendSegment, type Segment } from "./timeline.ts";
-import { NOTHING_SHOWN, statusKey, type FacetTimelines, type SlackFacets } from "./expected-slack.ts";
+import {
+  NOTHING_SHOWN,
+  SLACK_FACET_NAMES,
+  statusKey,
+  type FacetTimelines,
+  type SlackFacets,
+} from "./expected-slack.ts";
 import { toTrace, type DayClock } from "./replay-day.ts";
 
-/** The bridge's provenance marker (policy default `slackStatusMarker`) is not part of the status. */
-const MARKER = " (via Teams)";
+/** The bridge's provenance marker (the settings' default) is not part of the status. */
+const MARKER = ZBridgeSettings.parse({}).slackStatusMarker;
 
 /** A Slack status as the scenario compares it: marker stripped, "" for none. */
 export function shownStatus(text: string, emoji: string): string {
-  const plain = text.endsWith(MARKER) ? text.slice(0, -MARKER.length) : text;
+  const plain = stripSlackMarker(text, MARKER);
   return plain === "" && emoji === "" ? NOTHING_SHOWN.status : statusKey(emoji, plain);
 }
 
@@ -107,7 +114,7 @@ export function shownTimelines(
       if (write.expiresAt === null) pending.delete(write.facet);
       else pending.set(write.facet, write.expiresAt);
     }
-    for (const facet of ["status", "dnd", "away"] as const) expireUntil(facet, Number.POSITIVE_INFINITY);
+    for (const facet of SLACK_FACET_NAMES) expireUntil(facet, Number.POSITIVE_INFINITY);
     result.set(person.slackId, timelines);
   }
   return result;
