@@ -1,7 +1,7 @@
 import { join } from "node:path";
 
 import { Agent, fetch as undiciFetch } from "undici";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { baseImages, IMAGE, ROOT, smokeStack, type Stack } from "./compose-stack.ts";
 import { sh, until } from "./shell.ts";
@@ -104,6 +104,17 @@ beforeAll(async () => {
   ]);
   graph = new Agent({ connect: { ca } });
 }, 1_500_000);
+
+// A failed test shows what the containers said (CI keeps no containers to look into afterwards).
+afterEach(async (context) => {
+  if (context.task.result?.state !== "fail" || !stack) return;
+  for (const service of [...APPS, "emulators"]) {
+    const logs = await stack
+      .compose("logs", "--no-color", "--tail", "40", service)
+      .catch((e: Error) => e.message);
+    console.error(`--- ${service}: last 40 log lines\n${logs}`);
+  }
+});
 
 afterAll(async () => {
   console.info(`docker smoke figures: ${JSON.stringify(figures)}`);

@@ -16,7 +16,7 @@ import { startDemo } from "./start-demo.ts";
 
 const env = loadDemoEmulatorsEnv();
 const logger = createLogger({ service: "demo-emulators", level: env.LOG_LEVEL });
-const certificate = await keptCertificate(env.DEMO_CA_FILE, env.DEMO_HOSTNAMES);
+const { certificate, fresh } = await keptCertificate(env.DEMO_CA_FILE, env.DEMO_HOSTNAMES);
 const demo = await startDemo({
   publicBaseUrl: env.PUBLIC_BASE_URL,
   port: 0,
@@ -42,6 +42,8 @@ const demo = await startDemo({
     certificate,
   },
 });
+// A new certificate is published only now that the emulators listen: a bridge that finds it can reach them.
+if (fresh) writeCertificate(env.DEMO_CA_FILE, certificate);
 logger.info({ ca: env.DEMO_CA_FILE }, "demo emulators listening; waiting for the Slack bridge");
 
 const db = createDbClient({ url: env.DATABASE_URL, poolSize: 2 });
@@ -67,20 +69,32 @@ async function waitFor(url: string): Promise<void> {
   }
 }
 
+interface PemPair {
+  cert: string;
+  key: string;
+}
+
 /**
  * The Graph emulator's certificate, kept beside the CA file the apps trust (they read it once, at start):
- * after a restart of the stack the emulators serve the same one, until it nears its expiry.
+ * after a restart of the stack the emulators serve the same one, until it nears its expiry. A new one is
+ * `fresh`: written with writeCertificate once the emulators listen.
  */
-async function keptCertificate(caFile: string, hostnames: string[]): Promise<{ cert: string; key: string }> {
+async function keptCertificate(
+  caFile: string,
+  hostnames: string[],
+): Promise<{ certificate: PemPair; fresh: boolean }> {
   const keyFile = `${caFile}.key`;
   if (existsSync(caFile) && existsSync(keyFile)) {
     const kept = { cert: readFileSync(caFile, "utf8"), key: readFileSync(keyFile, "utf8") };
     const validTo = Date.parse(new X509Certificate(kept.cert).validTo);
-    if (validTo - Date.now() > 3_600_000) return kept;
+    if (validTo - Date.now() > 3_600_000) return { certificate: kept, fresh: false };
   }
-  const fresh = await generateServerCertificate(hostnames);
+  return { certificate: await generateServerCertificate(hostnames), fresh: true };
+}
+
+/** The key first, then the CA file the apps wait for (GRAPH_CA_FILE must exist when they start). */
+function writeCertificate(caFile: string, certificate: PemPair): void {
   mkdirSync(dirname(caFile), { recursive: true });
-  writeFileSync(keyFile, fresh.key, { mode: 0o600 });
-  writeFileSync(caFile, fresh.cert);
-  return fresh;
+  writeFileSync(`${caFile}.key`, certificate.key, { mode: 0o600 });
+  writeFileSync(caFile, certificate.cert);
 }

@@ -93,7 +93,8 @@ export async function startDemo(options: {
       // The demo's IT admins (an Entra group) may use the admin UI, as an admin would set it up.
       if (graph) await addAdminPrincipal(db, { kind: "entra_group", value: graph.adminGroupId }, "demo");
       if (!slack || !graph) return;
-      for (const person of people) await linkWhenListed(db, person.email, logger);
+      const deadline = Date.now() + LINK_WAIT_MS;
+      for (const person of people) await linkWhenListed(db, person.email, deadline, logger);
       logger.warn(
         {
           slackEmulator: slack.emulator.url,
@@ -112,9 +113,15 @@ export async function startDemo(options: {
   };
 }
 
+/**
+ * How long the demo waits for both bridges to list everyone: a bridge that started before the emulators
+ * listened reads its directory again 30 s later (a slow machine may need a few such tries).
+ */
+const LINK_WAIT_MS = 180_000;
+
 /** Links a person once both bridges have listed them in the directory (directory syncs run at start). */
-async function linkWhenListed(db: DbClient, email: string, logger: Logger): Promise<void> {
-  for (let attempt = 0; attempt < 60; attempt++) {
+async function linkWhenListed(db: DbClient, email: string, deadline: number, logger: Logger): Promise<void> {
+  for (;;) {
     const [slackEntry] = await findDirectoryByEmail(db, "slack", email);
     if (slackEntry && (await findLinkBySlack(db, slackEntry.scopeId, slackEntry.userId))) return;
     const [teamsEntry] = await findDirectoryByEmail(db, "teams", email);
@@ -122,10 +129,11 @@ async function linkWhenListed(db: DbClient, email: string, logger: Logger): Prom
       await linkByEmail(db, email, { name: "demo" });
       return;
     }
+    if (Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   logger.warn(
-    { email },
-    "demo: person not listed on both sides within 30 s; link them with `pnpm presence link --email`",
+    { email, waitedSeconds: LINK_WAIT_MS / 1000 },
+    "demo: person not listed on both sides in time; link them with `pnpm presence link --email`",
   );
 }

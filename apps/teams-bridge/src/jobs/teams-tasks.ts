@@ -3,6 +3,7 @@ import { addJob, enqueueDueRefreshes } from "@presence/pipeline";
 import type { CronItem, TaskList } from "graphile-worker";
 import { z } from "zod";
 
+import { directoryRetryMs } from "./directory-retry.ts";
 import { syncDirectory } from "./directory-sync.ts";
 import type { SubscriptionManager } from "../inbound/subscription-manager.ts";
 import { fetchNotified } from "../inbound/fetch-notified.ts";
@@ -133,11 +134,7 @@ export function teamsTasks(deps: TeamsTaskDeps): TaskList {
       } catch (thrown) {
         const error = BridgeError.from(thrown);
         logger.warn({ code: error.code, err: error.message }, "could not read the Entra directory");
-        at =
-          deps.now() +
-          (error.code === "rate_limited"
-            ? (error.retryAfterMs ?? 60_000)
-            : Math.min(timing.directorySyncMs, 5 * 60_000));
+        at = deps.now() + directoryRetryMs(error, timing.directorySyncMs);
       }
       if (timing.directorySyncMs > 0) await scheduleChain(db, directoryChain(tenantId), at);
     },
