@@ -29,5 +29,6 @@ export * from "./sync/own-state.ts";
 export * from "./sync/replay-decisions.ts";
 export * from "./sync/same-hold.ts";
 export * from "./sync/types.ts";
+export * from "./sync/write-priority.ts";
 export * from "./sync/write-plan.ts";
 export * from "./validation.ts";

@@ -67,6 +67,8 @@ export const ZWriteJob = z.object({
   side: ZSide,
   /** Facets to write again although unchanged (keep-alive, expiry refresh). */
   refresh: z.array(z.string()).default([]),
+  /** When the state being written is expected to end (ms): orders writes waiting for a budget. */
+  expectedEnd: z.number().optional(),
 });
 export type WriteJob = z.infer<typeof ZWriteJob>;
 

@@ -501,6 +501,41 @@ describe("pipeline on Postgres", () => {
     expect(side.written).toMatchObject({ status: { text: "Presenting (via Teams)" } });
   });
 
+  it("writes waiting for a spent budget go in order of how long their state is expected to last", async () => {
+    const [brb, inCall, ooo] = [await newLink(), await newLink(), await newLink()];
+    const names = new Map([
+      [brb.id, "be right back"],
+      [inCall.id, "call"],
+      [ooo.id, "out of office"],
+    ]);
+    // Slack's status budget is spent until `frees`; every write refused meanwhile comes back then.
+    const frees = Date.now() + 2_500;
+    const written: string[] = [];
+    const writer: SideWriter = {
+      side: "slack",
+      async perform(l, op) {
+        if (op.facet !== "status") return;
+        if (Date.now() < frees)
+          throw new BridgeError("rate_limited", "users.profile.set: budget spent", {
+            retryAfterMs: frees - Date.now(),
+            details: { method: "users.profile.set" },
+          });
+        written.push(names.get(l.id) ?? l.id);
+      },
+      heldUntil: () => null,
+    };
+    await start({ slack: writer }, 1);
+    await teamsChange(brb, {
+      ...available,
+      presence: { availability: "BeRightBack", activity: "BeRightBack" },
+    });
+    await teamsChange(inCall, call);
+    await teamsChange(ooo, { ...available, outOfOffice: { isOutOfOffice: true } });
+    await waitForIdle(t.db, { timeoutMs: 15_000 });
+    // Out of office lasts the night (12 h), a call about 15 min, Be right back about 5 min.
+    expect(written).toEqual(["out of office", "call", "be right back"]);
+  });
+
   it("flags the link for re-auth when the token is revoked, without retrying", async () => {
     const link = await newLink();
     let calls = 0;

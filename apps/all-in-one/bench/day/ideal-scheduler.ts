@@ -30,8 +30,22 @@ import { appendSegment, segmentEnd, segmentIndexAt, type Segment, type Timeline 
  * waiting for their own budget. Time jumps to the next change, release or freed budget.
  */
 
-/** Which pending person is written first: the ideal's rule, or a naive bridge's queue (for comparison). */
-export type WriteOrder = "longest-remaining" | "oldest-pending";
+/**
+ * Which pending person is written first: the ideal's rule (the true end of the state), a naive bridge's
+ * queue, or an estimate of the end made when the state starts (`expectedEnd(person, from)` for the state
+ * person `person` entered at `from`), as the bridge orders its waiting writes: the same scheduler
+ * without clairvoyance.
+ */
+export type WriteOrder =
+  "longest-remaining" | "oldest-pending" | { expectedEnd: (person: number, from: number) => number };
+
+/** One order per facet (a facet left out is written oldest first). */
+export type FacetOrders = { [F in SlackFacetName]?: WriteOrder };
+
+function orderOf(order: WriteOrder | FacetOrders, facet: SlackFacetName): WriteOrder {
+  if (typeof order === "string" || "expectedEnd" in order) return order;
+  return order[facet] ?? "oldest-pending";
+}
 
 export interface ScheduleDay {
   /** The day is [start, end) in trace ms; Slack shows the expected values at `start`. */
@@ -62,7 +76,7 @@ export function idealSchedule(
   expected: readonly FacetTimelines[],
   day: ScheduleDay,
   limits: SlackLimits,
-  order: WriteOrder = "longest-remaining",
+  order: WriteOrder | FacetOrders = "longest-remaining",
 ): DaySchedule {
   const schedule = <F extends SlackFacetName>(facet: F) =>
     scheduleFacet(
@@ -70,7 +84,7 @@ export function idealSchedule(
       expected.map((e) => e[facet]),
       day,
       limits,
-      order,
+      orderOf(order, facet),
     );
   const status = schedule("status");
   const dnd = schedule("dnd");
@@ -154,7 +168,11 @@ export function scheduleFacet<F extends SlackFacetName>(
   const budgetFor = (p: Person<V>) => budgets.get(writeMethod(facet, expectedValue(p)));
   const enqueue = (p: Person<V>) => {
     const priority =
-      order === "longest-remaining" ? Math.min(segmentEnd(p.expected, p.segment), end) : -p.pendingSince;
+      order === "longest-remaining"
+        ? Math.min(segmentEnd(p.expected, p.segment), end)
+        : order === "oldest-pending"
+          ? -p.pendingSince
+          : order.expectedEnd(p.index, (p.expected[p.segment] as Segment<V>).from);
     budgetFor(p)?.pending.push({ person: p, segment: p.segment, priority });
   };
 

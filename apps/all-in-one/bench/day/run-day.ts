@@ -9,7 +9,8 @@ import { startBenchWorld } from "../bench-world.ts";
 import { percentile } from "../latency.ts";
 import { UsageMeter, type ProcessUsage } from "../process-stats.ts";
 import { expectedTimeline, SLACK_FACET_NAMES, type FacetTimelines } from "./expected-slack.ts";
-import { idealSchedule } from "./ideal-scheduler.ts";
+import { bridgeOrder } from "./estimated-order.ts";
+import { idealSchedule, type FacetOrders, type WriteOrder } from "./ideal-scheduler.ts";
 import { mirrorAccuracy, staleness, type MirrorAccuracy } from "./mirror-accuracy.ts";
 import { applyBaseline, replayDay, TeamsDayPlayer, toReal, type DayClock } from "./replay-day.ts";
 import { readSlackNow, shownTimelines } from "./slack-shown.ts";
@@ -42,6 +43,11 @@ export interface DayResult {
   replayWorstLateMs: number;
   bridge: DayFigures;
   ideal: DayFigures;
+  /**
+   * The same zero-latency scheduler without clairvoyance, in other orders: first come first served, and the
+   * bridge's own ranking of status writes by their expected end (from Teams alone, and with calendars).
+   */
+  orders: { fifo: DayFigures; bridgeOrder: DayFigures; bridgeOrderWithCalendars: DayFigures };
   /** The bridge's accuracy as a share of the ideal's (status facet, and all facets at once). */
   ofIdeal: { status: number; all: number };
   /** 429 answers after the warm-up (trace 08:00 on), and during it. */
@@ -171,8 +177,19 @@ export async function runDay(env: BenchEnv, outDir: string): Promise<DayResult> 
       ]),
     ) as Record<SlackWriteMethod, number>;
     const bridge = figures(expected, shown, frame.start, frame.end, bridgeCalls);
-    const ideal = idealSchedule(expected, { start: frame.start, end: frame.end }, limits);
-    const idealFigures = figures(expected, ideal.shown, frame.start, frame.end, ideal.calls);
+    const scheduled = (order: WriteOrder | FacetOrders) => {
+      const schedule = idealSchedule(expected, { start: frame.start, end: frame.end }, limits, order);
+      return figures(expected, schedule.shown, frame.start, frame.end, schedule.calls);
+    };
+    const idealFigures = scheduled("longest-remaining");
+    const reportedDays = replayed.map((entry) => ({ ...entry.day, presence: entry.reported }));
+    const ranked = (withCalendars: boolean) =>
+      scheduled(bridgeOrder(reportedDays, expected, { withCalendars, trace: frame.options }));
+    const orders = {
+      fifo: scheduled("oldest-pending"),
+      bridgeOrder: ranked(false),
+      bridgeOrderWithCalendars: ranked(true),
+    };
     const warmupEnds = toReal(clock, frame.start);
     const throttled = calls.filter((c) => c.status === 429);
     return {
@@ -184,6 +201,7 @@ export async function runDay(env: BenchEnv, outDir: string): Promise<DayResult> 
       replayWorstLateMs: Math.round(replay.worstLateMs),
       bridge,
       ideal: idealFigures,
+      orders,
       ofIdeal: {
         status: bridge.accuracy.status / idealFigures.accuracy.status,
         all: bridge.accuracy.all / idealFigures.accuracy.all,
@@ -202,12 +220,16 @@ const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
 /** The day's figures as a few lines. */
 export function printDay(result: DayResult): void {
   const row = (name: string, f: DayFigures) =>
-    `  ${name.padEnd(7)} status ${pct(f.accuracy.status)}, DND ${pct(f.accuracy.dnd)}, away ${pct(f.accuracy.away)}, all ${pct(f.accuracy.all)}; staleness p50 ${f.stalenessP50} s, p99 ${f.stalenessP99} s; never shown ${f.neverShown} of ${f.changes}; calls ${SLACK_WRITE_METHODS.map((m) => `${m} ${f.calls[m]}`).join(", ")}`;
+    `  ${name.padEnd(16)} status ${pct(f.accuracy.status)}, DND ${pct(f.accuracy.dnd)}, away ${pct(f.accuracy.away)}, all ${pct(f.accuracy.all)}; staleness p50 ${f.stalenessP50} s, p99 ${f.stalenessP99} s; never shown ${f.neverShown} of ${f.changes}; calls ${SLACK_WRITE_METHODS.map((m) => `${m} ${f.calls[m]}`).join(", ")}`;
   console.log(
     `\nday (${result.people} people, ${result.speedup}× faster, ${result.traceChanges} Teams changes; trace time):`,
   );
   console.log(row("bridge", result.bridge));
   console.log(row("ideal", result.ideal));
+  console.log("  the ideal's scheduler without clairvoyance (zero latency), in other orders:");
+  console.log(row("fifo", result.orders.fifo));
+  console.log(row("ranked", result.orders.bridgeOrder));
+  console.log(row("ranked+calendars", result.orders.bridgeOrderWithCalendars));
   console.log(
     `  bridge/ideal: status ${pct(result.ofIdeal.status)}, all ${pct(result.ofIdeal.all)}; 429s after warm-up ${result.throttled} (warm-up ${result.throttledWarmup}); replay late by ≤ ${result.replayWorstLateMs} ms`,
   );

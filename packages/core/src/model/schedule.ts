@@ -83,6 +83,23 @@ export function blockRunEnd(
   return end;
 }
 
+/**
+ * When the person's calendar next shows them busy (a block with one of `showAs` starting after `now`):
+ * the block's start, or the end of the window read when nothing is booked before it. null when the
+ * calendar was not read for `now`.
+ */
+export function nextBlockStart(
+  calendar: CalendarFacet | undefined,
+  showAs: readonly CalendarShowAs[],
+  now: number,
+): number | null {
+  if (!calendar || now < calendar.from || now >= calendar.until) return null;
+  let next = calendar.until;
+  for (const block of calendar.blocks)
+    if (showAs.includes(block.showAs) && block.start > now) next = Math.min(next, block.start);
+  return next;
+}
+
 /** Whether automatic replies are on at `now` (enabled, and inside the scheduled window if any). */
 export function automaticRepliesActive(replies: AutomaticRepliesFacet | undefined, now: number): boolean {
   if (!replies?.enabled) return false;

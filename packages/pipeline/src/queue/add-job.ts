@@ -7,6 +7,8 @@ export interface AddJobOptions {
   jobKey?: string;
   /** graphile-worker job_key_mode: replace | preserve_run_at | unsafe_dedupe. */
   jobKeyMode?: "replace" | "preserve_run_at" | "unsafe_dedupe";
+  /** Lower runs first among due jobs (graphile-worker's priority, a smallint; default 0). */
+  priority?: number;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function addJob(
     run_at := ${options.runAt ?? null}::timestamptz,
     max_attempts := ${options.maxAttempts ?? null}::int,
     job_key := ${options.jobKey ?? null}::text,
+    priority := ${options.priority ?? null}::int,
     job_key_mode := ${options.jobKeyMode ?? "replace"}::text
   )`;
 }

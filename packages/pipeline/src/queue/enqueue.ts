@@ -1,4 +1,4 @@
-import type { Side } from "@presence/core";
+import { writePriority, type Side } from "@presence/core";
 import { listDueHolds, recordInboundEvent, type Db, type DbClient } from "@presence/db";
 
 import {
@@ -9,6 +9,7 @@ import {
   writeTask,
   ZObserveJob,
   type ObserveJob,
+  type WriteJob,
 } from "../jobs.ts";
 import { CONFIG_TTL_MS } from "../config-cache.ts";
 import { addJob } from "./add-job.ts";
@@ -67,6 +68,7 @@ async function store(tx: Db, payload: ObserveJob): Promise<EnqueueResult> {
  * Schedules the write job for one side of a link. One pending job per link and side (job key):
  * a newer hold simply waits for it (the job reads the newest hold when it runs), and a job already
  * rescheduled for a rate limit keeps its later time. Jobs of one link and side run one at a time (a shared queue).
+ * Its priority (writePriority) is the minutes its state has left, from `expectedEnd`, as of `now`.
  */
 export async function enqueueWrite(
   db: Db,
@@ -77,21 +79,28 @@ export async function enqueueWrite(
     runAt?: Date;
     /** Move a pending job to `runAt` (a rate limit) instead of keeping its earlier time. */
     replaceRunAt?: boolean;
+    /** When the status written is expected to end (expectedSlackStateEnd), and the time now. */
+    expectedEnd?: number;
+    now?: number;
+    /** Keep priority 0 although an end is known (a wait for another method's budget than the status's). */
+    unranked?: boolean;
   } = {},
 ): Promise<void> {
-  await addJob(
-    db,
-    writeTask(side),
-    { linkId, side, refresh: options.refresh ?? [] },
-    {
-      // Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write.
-      jobKey: `${options.refresh?.length ? "refresh" : "write"}:${side}:${linkId}`,
-      jobKeyMode: options.replaceRunAt ? "replace" : "preserve_run_at",
-      queueName: sharedQueue(`write:${side}`, linkId),
-      maxAttempts: 25,
-      ...(options.runAt ? { runAt: options.runAt } : {}),
-    },
-  );
+  const payload: WriteJob = {
+    linkId,
+    side,
+    refresh: [...(options.refresh ?? [])],
+    ...(options.expectedEnd === undefined ? {} : { expectedEnd: options.expectedEnd }),
+  };
+  await addJob(db, writeTask(side), payload, {
+    // Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write.
+    jobKey: `${options.refresh?.length ? "refresh" : "write"}:${side}:${linkId}`,
+    jobKeyMode: options.replaceRunAt ? "replace" : "preserve_run_at",
+    queueName: sharedQueue(`write:${side}`, linkId),
+    maxAttempts: 25,
+    priority: options.unranked ? 0 : writePriority(options.expectedEnd, options.now ?? Date.now()),
+    ...(options.runAt ? { runAt: options.runAt } : {}),
+  });
 }
 
 /**

@@ -81,7 +81,7 @@ export async function runObserve(
         events: { drafts, correlationId: job.eventId ?? `job:${jobId}` },
       });
       if (side === "webhook") await scheduleExternalEnd(tx, link.id, decision.webhook.view, now);
-      await enqueueFollowUps(tx, link.id, decision, publish);
+      await enqueueFollowUps(tx, link.id, decision, publish, now);
       return drafts;
     },
     { timeout: 15_000 },

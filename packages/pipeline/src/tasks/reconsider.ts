@@ -47,7 +47,7 @@ export async function runReconsider(
         ...(publish ? { webhook: { record: decision.webhook, observedAt: null } } : {}),
         events: { drafts, correlationId: `job:${jobId}` },
       });
-      await enqueueFollowUps(tx, job.linkId, decision, publish);
+      await enqueueFollowUps(tx, job.linkId, decision, publish, now);
       return drafts;
     },
     { timeout: 15_000 },

@@ -163,10 +163,10 @@ async function writeSide<Op extends WriteOp, H extends Hold>(
     });
   });
   if (done.length > 0) context.metrics.syncEvents.inc({ kind: "written", side: payload.side });
-  for (const { op, error } of refused) await handleFailure(context, link, op, error, job);
+  for (const { op, error } of refused) await handleFailure(context, payload, link, op, error, job);
   const soonest = limited.sort((a, b) => (a.error.retryAfterMs ?? 0) - (b.error.retryAfterMs ?? 0))[0];
   const retry = stop ?? soonest;
-  if (retry) await handleFailure(context, link, retry.op, retry.error, job);
+  if (retry) await handleFailure(context, payload, link, retry.op, retry.error, job);
 }
 
 /**
@@ -221,9 +221,16 @@ async function perform<Op extends WriteOp, H extends Hold>(
   }
 }
 
-/** What the pipeline does about a failed call: reschedule, flag the link, record, or retry. */
+/**
+ * What the pipeline does about a failed call: reschedule, flag the link, record, or retry. A write held
+ * back by the status budget comes back ranked by the minutes its status has left (writePriority), so the
+ * freed budget goes to the status that stays right longest; one held back by another method's budget
+ * (DND, presence) keeps priority 0, first come first served: the status's end says little about how long
+ * a snooze or an away lasts, and ranking them by it did worse in the day benchmark's offline model.
+ */
 async function handleFailure(
   context: PipelineContext,
+  payload: WriteJob,
   link: Link,
   op: WriteOp,
   error: BridgeError,
@@ -235,7 +242,13 @@ async function handleFailure(
     const retryAfterMs = Math.max(1000, error.retryAfterMs ?? 30_000);
     const runAt = new Date(context.now() + retryAfterMs);
     await db.$transaction(async (tx) => {
-      await enqueueWrite(tx, link.id, op.side, { runAt, replaceRunAt: true });
+      await enqueueWrite(tx, link.id, op.side, {
+        runAt,
+        replaceRunAt: true,
+        now: context.now(),
+        unranked: op.facet !== "status",
+        ...(payload.expectedEnd === undefined ? {} : { expectedEnd: payload.expectedEnd }),
+      });
       await appendSyncEvents(
         tx,
         link.id,
