@@ -225,9 +225,12 @@ describe("notify mode", () => {
       .filter((r) => r.path === `/v1.0/subscriptions/${subscription.id}`);
     expect(patches.map((r) => r.status)).toContain(200);
     expect(subscriptions().map((s) => s.id)).toEqual([subscription.id]);
-    const operations = await world.bridge.graph.metrics.subscriptions.get();
-    expect(operations.values).toContainEqual(
-      expect.objectContaining({ labels: { operation: "reauthorize", outcome: "done" } }),
-    );
+    // The emulator has answered the PATCH; the bridge counts it once it has read the answer.
+    await eventually(async () => {
+      const operations = await world.bridge.graph.metrics.subscriptions.get();
+      expect(operations.values).toContainEqual(
+        expect.objectContaining({ labels: { operation: "reauthorize", outcome: "done" } }),
+      );
+    }, 5_000);
   });
 });

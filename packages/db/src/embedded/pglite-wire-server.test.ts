@@ -53,3 +53,11 @@ it("rolls back what a client left open when it goes away", async () => {
   expect((await other.query("SELECT count(*)::int AS n FROM left_open")).rows[0]).toEqual({ n: 0 });
   await other.end();
 });
+
+it("runs with a buffer cache sized for the demo, not a server (16 MB of WebAssembly memory, not 128)", async () => {
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  const { rows } = await client.query<{ shared_buffers: string }>("SHOW shared_buffers");
+  expect(rows[0]?.shared_buffers).toBe("16MB");
+  await client.end();
+});

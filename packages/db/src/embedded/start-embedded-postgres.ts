@@ -19,13 +19,23 @@ export interface EmbeddedPostgres {
 }
 
 /**
+ * Postgres settings of the embedded server. Its buffer cache is WebAssembly memory, resident in the demo's one
+ * process: Postgres's default of 128 MB is sized for a server, while the demo's whole database is a few MB.
+ * 16 MB takes about 110 MB off the process's resident memory (docs/performance.md, "The all-in-one demo").
+ */
+const EMBEDDED_POSTGRESQL_CONF = "shared_buffers = 16MB";
+
+/**
  * Starts PGlite (Postgres compiled to WebAssembly) and serves it over the Postgres wire protocol,
  * so Prisma, pg and graphile-worker use it exactly like a real server. For the zero-config demo
  * and for tests on machines without Postgres; about half as fast as a real server.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir === undefined ? undefined : { dataDir: options.dataDir });
+  const db = await PGlite.create({
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
+  });
   const host = options.host ?? "127.0.0.1";
   const server = new PgliteWireServer(db);
   const port = await server.listen(host, options.port ?? 0);
