@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CONFIG_TTL_MS } from "./config-cache.ts";
 import type { PipelineContext } from "./context.ts";
 import { RECONSIDER_TASK, WEBHOOK_PUBLISH_TASK } from "./jobs.ts";
-import { enqueueObservation, enqueueReconsider } from "./queue/enqueue.ts";
+import { enqueueObservation, enqueueReconsider, pendingWriteEnd } from "./queue/enqueue.ts";
 import type { SideWriter } from "./side-writer.ts";
 import { startPipeline, type Pipeline } from "./start-pipeline.ts";
 import { releaseStaleLocks } from "./tasks/maintenance.ts";
@@ -534,6 +534,43 @@ describe("pipeline on Postgres", () => {
     await waitForIdle(t.db, { timeoutMs: 15_000 });
     // Out of office lasts the night (12 h), a call about 15 min, Be right back about 5 min.
     expect(written).toEqual(["out of office", "call", "be right back"]);
+  });
+
+  it("a write the status budget sends back keeps the expected end of a decision taken while it ran", async () => {
+    const link = await newLink();
+    const until = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    let first = true;
+    const writer: SideWriter = {
+      side: "slack",
+      async perform(_l, op) {
+        if (op.facet !== "status") return;
+        if (first) {
+          // Meanwhile the person goes out of office: that decision queues a write job of its own.
+          first = false;
+          await teamsChange(link, { ...available, outOfOffice: { isOutOfOffice: true } });
+          await until(async () => (await pendingWriteEnd(t.db, link.id, "slack")) !== undefined);
+        }
+        throw new BridgeError("rate_limited", "users.profile.set: budget spent", {
+          retryAfterMs: 60_000,
+          details: { method: "users.profile.set" },
+        });
+      },
+      heldUntil: () => null,
+    };
+    await start({ slack: writer }, 2);
+    await teamsChange(link, call);
+    await until(async () =>
+      (await listSyncEvents(t.db, { linkId: link.id })).some((e) => e.kind === "rate_limited"),
+    );
+    const [job] = await t.db.$queryRaw<{ priority: number; payload: { expectedEnd?: number } }[]>`
+      SELECT priority, payload FROM graphile_worker._private_jobs WHERE key = ${`write:slack:${link.id}`}`;
+    // Out of office (12 h) ranks the job, not the call (15 min) the running job was writing.
+    expect((job?.payload.expectedEnd ?? 0) - Date.now()).toBeGreaterThan(11 * 3_600_000);
+    expect(job?.priority).toBeLessThanOrEqual(24 * 60 - 11 * 60);
+    // The job would come back in a minute and be sent back for ever: the next tests wait for an idle queue.
+    await t.db.$queryRaw`SELECT graphile_worker.remove_job(${`write:slack:${link.id}`})`;
   });
 
   it("flags the link for re-auth when the token is revoked, without retrying", async () => {

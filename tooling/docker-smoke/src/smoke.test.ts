@@ -161,10 +161,15 @@ describe("docker compose with the demo profile", () => {
   });
 
   it("a Teams meeting set in the Graph emulator shows as a Slack status", async () => {
-    const people = await until("four linked people", async () => {
-      const all = await links();
-      return all.length === 4 ? all : undefined;
-    });
+    // The demo links people once both bridges have read their directories (it waits up to 3 min for them).
+    const people = await until(
+      "four linked people",
+      async () => {
+        const all = await links();
+        return all.length === 4 ? all : undefined;
+      },
+      200_000,
+    );
     const ada = people.find((p) => p.email === "ada@demo-company.test");
     if (!ada) throw new Error("Ada is not linked");
     await graphControl("POST", `/users/${ada.entraUserId}/sessions`, {
@@ -181,7 +186,7 @@ describe("docker compose with the demo profile", () => {
       60_000,
     );
     figures.teamsToSlack = `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  });
+  }, 300_000);
 
   it("a Slack huddle shows in Teams", async () => {
     const grace = (await links()).find((p) => p.email === "grace@demo-company.test");

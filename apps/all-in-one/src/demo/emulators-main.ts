@@ -3,7 +3,7 @@
 // the Slack bridge answers, the demo is attached as `pnpm start` does it: the Slack app installed through
 // the bridge's own OAuth pages, everyone connected, people linked by e-mail, the demo admins allowed in.
 import { X509Certificate } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 import { generateServerCertificate } from "@presence/graph-emulator";
@@ -89,12 +89,19 @@ async function keptCertificate(
     const validTo = Date.parse(new X509Certificate(kept.cert).validTo);
     if (validTo - Date.now() > 3_600_000) return { certificate: kept, fresh: false };
   }
+  // An app starting meanwhile must not trust the old certificate (it reads the file once): it waits for the new one.
+  rmSync(caFile, { force: true });
+  rmSync(keyFile, { force: true });
   return { certificate: await generateServerCertificate(hostnames), fresh: true };
 }
 
-/** The key first, then the CA file the apps wait for (GRAPH_CA_FILE must exist when they start). */
+/**
+ * The key first, then the CA file the apps wait for (GRAPH_CA_FILE must exist when they start), renamed into
+ * place so that an app never reads half a file.
+ */
 function writeCertificate(caFile: string, certificate: PemPair): void {
   mkdirSync(dirname(caFile), { recursive: true });
   writeFileSync(`${caFile}.key`, certificate.key, { mode: 0o600 });
-  writeFileSync(caFile, certificate.cert);
+  writeFileSync(`${caFile}.new`, certificate.cert);
+  renameSync(`${caFile}.new`, caFile);
 }

@@ -84,7 +84,7 @@ export function blockRunEnd(
 }
 
 /**
- * When the person's calendar next shows them busy (a block with one of `showAs` starting after `now`):
+ * When the person's calendar next shows them busy (a block with one of `showAs` starting at or after `now`):
  * the block's start, or the end of the window read when nothing is booked before it. null when the
  * calendar was not read for `now`.
  */
@@ -96,7 +96,8 @@ export function nextBlockStart(
   if (!calendar || now < calendar.from || now >= calendar.until) return null;
   let next = calendar.until;
   for (const block of calendar.blocks)
-    if (showAs.includes(block.showAs) && block.start > now) next = Math.min(next, block.start);
+    if (showAs.includes(block.showAs) && block.end > block.start && block.start >= now)
+      next = Math.min(next, block.start);
   return next;
 }
 

@@ -66,6 +66,8 @@ describe("expectedSlackStateEnd", () => {
 
   it("with a calendar: no status lasts until the next busy block, or the window's end when none is booked", () => {
     expect(minutesLeft(view("Available", "Available"), {}, calendar([-60, -5], [45, 75]))).toBe(45);
+    // A meeting booked to start now ends the cleared status now (a zero-length block is no meeting).
+    expect(minutesLeft(view("Available", "Available"), {}, calendar([0, 0], [0, 30]))).toBe(0);
     expect(minutesLeft(view("Away", "Away"), {}, calendar([-60, -5]))).toBe(24 * 60);
     // A status being set is not ended by the next meeting: the typical length applies.
     expect(minutesLeft(view("Busy", "InACall"), meetingStatus, calendar([45, 75]))).toBe(15);
@@ -83,5 +85,6 @@ describe("writePriority", () => {
     expect(writePriority(NOW - MINUTE, NOW)).toBe(1440);
     expect(writePriority(NOW + 30 * 24 * 60 * MINUTE, NOW)).toBe(0);
     expect(writePriority(undefined, NOW)).toBe(0);
+    expect(writePriority(Number.NaN, NOW)).toBe(0);
   });
 });

@@ -88,7 +88,7 @@ export function expectedSlackStateEnd(state: SlackWriteState, now: number): numb
   if (known !== null && known > now) return known;
   if (!status) {
     const next = nextBlockStart(outlook.calendar, ["busy", "tentative", "oof"], now);
-    if (next !== null && next > now) return next;
+    if (next !== null && next >= now) return next;
   }
   return now + TYPICAL_STATE_MS[stateKind(state.teams)];
 }
@@ -104,7 +104,7 @@ const MAX_RANKED_MINUTES = 24 * 60;
  * write without an expected end (a Teams write, a refresh) keeps priority 0.
  */
 export function writePriority(expectedEnd: number | undefined, now: number): number {
-  if (expectedEnd === undefined) return 0;
+  if (expectedEnd === undefined || !Number.isFinite(expectedEnd) || !Number.isFinite(now)) return 0;
   const minutesLeft = Math.round((expectedEnd - now) / MINUTE);
   return MAX_RANKED_MINUTES - Math.min(MAX_RANKED_MINUTES, Math.max(0, minutesLeft));
 }

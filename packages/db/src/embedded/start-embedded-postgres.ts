@@ -19,11 +19,11 @@ export interface EmbeddedPostgres {
 }
 
 /**
- * Postgres settings of the embedded server. Its buffer cache is WebAssembly memory, resident in the demo's one
- * process: Postgres's default of 128 MB is sized for a server, while the demo's whole database is a few MB.
- * 16 MB takes about 110 MB off the process's resident memory (docs/performance.md, "The all-in-one demo").
+ * The embedded server's buffer cache. It is WebAssembly memory, resident in the demo's one process: Postgres's
+ * default of 128 MB is sized for a server, while the demo's whole database is a few MB. 16 MB takes about
+ * 110 MB off PGlite alone and about 180 MB off the started demo (docs/performance.md, "The all-in-one demo").
  */
-const EMBEDDED_POSTGRESQL_CONF = "shared_buffers = 16MB";
+const EMBEDDED_SHARED_BUFFERS = "shared_buffers=16MB";
 
 /**
  * Starts PGlite (Postgres compiled to WebAssembly) and serves it over the Postgres wire protocol,
@@ -34,7 +34,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create({
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-    postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
+    // Added to PGlite's own start parameters (postgresqlconf would replace initdb's whole postgresql.conf).
+    startParams: [...PGlite.defaultStartParams, "-c", EMBEDDED_SHARED_BUFFERS],
   });
   const host = options.host ?? "127.0.0.1";
   const server = new PgliteWireServer(db);

@@ -64,6 +64,11 @@ async function store(tx: Db, payload: ObserveJob): Promise<EnqueueResult> {
   return "enqueued";
 }
 
+/** Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write. */
+function writeJobKey(linkId: string, side: Side, refresh: readonly string[]): string {
+  return `${refresh.length ? "refresh" : "write"}:${side}:${linkId}`;
+}
+
 /**
  * Schedules the write job for one side of a link. One pending job per link and side (job key):
  * a newer hold simply waits for it (the job reads the newest hold when it runs), and a job already
@@ -93,14 +98,25 @@ export async function enqueueWrite(
     ...(options.expectedEnd === undefined ? {} : { expectedEnd: options.expectedEnd }),
   };
   await addJob(db, writeTask(side), payload, {
-    // Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write.
-    jobKey: `${options.refresh?.length ? "refresh" : "write"}:${side}:${linkId}`,
+    jobKey: writeJobKey(linkId, side, options.refresh ?? []),
     jobKeyMode: options.replaceRunAt ? "replace" : "preserve_run_at",
     queueName: sharedQueue(`write:${side}`, linkId),
     maxAttempts: 25,
     priority: options.unranked ? 0 : writePriority(options.expectedEnd, options.now ?? Date.now()),
     ...(options.runAt ? { runAt: options.runAt } : {}),
   });
+}
+
+/**
+ * The expected end carried by a write job for this link and side that waits to run (not the one running):
+ * a decision taken while a write ran queues a new job, whose end is newer than the running job's. (The
+ * public `jobs` view of graphile-worker 0.16 leaves the payload out, hence its table.)
+ */
+export async function pendingWriteEnd(db: Db, linkId: string, side: Side): Promise<number | undefined> {
+  const rows = await db.$queryRaw<{ expected_end: number | null }[]>`
+    SELECT (payload->>'expectedEnd')::float8 AS expected_end FROM graphile_worker._private_jobs
+    WHERE key = ${writeJobKey(linkId, side, [])} AND locked_at IS NULL`;
+  return rows[0]?.expected_end ?? undefined;
 }
 
 /**

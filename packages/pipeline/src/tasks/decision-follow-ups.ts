@@ -1,4 +1,4 @@
-import { expectedSlackStateEnd, type Decision } from "@presence/core";
+import { expectedSlackStateEnd, ownTeamsView, type Decision } from "@presence/core";
 import { setLinkStatus, type Db } from "@presence/db";
 
 import { enqueuePublish, enqueueReconsider, enqueueWrite } from "../queue/enqueue.ts";
@@ -27,7 +27,12 @@ export async function enqueueFollowUps(
       ...(side === "slack"
         ? {
             expectedEnd: expectedSlackStateEnd(
-              { teams: decision.teams.view, outlook: decision.outlook.view, hold: decision.slack.hold },
+              {
+                // The person's own Teams state (not the bridge's session), as the hold was decided from.
+                teams: ownTeamsView(decision.teams, new Set()),
+                outlook: decision.outlook.view,
+                hold: decision.slack.hold,
+              },
               now,
             ),
           }

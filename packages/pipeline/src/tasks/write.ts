@@ -18,7 +18,7 @@ import { appendSyncEvents, lockSide, saveLinkChanges, setLinkStatus, type Db, ty
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
 import { ZWriteJob, type WriteJob } from "../jobs.ts";
-import { enqueueWrite } from "../queue/enqueue.ts";
+import { enqueueWrite, pendingWriteEnd } from "../queue/enqueue.ts";
 import type { SpokeSideWriter } from "../side-writer.ts";
 import { describeOps } from "./describe-ops.ts";
 
@@ -166,7 +166,9 @@ async function writeSide<Op extends WriteOp, H extends Hold>(
   for (const { op, error } of refused) await handleFailure(context, payload, link, op, error, job);
   const soonest = limited.sort((a, b) => (a.error.retryAfterMs ?? 0) - (b.error.retryAfterMs ?? 0))[0];
   const retry = stop ?? soonest;
-  if (retry) await handleFailure(context, payload, link, retry.op, retry.error, job);
+  // Ranked by the status's end while a status call is among those held back (see handleFailure).
+  const ranked = limited.some((l) => l.op.facet === "status") || retry?.op.facet === "status";
+  if (retry) await handleFailure(context, payload, link, retry.op, retry.error, job, ranked);
 }
 
 /**
@@ -235,6 +237,7 @@ async function handleFailure(
   op: WriteOp,
   error: BridgeError,
   job: WriteJobInfo,
+  ranked = false,
 ): Promise<void> {
   const { db } = context;
   const base = { facet: op.facet, action: op.action, code: error.code, error: error.message };
@@ -242,12 +245,15 @@ async function handleFailure(
     const retryAfterMs = Math.max(1000, error.retryAfterMs ?? 30_000);
     const runAt = new Date(context.now() + retryAfterMs);
     await db.$transaction(async (tx) => {
+      // A decision taken while this job ran queued a job of its own, with its state's end: that one counts.
+      const expectedEnd = (await pendingWriteEnd(tx, link.id, op.side)) ?? payload.expectedEnd;
       await enqueueWrite(tx, link.id, op.side, {
         runAt,
         replaceRunAt: true,
+        refresh: payload.refresh,
         now: context.now(),
-        unranked: op.facet !== "status",
-        ...(payload.expectedEnd === undefined ? {} : { expectedEnd: payload.expectedEnd }),
+        unranked: !ranked,
+        ...(expectedEnd === undefined ? {} : { expectedEnd }),
       });
       await appendSyncEvents(
         tx,
