@@ -21,7 +21,7 @@ export interface EmbeddedPostgres {
 /**
  * The embedded server's buffer cache. It is WebAssembly memory, resident in the demo's one process: Postgres's
  * default of 128 MB is sized for a server, while the demo's whole database is a few MB. 16 MB takes about
- * 110 MB off PGlite alone and about 180 MB off the started demo (docs/performance.md, "The all-in-one demo").
+ * 110 MB off PGlite alone and about 170 MB off the started demo (docs/performance.md, "The all-in-one demo").
  */
 const EMBEDDED_SHARED_BUFFERS = "shared_buffers=16MB";
 
