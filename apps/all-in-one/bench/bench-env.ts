@@ -47,7 +47,7 @@ export const ZBenchEnv = z.object({
   BENCH_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(1),
   /** 1: each bridge process writes a V8 CPU profile (`<BENCH_OUT_DIR>/profiles/*.cpuprofile`) when it stops. */
   BENCH_CPU_PROFILE: z.enum(["0", "1"]).default("0"),
-  /** NODE_OPTIONS of the bridge processes (the image's memory settings, docs/self-hosting.md). */
+  /** NODE_OPTIONS of the bridge processes, to try V8's memory flags (docs/performance.md, "Memory"). */
   BENCH_NODE_OPTIONS: z.string().default(""),
   /** Seed of the random choices: a run can be repeated. */
   BENCH_SEED: z.coerce.number().int().min(0).default(1),
