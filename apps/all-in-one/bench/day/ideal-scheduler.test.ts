@@ -293,38 +293,38 @@ const facetCases = fc.oneof(
   }),
 );
 
+const orderArb = fc.constantFrom<WriteOrder>("longest-remaining", "oldest-pending");
+
+/** One generated case scheduled from 0 to END. */
+function scheduleCase(
+  c: { facet: SlackFacetName; expected: unknown[] },
+  limit: SlackLimits,
+  order: WriteOrder,
+) {
+  const expected = c.expected as Timeline<never>[];
+  return { expected, ...scheduleFacet(c.facet, expected, { start: 0, end: END }, limit, order) };
+}
+
 describe("the ideal scheduler, properties", () => {
   it("matches a one-ms-at-a-time simulation of the same rule, for both write orders", () => {
     fc.assert(
-      fc.property(
-        facetCases,
-        limitsArb,
-        fc.constantFrom<WriteOrder>("longest-remaining", "oldest-pending"),
-        (c, limit, order) => {
-          const expected = c.expected as Timeline<never>[];
-          const { shown } = scheduleFacet(c.facet, expected, { start: 0, end: END }, limit, order);
-          expect(shown).toEqual(referenceSchedule(c.facet, expected, 0, END, limit, order));
-        },
-      ),
+      fc.property(facetCases, limitsArb, orderArb, (c, limit, order) => {
+        const { expected, shown } = scheduleCase(c, limit, order);
+        expect(shown).toEqual(referenceSchedule(c.facet, expected, 0, END, limit, order));
+      }),
       { numRuns: 300 },
     );
   });
 
   it("never exceeds an allowance in any window and writes only the value expected at the time", () => {
     fc.assert(
-      fc.property(
-        facetCases,
-        limitsArb,
-        fc.constantFrom<WriteOrder>("longest-remaining", "oldest-pending"),
-        (c, limit, order) => {
-          const expected = c.expected as Timeline<never>[];
-          const { shown, calls } = scheduleFacet(c.facet, expected, { start: 0, end: END }, limit, order);
-          const writes = writesOf(c.facet, shown);
-          expectWithinLimits(writes, limit);
-          expectFaithfulWrites(expected, shown, 0);
-          expect(Object.values(calls).reduce((a, b) => a + b)).toBe(writes.length);
-        },
-      ),
+      fc.property(facetCases, limitsArb, orderArb, (c, limit, order) => {
+        const { expected, shown, calls } = scheduleCase(c, limit, order);
+        const writes = writesOf(c.facet, shown);
+        expectWithinLimits(writes, limit);
+        expectFaithfulWrites(expected, shown, 0);
+        expect(Object.values(calls).reduce((a, b) => a + b)).toBe(writes.length);
+      }),
       { numRuns: 1000 },
     );
   });

@@ -69,6 +69,9 @@ async function waitFor(url: string): Promise<void> {
   }
 }
 
+/** Where the certificate's private key is kept: beside the CA file. */
+const keyFileOf = (caFile: string) => `${caFile}.key`;
+
 interface PemPair {
   cert: string;
   key: string;
@@ -83,7 +86,7 @@ async function keptCertificate(
   caFile: string,
   hostnames: string[],
 ): Promise<{ certificate: PemPair; fresh: boolean }> {
-  const keyFile = `${caFile}.key`;
+  const keyFile = keyFileOf(caFile);
   if (existsSync(caFile) && existsSync(keyFile)) {
     const kept = { cert: readFileSync(caFile, "utf8"), key: readFileSync(keyFile, "utf8") };
     const validTo = Date.parse(new X509Certificate(kept.cert).validTo);
@@ -101,7 +104,7 @@ async function keptCertificate(
  */
 function writeCertificate(caFile: string, certificate: PemPair): void {
   mkdirSync(dirname(caFile), { recursive: true });
-  writeFileSync(`${caFile}.key`, certificate.key, { mode: 0o600 });
+  writeFileSync(keyFileOf(caFile), certificate.key, { mode: 0o600 });
   writeFileSync(`${caFile}.new`, certificate.cert);
   renameSync(`${caFile}.new`, caFile);
 }
