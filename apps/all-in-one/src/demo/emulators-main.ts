@@ -70,7 +70,9 @@ async function waitFor(url: string): Promise<void> {
 }
 
 /** Where the certificate's private key is kept: beside the CA file. */
-const keyFileOf = (caFile: string) => `${caFile}.key`;
+function keyFileOf(caFile: string): string {
+  return `${caFile}.key`;
+}
 
 interface PemPair {
   cert: string;
