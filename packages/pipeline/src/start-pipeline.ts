@@ -42,12 +42,31 @@ export interface StartPipelineOptions {
 
 export interface Pipeline {
   /**
-   * The graphile-worker ids (`locked_by` of the jobs they hold) of this process's running workers: the
-   * heartbeat reports them so other replicas can tell a live worker's jobs from a dead one's.
+   * The graphile-worker ids (`locked_by` of the jobs they hold) of this process: since graphile-worker
+   * 0.17 the pool locks every job it fetches, for its local queue or a worker. The heartbeat reports
+   * them so other replicas can tell a live process's jobs from a dead one's.
    */
   workerIds(): string[];
   stop(): Promise<void>;
 }
+
+/**
+ * graphile-worker's batching (0.17, ADR 0003): the pool fetches and locks up to `concurrency` due jobs in
+ * one query and hands them to its workers from memory, instead of each idle worker asking Postgres for
+ * one job whenever any job is added (most of them finding nothing); an empty fetch waits
+ * `REFETCH_DELAY_MS` before the next unless jobs keep arriving. Completions of jobs that end together
+ * are one statement. The trade: a job may wait in one process's local queue while another process is
+ * idle, and a job added with a higher priority is seen at the next fetch.
+ */
+export function queueBatching(concurrency: number) {
+  return {
+    localQueue: { size: concurrency, refetchDelay: { durationMs: REFETCH_DELAY_MS } },
+    completeJobBatchDelay: 0,
+    failJobBatchDelay: 0,
+  };
+}
+
+const REFETCH_DELAY_MS = 20;
 
 /** Runs the pipeline's jobs in this process: observe, the writes this process has writers for, maintenance. */
 export async function startPipeline(options: StartPipelineOptions): Promise<Pipeline> {
@@ -71,15 +90,22 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   // The queue's own pool, owned here so it is ended on stop and its errors are logged, not thrown.
   const pgPool = new pg.Pool(pgConfigFromUrl(options.databaseUrl, { max: (options.concurrency ?? 10) + 2 }));
   pgPool.on("error", (error) => logger.warn({ err: error }, "queue connection error"));
+  // A checked-out client's own errors (a connection lost mid-query) too, or they would crash the process.
+  pgPool.on("connect", (client) =>
+    client.on("error", (error) => logger.warn({ err: error }, "queue connection error")),
+  );
   // Our own emitter, passed in: the workers are created (and announce themselves) before `run` returns.
   const events = new EventEmitter() as WorkerEvents;
   const workerIds = new Set<string>();
-  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
-  // Not on "worker:release": a released worker may still be finishing the job it holds.
-  events.on("worker:stop", ({ worker }) => workerIds.delete(worker.workerId));
+  events.on("pool:create", ({ workerPool }) => workerIds.add(workerPool.id));
+  // Not on "pool:release": a released pool may still be finishing the jobs it holds.
+  events.on("pool:gracefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));
+  events.on("pool:forcefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));
+  const concurrency = options.concurrency ?? 10;
   const runner: Runner = await run({
     pgPool,
-    concurrency: options.concurrency ?? 10,
+    concurrency,
+    preset: { worker: queueBatching(concurrency) },
     pollInterval: options.pollIntervalMs ?? 1000,
     noHandleSignals: true,
     events,

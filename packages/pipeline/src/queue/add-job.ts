@@ -32,3 +32,19 @@ export async function addJob(
     job_key_mode := ${options.jobKeyMode ?? "replace"}::text
   )`;
 }
+
+/**
+ * Adds jobs of one task (no key, queue or run time) in one statement — graphile-worker's `add_jobs` —
+ * inside the caller's transaction.
+ */
+export async function addJobs(
+  db: Db,
+  task: string,
+  payloads: readonly unknown[],
+  options: { maxAttempts?: number } = {},
+): Promise<void> {
+  if (payloads.length === 0) return;
+  await db.$queryRaw`SELECT count(*)::int AS n FROM graphile_worker.add_jobs(ARRAY(
+    SELECT ROW(${task}, p::json, NULL, NULL, ${options.maxAttempts ?? null}::int, NULL, NULL, NULL)::graphile_worker.job_spec
+    FROM unnest(${payloads.map((p) => JSON.stringify(p))}::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n))`;
+}

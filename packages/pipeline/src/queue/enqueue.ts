@@ -1,5 +1,5 @@
 import { writePriority, type Side } from "@presence/core";
-import { listDueHolds, recordInboundEvent, type Db, type DbClient } from "@presence/db";
+import { listDueHolds, recordInboundEvent, recordInboundEvents, type Db, type DbClient } from "@presence/db";
 
 import {
   OBSERVE_TASK,
@@ -12,7 +12,7 @@ import {
   type WriteJob,
 } from "../jobs.ts";
 import { CONFIG_TTL_MS } from "../config-cache.ts";
-import { addJob } from "./add-job.ts";
+import { addJob, addJobs } from "./add-job.ts";
 import { sharedQueue } from "./shared-queue.ts";
 
 export type EnqueueResult = "enqueued" | "duplicate";
@@ -37,7 +37,8 @@ const ENQUEUE_MAX_WAIT_MS = 10_000;
 
 /**
  * Stores many observations in one transaction (a poll that read hundreds of people): all are
- * stored or none. Returns each one's result, in order.
+ * stored or none, in two statements whatever their number (the event ids, then the jobs). Returns
+ * each one's result, in order.
  */
 export async function enqueueObservations(
   db: DbClient,
@@ -45,22 +46,36 @@ export async function enqueueObservations(
 ): Promise<EnqueueResult[]> {
   const payloads = jobs.map((job) => ZObserveJob.parse(job));
   if (payloads.length === 0) return [];
+  const identified = payloads.flatMap((p) =>
+    p.eventId === undefined ? [] : [{ source: p.subject.side, eventId: p.eventId }],
+  );
   return db.$transaction(
     async (tx) => {
-      const results: EnqueueResult[] = [];
-      for (const payload of payloads) results.push(await store(tx, payload));
+      const fresh = await recordInboundEvents(tx, identified);
+      let next = 0;
+      const results = payloads.map((p): EnqueueResult =>
+        p.eventId === undefined || fresh[next++] ? "enqueued" : "duplicate",
+      );
+      await addJobs(
+        tx,
+        OBSERVE_TASK,
+        payloads.filter((_, i) => results[i] === "enqueued"),
+        { maxAttempts: OBSERVE_MAX_ATTEMPTS },
+      );
       return results;
     },
     { timeout: 60_000, maxWait: ENQUEUE_MAX_WAIT_MS },
   );
 }
 
+const OBSERVE_MAX_ATTEMPTS = 10;
+
 async function store(tx: Db, payload: ObserveJob): Promise<EnqueueResult> {
   if (payload.eventId !== undefined) {
     const fresh = await recordInboundEvent(tx, payload.subject.side, payload.eventId);
     if (!fresh) return "duplicate";
   }
-  await addJob(tx, OBSERVE_TASK, payload, { maxAttempts: 10 });
+  await addJob(tx, OBSERVE_TASK, payload, { maxAttempts: OBSERVE_MAX_ATTEMPTS });
   return "enqueued";
 }
 

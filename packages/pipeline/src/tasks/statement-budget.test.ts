@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
+import { enqueueObservations } from "../queue/enqueue.ts";
 import { runObserve } from "./observe.ts";
 import { runWrite } from "./write.ts";
 
@@ -106,4 +107,26 @@ it("write: 8 statements for a call and its outcome, 3 when there is nothing to w
   expect(calls).toHaveLength(1);
   const written = await listSyncEvents(t.db, { linkId: link.id, kinds: ["written"] });
   expect(written).toHaveLength(1);
+});
+
+it("enqueue: a poll's observations are stored in 4 statements, whatever their number", async () => {
+  const observations = (n: number, from: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      subject: {
+        side: "teams" as const,
+        tenantId: TENANT,
+        userId: `33333333-3333-4333-8333-${String(from + i).padStart(12, "0")}`,
+      },
+      facets: meeting,
+      version: "01",
+      observedAt: Date.now(),
+      source: "test",
+      eventId: `budget:${from + i}`,
+    }));
+  // BEGIN, record the event ids, add the jobs, COMMIT.
+  expect(await count(async () => void (await enqueueObservations(t.db, observations(1, 0))))).toBe(4);
+  expect(await count(async () => void (await enqueueObservations(t.db, observations(300, 1))))).toBe(4);
+  const [row] = await t.db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'eventId' LIKE 'budget:%'`;
+  expect(row?.n).toBe(301n);
 });
