@@ -1,9 +1,9 @@
 import { findLinkBySlack } from "@presence/db";
-import { waitForIdle } from "@presence/pipeline/testing";
 import { freePort } from "@presence/runtime/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { waitForDemoIdle } from "../testing/demo-idle.ts";
 import { startDemoWorld, type DemoWorld } from "../testing/demo-world.ts";
 
 /**
@@ -15,18 +15,6 @@ import { startDemoWorld, type DemoWorld } from "../testing/demo-world.ts";
  */
 const RUNS = loopRuns(process.env.LOOP_RUNS);
 const SETTLE_MS = 3_000;
-/** The Teams bridge's self-rescheduling chains (poll, renewals, directory, holds) are always pending. */
-const IGNORE = {
-  ignoreTasks: [
-    "teams_read",
-    "teams_subscriptions",
-    "teams_refresh_holds",
-    "teams_directory_sync",
-    "teams_outlook_read",
-    "teams_supervise",
-    "teams_fetch",
-  ],
-};
 let world: DemoWorld;
 
 function loopRuns(raw: string | undefined): number {
@@ -139,7 +127,7 @@ function apply(who: ReturnType<typeof person>, a: Action): void {
 async function settle(linkId: string): Promise<void> {
   let last = -1;
   for (;;) {
-    await waitForIdle(world.t.db, IGNORE);
+    await waitForDemoIdle(world);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const writes = await world.t.db.syncEvent.count({ where: { linkId, kind: "written" } });
     if (writes === last) return;
@@ -217,7 +205,7 @@ describe("loop freedom on the Postgres pipeline and the emulators", () => {
         // Quiet: nothing more is written after the settle.
         const after = await world.t.db.syncEvent.count({ where: { linkId: link.id, kind: "written" } });
         await new Promise((resolve) => setTimeout(resolve, 2_000));
-        await waitForIdle(world.t.db, IGNORE);
+        await waitForDemoIdle(world);
         expect(await world.t.db.syncEvent.count({ where: { linkId: link.id, kind: "written" } })).toBe(after);
       }),
       { numRuns: RUNS, endOnFailure: true },

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { demoPerson, until } from "../testing/demo-person.ts";
+import { waitForDemoIdle } from "../testing/demo-idle.ts";
 import { startDemoWorld, type DemoWorld } from "../testing/demo-world.ts";
 import { startTestReceiver, type TestReceiver } from "@presence/webhook-bridge/testing";
 
@@ -104,6 +105,8 @@ describe("webhook spoke, end to end", () => {
   it("the person's own Teams meeting is sent to the system, signed; its echo back changes nothing", async () => {
     const bob = person(1);
     const link = await world.t.db.link.findFirstOrThrow({ where: { slackUserId: bob.slack.id } });
+    // Bob's state as it was (published when the system was connected) may still be on its way.
+    await waitForDemoIdle(world);
     const before = phones.received.length;
     // The system mirrors what it is told: it reports every state it receives back as its own.
     phones.onDelivery = async (received) => {

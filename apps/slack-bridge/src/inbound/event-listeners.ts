@@ -35,20 +35,32 @@ export interface EventListenerOptions {
   publishHome: (person: { teamId: string; userId: string }) => Promise<void>;
 }
 
+/** The user events that carry a profile (status, huddle): `user_change`, and the copies Slack sends beside it. */
+export const USER_STATE_EVENTS = ["user_change", "user_status_changed", "user_huddle_changed"] as const;
+
+/**
+ * Copies of `user_change`: Slack sends them with the same body, at the same time, beside every `user_change`
+ * of a status or huddle change. The manifest no longer subscribes to them (BOT_EVENTS); an app set up from an
+ * older manifest still receives them, and they are acknowledged without a job: taking them in too cost a
+ * second observe job per change, which waited for the first one's lock.
+ */
+const COPIES_OF_USER_CHANGE: readonly string[] = ["user_status_changed", "user_huddle_changed"];
+
 /**
  * The Events API listeners. Each one stores what it learned (an observe job, or a job that reads the
  * state) before it returns, and the event is acknowledged only after that (BridgeApp); if storing
- * fails the listener throws and Slack delivers the event again. Nothing is filtered here: echoes,
- * duplicates and stale events are the pipeline's to recognise (event_id dedupe in the enqueue).
+ * fails the listener throws and Slack delivers the event again. Nothing is filtered here but the copies of
+ * `user_change`: echoes, duplicates and stale events are the pipeline's to recognise (event_id dedupe in the enqueue).
  */
-/** The user events that carry a profile (status, huddle). */
-export const USER_STATE_EVENTS = ["user_change", "user_status_changed", "user_huddle_changed"] as const;
-
 export function registerEventListeners(app: App, context: SlackContext, options: EventListenerOptions): void {
   for (const type of USER_STATE_EVENTS) {
     app.event(type, async ({ event, body }) => {
       const parsed = read(ZUserEvent, event);
       const envelope = read(ZEnvelope, body);
+      if (COPIES_OF_USER_CHANGE.includes(type)) {
+        context.metrics.inbound.inc({ source: `slack:${type}`, result: "copy_of_user_change" });
+        return;
+      }
       const user = parsed.user;
       if (user.is_bot || user.id === "USLACKBOT") return;
       const teamId = user.team_id ?? envelope.team_id;

@@ -62,11 +62,11 @@ describe("Socket Mode", () => {
     const [viaHttp, viaSocket] = await Promise.all([scenario(http), scenario(socket)]);
     expect(viaSocket).toEqual(viaHttp);
     expect(viaHttp.map((s) => s.sources)).toEqual([
-      ["slack:user_change", "slack:user_status_changed"],
-      ["slack:user_change", "slack:user_huddle_changed"],
+      ["slack:user_change"],
+      ["slack:user_change"],
       ["slack:dnd_updated"],
-      ["slack:user_change", "slack:user_huddle_changed"],
-      ["slack:user_change", "slack:user_status_changed"],
+      ["slack:user_change"],
+      ["slack:user_change"],
     ]);
     expect(
       socket.h.slack.control.deliveries({ appId: socket.h.app.id }).every((d) => d.transport === "socket"),

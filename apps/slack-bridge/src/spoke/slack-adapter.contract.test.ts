@@ -86,7 +86,7 @@ async function startSlackContract(): Promise<
           : null,
       ),
     observe: {
-      // Slack pushes the change (user_change, user_status_changed) to the bridge's Request URL.
+      // Slack pushes the change (user_change) to the bridge's Request URL.
       change: async (person, n) =>
         void control.setStatus({ userId: person.userId, text: `Contract change ${n}`, emoji: ":memo:" }),
       shows: (view, n) => view.status?.text === `Contract change ${n}`,

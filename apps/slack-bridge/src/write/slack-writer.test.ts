@@ -24,7 +24,7 @@ function expectEchoesDropped(trail: { kind: string; source: string | undefined }
 }
 
 describe("the Slack writer, through the pipeline", () => {
-  it("sets the status for a Teams meeting; the echoes (user_change + user_status_changed) are recognised and dropped", async () => {
+  it("sets the status for a Teams meeting; the echo (user_change) is recognised and dropped", async () => {
     h = await startHarness();
     await h.install();
     const grace = h.person(1);
@@ -50,13 +50,13 @@ describe("the Slack writer, through the pipeline", () => {
     expect(writes[0]?.args.user).toBeUndefined();
 
     const echoes = h.deliveriesAbout("In a meeting (via Teams)");
-    expect(echoes.map((d) => d.eventType).sort()).toEqual(["user_change", "user_status_changed"]);
-    const trail = (await kinds(h, link)).slice(-4);
+    expect(echoes.map((d) => d.eventType)).toEqual(["user_change"]);
+    const trail = (await kinds(h, link)).slice(-3);
     expect(trail.slice(0, 2)).toEqual([
       { kind: "mirrored", source: "test:teams" },
       { kind: "written", source: undefined },
     ]);
-    expectEchoesDropped(trail, ["slack:user_change", "slack:user_status_changed"]);
+    expectEchoesDropped(trail, ["slack:user_change"]);
     // Nothing went back to Teams, and the side records what the bridge holds.
     expect(h.teamsWrites.filter((w) => w.linkId === link.id)).toEqual([]);
     const side = await h.t.db.linkSide.findUniqueOrThrow({
@@ -106,7 +106,7 @@ describe("the Slack writer, through the pipeline", () => {
     });
     const [write] = h.slack.control.calls({ method: "users.profile.set" });
     expect(write).toMatchObject({ userId: ada.id, args: expect.objectContaining({ user: linus.id }) });
-    expectEchoesDropped((await kinds(h, link)).slice(-2), ["slack:user_change", "slack:user_status_changed"]);
+    expectEchoesDropped((await kinds(h, link)).slice(-1), ["slack:user_change"]);
   });
 
   it("admin-token mode: DND and away need the person's own token — recorded as refused, the link keeps mirroring", async () => {
