@@ -53,20 +53,15 @@ export interface Pipeline {
 /**
  * graphile-worker's batching (0.17, ADR 0003): the pool fetches and locks up to `concurrency` due jobs in
  * one query and hands them to its workers from memory, instead of each idle worker asking Postgres for
- * one job whenever any job is added (most of them finding nothing); an empty fetch waits
- * `REFETCH_DELAY_MS` before the next unless jobs keep arriving. Completions of jobs that end together
- * are one statement. The trade: a job may wait in one process's local queue while another process is
- * idle, and a job added with a higher priority is seen at the next fetch.
+ * one job whenever any job is added (most of them finding nothing). Completions of jobs that end together
+ * are one statement. No `refetchDelay`: with it, a job added while the delay ran sometimes waited for the
+ * next poll (`pollInterval`, 1 s), which was the benchmark's p99. The trade: a job may wait in one
+ * process's local queue while another process is idle, and a job added with a higher priority is seen at
+ * the next fetch.
  */
 export function queueBatching(concurrency: number) {
-  return {
-    localQueue: { size: concurrency, refetchDelay: { durationMs: REFETCH_DELAY_MS } },
-    completeJobBatchDelay: 0,
-    failJobBatchDelay: 0,
-  };
+  return { localQueue: { size: concurrency }, completeJobBatchDelay: 0, failJobBatchDelay: 0 };
 }
-
-const REFETCH_DELAY_MS = 20;
 
 /** Runs the pipeline's jobs in this process: observe, the writes this process has writers for, maintenance. */
 export async function startPipeline(options: StartPipelineOptions): Promise<Pipeline> {
