@@ -254,11 +254,16 @@ describe("POST /webhooks/:connectionId", () => {
   });
 
   it("answers 503 when the report cannot be stored, so the system sends it again", async () => {
+    // Storing the report (its dedupe record and its job, one statement) fails; reading the connection works.
     const failing = new Proxy(w.t.db, {
-      get: (target, property, receiver) =>
-        property === "$transaction"
-          ? () => Promise.reject(new Error("the database is away"))
-          : (Reflect.get(target, property, receiver) as unknown),
+      get: (target, property, receiver) => {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property !== "$queryRaw" || typeof value !== "function") return value;
+        return (sql: TemplateStringsArray, ...values: unknown[]) =>
+          sql.join("?").includes('"InboundEvent"')
+            ? Promise.reject(new Error("the database is away"))
+            : (value as (s: TemplateStringsArray, ...v: unknown[]) => unknown).call(target, sql, ...values);
+      },
     });
     const module = createWebhookBridge({ ...w.runtime, db: failing }, w.config);
     const app = express().use(module.router);

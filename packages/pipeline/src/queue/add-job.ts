@@ -1,4 +1,4 @@
-import type { Db } from "@presence/db";
+import { Prisma, type Db } from "@presence/db";
 
 export interface AddJobOptions {
   queueName?: string;
@@ -21,7 +21,31 @@ export async function addJob(
   payload: unknown,
   options: AddJobOptions = {},
 ): Promise<void> {
-  await db.$executeRaw`SELECT graphile_worker.add_job(
+  await db.$executeRaw`SELECT ${addJobCall(task, payload, options)}`;
+}
+
+/**
+ * Adds a job unless its source event id was taken in already, in one statement (no transaction of its
+ * own: the dedupe record and the job are stored together or not at all). True when the job was added.
+ */
+export async function addJobForNewEvent(
+  db: Db,
+  event: { source: string; eventId: string },
+  task: string,
+  payload: unknown,
+  options: AddJobOptions = {},
+): Promise<boolean> {
+  const added = await db.$queryRaw<{ id: string }[]>`
+    WITH fresh AS (
+      INSERT INTO "InboundEvent" ("source", "eventId") VALUES (${event.source}, ${event.eventId})
+      ON CONFLICT ("source", "eventId") DO NOTHING
+      RETURNING 1)
+    SELECT (${addJobCall(task, payload, options)}).id::text AS id FROM fresh`;
+  return added.length === 1;
+}
+
+function addJobCall(task: string, payload: unknown, options: AddJobOptions): Prisma.Sql {
+  return Prisma.sql`graphile_worker.add_job(
     identifier := ${task},
     payload := ${JSON.stringify(payload)}::json,
     queue_name := ${options.queueName ?? null}::text,

@@ -1,5 +1,5 @@
 import { writePriority, type Side } from "@presence/core";
-import { listDueHolds, recordInboundEvent, recordInboundEvents, type Db, type DbClient } from "@presence/db";
+import { listDueHolds, recordInboundEvents, type Db, type DbClient } from "@presence/db";
 
 import {
   OBSERVE_TASK,
@@ -12,26 +12,34 @@ import {
   type WriteJob,
 } from "../jobs.ts";
 import { CONFIG_TTL_MS } from "../config-cache.ts";
-import { addJob, addJobs } from "./add-job.ts";
+import { addJob, addJobForNewEvent, addJobs } from "./add-job.ts";
 import { sharedQueue } from "./shared-queue.ts";
 
 export type EnqueueResult = "enqueued" | "duplicate";
 
+const OBSERVE_MAX_ATTEMPTS = 10;
+
 /**
  * Stores an observation as an `observe` job — what every receiver does before acknowledging. A
  * source event id already taken in (a Slack retry, a re-delivered notification) is dropped; the
- * dedupe record and the job are written in one transaction. Throws when storing fails, so the
- * receiver answers non-2xx and the source retries.
+ * dedupe record and the job are written in one statement (on the hot path of every event: a
+ * transaction of its own cost four round trips). Throws when storing fails, so the receiver answers
+ * non-2xx and the source retries.
  */
 export async function enqueueObservation(db: DbClient, job: ObserveJob): Promise<EnqueueResult> {
   const payload = ZObserveJob.parse(job);
-  return db.$transaction((tx) => store(tx, payload), { maxWait: ENQUEUE_MAX_WAIT_MS });
+  const options = { maxAttempts: OBSERVE_MAX_ATTEMPTS };
+  if (payload.eventId === undefined) {
+    await addJob(db, OBSERVE_TASK, payload, options);
+    return "enqueued";
+  }
+  const event = { source: payload.subject.side, eventId: payload.eventId };
+  return (await addJobForNewEvent(db, event, OBSERVE_TASK, payload, options)) ? "enqueued" : "duplicate";
 }
 
 /**
- * How long an enqueue waits for a connection of the pool. Prisma's default (2 s) turned a burst of
- * events (2,000 at once on a pool of 5) into errors, and the senders' retries into more load; the
- * senders' own timeouts (Slack: 3 s, then a retry that the event id dedupes) bound the wait anyway.
+ * How long a poll's enqueue waits for a connection of the pool. Prisma's default (2 s) turned a burst of
+ * events (2,000 at once on a pool of 5) into errors, and the senders' retries into more load.
  */
 const ENQUEUE_MAX_WAIT_MS = 10_000;
 
@@ -66,17 +74,6 @@ export async function enqueueObservations(
     },
     { timeout: 60_000, maxWait: ENQUEUE_MAX_WAIT_MS },
   );
-}
-
-const OBSERVE_MAX_ATTEMPTS = 10;
-
-async function store(tx: Db, payload: ObserveJob): Promise<EnqueueResult> {
-  if (payload.eventId !== undefined) {
-    const fresh = await recordInboundEvent(tx, payload.subject.side, payload.eventId);
-    if (!fresh) return "duplicate";
-  }
-  await addJob(tx, OBSERVE_TASK, payload, { maxAttempts: OBSERVE_MAX_ATTEMPTS });
-  return "enqueued";
 }
 
 /** Refresh jobs (keep-alive, expiry) have a key of their own so they never replace a write. */

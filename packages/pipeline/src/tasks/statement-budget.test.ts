@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { pipelineConfig } from "../config-cache.ts";
 import type { PipelineContext } from "../context.ts";
-import { enqueueObservations } from "../queue/enqueue.ts";
+import { enqueueObservation, enqueueObservations } from "../queue/enqueue.ts";
 import { runObserve } from "./observe.ts";
 import { runWrite } from "./write.ts";
 
@@ -129,4 +129,23 @@ it("enqueue: a poll's observations are stored in 4 statements, whatever their nu
   const [row] = await t.db.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'eventId' LIKE 'budget:%'`;
   expect(row?.n).toBe(301n);
+});
+
+it("enqueue: an event is stored in 1 statement, and its retry (the same event id) is dropped in 1", async () => {
+  const event = {
+    subject: { side: "slack" as const, teamId: "T0BUDGET", userId: "U0BUDGET" },
+    facets: { status: { text: "Lunch", emoji: ":sandwich:", expiresAt: null } },
+    version: "1700000000.000100",
+    observedAt: Date.now(),
+    source: "test",
+    eventId: "EvBUDGET0001",
+  };
+  let result: string | undefined;
+  expect(await count(async () => void (result = await enqueueObservation(t.db, event)))).toBe(1);
+  expect(result).toBe("enqueued");
+  expect(await count(async () => void (result = await enqueueObservation(t.db, event)))).toBe(1);
+  expect(result).toBe("duplicate");
+  const [row] = await t.db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'eventId' = 'EvBUDGET0001'`;
+  expect(row?.n).toBe(1n);
 });
