@@ -59,7 +59,7 @@ export interface Pipeline {
  * process's local queue while another process is idle, and a job added with a higher priority is seen at
  * the next fetch.
  */
-export function queueBatching(concurrency: number) {
+function queueBatching(concurrency: number) {
   return { localQueue: { size: concurrency }, completeJobBatchDelay: 0, failJobBatchDelay: 0 };
 }
 
@@ -83,7 +83,8 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   }
   const logger = context.logger.child({ component: "queue" });
   // The queue's own pool, owned here so it is ended on stop and its errors are logged, not thrown.
-  const pgPool = new pg.Pool(pgConfigFromUrl(options.databaseUrl, { max: (options.concurrency ?? 10) + 2 }));
+  const concurrency = options.concurrency ?? 10;
+  const pgPool = new pg.Pool(pgConfigFromUrl(options.databaseUrl, { max: concurrency + 2 }));
   pgPool.on("error", (error) => logger.warn({ err: error }, "queue connection error"));
   // A checked-out client's own errors (a connection lost mid-query) too, or they would crash the process.
   pgPool.on("connect", (client) =>
@@ -96,7 +97,6 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   // Not on "pool:release": a released pool may still be finishing the jobs it holds.
   events.on("pool:gracefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));
   events.on("pool:forcefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));
-  const concurrency = options.concurrency ?? 10;
   const runner: Runner = await run({
     pgPool,
     concurrency,

@@ -13,10 +13,7 @@ const RECURRING_TASKS = [
   "teams_fetch",
 ];
 
-/** Waits until the demo's pipeline has nothing left to do but its recurring jobs, for `settleMs` on end. */
-export async function waitForDemoIdle(world: DemoWorld, settleMs?: number): Promise<void> {
-  await waitForIdle(world.t.db, {
-    ignoreTasks: RECURRING_TASKS,
-    ...(settleMs === undefined ? {} : { settleMs }),
-  });
+/** Waits until the demo's pipeline has nothing left to do but its recurring jobs. */
+export async function waitForDemoIdle(world: DemoWorld): Promise<void> {
+  await waitForIdle(world.t.db, { ignoreTasks: RECURRING_TASKS });
 }

@@ -35,7 +35,7 @@ export interface EventListenerOptions {
   publishHome: (person: { teamId: string; userId: string }) => Promise<void>;
 }
 
-/** The user events that carry a profile (status, huddle): `user_change`, and the copies Slack sends beside it. */
+/** The user events that carry a profile (status, huddle): `user_change`, and its copies (sources of older audit events). */
 export const USER_STATE_EVENTS = ["user_change", "user_status_changed", "user_huddle_changed"] as const;
 
 /**
@@ -44,7 +44,7 @@ export const USER_STATE_EVENTS = ["user_change", "user_status_changed", "user_hu
  * older manifest still receives them, and they are acknowledged without a job: taking them in too cost a
  * second observe job per change, which waited for the first one's lock.
  */
-const COPIES_OF_USER_CHANGE: readonly string[] = ["user_status_changed", "user_huddle_changed"];
+const COPIES_OF_USER_CHANGE = ["user_status_changed", "user_huddle_changed"] as const;
 
 /**
  * The Events API listeners. Each one stores what it learned (an observe job, or a job that reads the
@@ -53,25 +53,27 @@ const COPIES_OF_USER_CHANGE: readonly string[] = ["user_status_changed", "user_h
  * `user_change`: echoes, duplicates and stale events are the pipeline's to recognise (event_id dedupe in the enqueue).
  */
 export function registerEventListeners(app: App, context: SlackContext, options: EventListenerOptions): void {
-  for (const type of USER_STATE_EVENTS) {
+  app.event("user_change", async ({ event, body }) => {
+    const parsed = read(ZUserEvent, event);
+    const envelope = read(ZEnvelope, body);
+    const user = parsed.user;
+    if (user.is_bot || user.id === "USLACKBOT") return;
+    const teamId = user.team_id ?? envelope.team_id;
+    if (!teamId) return;
+    await observe(context, {
+      person: { teamId, userId: user.id },
+      facets: normaliseProfile(user.profile),
+      version: parsed.event_ts,
+      type: "user_change",
+      eventId: envelope.event_id,
+    });
+  });
+
+  for (const type of COPIES_OF_USER_CHANGE) {
     app.event(type, async ({ event, body }) => {
-      const parsed = read(ZUserEvent, event);
-      const envelope = read(ZEnvelope, body);
-      if (COPIES_OF_USER_CHANGE.includes(type)) {
-        context.metrics.inbound.inc({ source: `slack:${type}`, result: "copy_of_user_change" });
-        return;
-      }
-      const user = parsed.user;
-      if (user.is_bot || user.id === "USLACKBOT") return;
-      const teamId = user.team_id ?? envelope.team_id;
-      if (!teamId) return;
-      await observe(context, {
-        person: { teamId, userId: user.id },
-        facets: normaliseProfile(user.profile),
-        version: parsed.event_ts,
-        type,
-        eventId: envelope.event_id,
-      });
+      read(ZUserEvent, event);
+      read(ZEnvelope, body);
+      context.metrics.inbound.inc({ source: `slack:${type}`, result: "copy_of_user_change" });
     });
   }
 
