@@ -36,8 +36,11 @@ export interface BenchWorld {
   pools: { slack: Replica[]; teams: Replica[] };
   /** Runs `count` processes of each bridge (starting or stopping some), ready when it returns. */
   scaleTo(count: number): Promise<void>;
-  /** Stops every bridge process and starts as many again with `change` added to their environment. */
-  restartWith(change: Record<string, string>): Promise<void>;
+  /**
+   * Stops every bridge process and starts `count` (default: as many as ran) of each again with
+   * `change` added to their environment.
+   */
+  restartWith(change: Record<string, string>, count?: number): Promise<void>;
   /** Until no sync job (observe, write, reconsider, read) is waiting or running. */
   idle(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -236,8 +239,7 @@ export async function startBenchWorld(options: {
     people,
     pools,
     scaleTo,
-    async restartWith(change) {
-      const count = pools.slack.length;
+    async restartWith(change, count = pools.slack.length) {
       await scaleTo(0);
       env = { ...env, ...change };
       restarts += 1;

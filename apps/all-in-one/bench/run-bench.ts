@@ -76,20 +76,37 @@ for (const scenario of env.BENCH_SCENARIOS) {
     }
   }
   if (scenario === "scaleout") {
-    // Each bridge process holds about concurrency + 14 connections (store pool 10, queue pool, LISTEN).
-    const needed = 6 * (env.BENCH_WORKER_CONCURRENCY + 14) + 10;
-    const [row] = await world.t.db.$queryRaw<{ max_connections: string }[]>`SHOW max_connections`;
-    if (Number(row?.max_connections) < needed) {
+    // The same workers in all (BENCH_WORKER_CONCURRENCY per bridge), in 1 and then 3 processes: what
+    // spreading them over processes (and so over cores) buys. A process holds its store pool
+    // (DATABASE_POOL_SIZE), its queue pool (concurrency + 2) and LISTEN's connection.
+    const layouts = [1, 3].map((processes) => {
+      const concurrency = Math.ceil(env.BENCH_WORKER_CONCURRENCY / processes);
+      const poolSize = processes === 1 ? 10 : Math.max(2, concurrency + 2);
+      return { processes, concurrency, poolSize, connections: 2 * processes * (poolSize + concurrency + 3) };
+    });
+    const needed = Math.max(...layouts.map((l) => l.connections)) + 10;
+    const [row] = await world.t.db.$queryRaw<{ usable: number }[]>`
+      SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int AS usable`;
+    if (Number(row?.usable) < needed) {
       console.log(
-        `  scaleout skipped: 3 processes of each bridge need about ${needed} connections, Postgres allows ${row?.max_connections} (max_connections)`,
+        `  scaleout skipped: 3 processes of each bridge need about ${needed} connections, Postgres allows ${row?.usable} (max_connections)`,
       );
       continue;
     }
-    for (const count of [1, 3]) {
-      await world.scaleTo(count);
+    for (const { processes, concurrency, poolSize } of layouts) {
+      await world.restartWith(
+        { WORKER_CONCURRENCY: String(concurrency), DATABASE_POOL_SIZE: String(poolSize) },
+        processes,
+      );
+      console.log(
+        `  scaleout: ${processes} process(es) per bridge, ${concurrency} workers and ${poolSize} store connections each`,
+      );
       log(await runPhase(world, driver, "scaleout", env.BENCH_SCALEOUT_RATE, env.BENCH_CEILING_SECONDS));
     }
-    await world.scaleTo(1);
+    await world.restartWith(
+      { WORKER_CONCURRENCY: String(env.BENCH_WORKER_CONCURRENCY), DATABASE_POOL_SIZE: "10" },
+      1,
+    );
   }
 }
 

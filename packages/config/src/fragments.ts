@@ -42,6 +42,11 @@ export const databaseEnv = {
   DATABASE_URL: zPostgresUrl.optional(),
   EMBEDDED_DATABASE_DIR: z.string().optional(),
   EMBEDDED_DATABASE_PORT: zPort.default(54_329),
+  /**
+   * Connections in each process's store pool (the job queue has its own: WORKER_CONCURRENCY + 2).
+   * Lower it to fit more processes into Postgres's max_connections.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** 32 random bytes, base64 or hex. Required with DATABASE_URL; the embedded demo makes one under .data/. */
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   /** Comma-separated keys still accepted for reading during a rotation. */

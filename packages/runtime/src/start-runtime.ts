@@ -16,6 +16,8 @@ export interface RuntimeEnv {
   DATABASE_URL?: string | undefined;
   EMBEDDED_DATABASE_DIR?: string | undefined;
   EMBEDDED_DATABASE_PORT: number;
+  /** Connections in the store's pool (default 10). */
+  DATABASE_POOL_SIZE?: number | undefined;
   TOKEN_ENCRYPTION_KEY?: string | undefined;
   TOKEN_ENCRYPTION_OLD_KEYS: string[];
   LOG_LEVEL: string;
@@ -65,7 +67,7 @@ export async function startRuntime(service: string, env: RuntimeEnv): Promise<Ru
   });
   if (generated)
     logger.warn("TOKEN_ENCRYPTION_KEY is not set: generated one for the embedded store under .data/");
-  const db = createDbClient({ url: database.url, poolSize: 10 });
+  const db = createDbClient({ url: database.url, poolSize: env.DATABASE_POOL_SIZE ?? 10 });
   return {
     service,
     db,

@@ -23,6 +23,7 @@ function person(entries: Entry[]): PersonDay {
     presence,
     meetings: [],
     readTimes: [],
+    huddles: [],
   };
 }
 

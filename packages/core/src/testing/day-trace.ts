@@ -1,5 +1,6 @@
 import type { TeamsPresence } from "../model/facets.ts";
 import type { AutomaticRepliesFacet, CalendarBlock, CalendarShowAs, OutlookView } from "../model/schedule.ts";
+import { placeHuddles, type TraceHuddle } from "./day-huddles.ts";
 import { seededRandom } from "./seeded-random.ts";
 
 /*
@@ -23,6 +24,8 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** Mixed into the trace seed for the huddles' stream ("HUDD"). */
+const HUDDLE_SEED = 0x48554444;
 
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness. The core's tests use fast-check for properties; a trace needs a plain, fast,
@@ -135,6 +138,8 @@ export interface PersonDay {
   meetings: { start: number; end: number }[];
   /** When the Outlook spoke reads this person's calendar and automatic replies (see outlookRead). */
   readTimes: number[];
+  /** Slack huddles (day-huddles.ts): joined → left, only while Teams shows them Available. */
+  huddles: TraceHuddle[];
 }
 
 export interface DayTrace {
@@ -309,6 +314,11 @@ export function personDay(options: DayTraceOptions, index: number): PersonDay {
     presence,
     meetings,
     readTimes: readTimes(random, o, dayStart, dayEnd),
+    // A stream of their own: the rest of the trace is what it was before huddles were added.
+    huddles: placeHuddles(personSeed(o.seed ^ HUDDLE_SEED, index), presence, {
+      start: dayStart,
+      end: dayEnd,
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 export * from "./arbitraries.ts";
+export * from "./day-huddles.ts";
 export * from "./day-trace.ts";
 export * from "./hostile-input.ts";
 export * from "./memory-bridge.ts";
