@@ -26,7 +26,8 @@ export interface ReplayedPerson {
 /**
  * Puts each person's Teams state into the Graph emulator the way their clients would: one Teams
  * client session of their own (none while offline) and the out-of-office flag of their automatic
- * replies. Everything else Graph aggregates; what it then reports is recorded as the truth.
+ * replies. Everything else Graph aggregates; what the person's clients make it report is recorded as
+ * the truth.
  */
 export class TeamsDayPlayer {
   readonly #sessions = new Map<string, string>();
@@ -41,7 +42,7 @@ export class TeamsDayPlayer {
         if (session.kind === "teams-client") control.closeTeamsSession(teamsId, session.sessionId);
   }
 
-  /** Applies one trace state and returns what Graph now reports. */
+  /** Applies one trace state and returns what Graph now reports of the person's own clients. */
   apply(person: BenchPerson, state: TracePresence): TracePresence {
     const control = this.world.graph.emulator.control;
     const id = person.teamsId;
@@ -63,12 +64,50 @@ export class TeamsDayPlayer {
       if (session) control.updateTeamsSession(id, session, pair as never);
       else this.#sessions.set(id, control.openTeamsSession(id, pair as never).sessionId);
     }
-    const shown = control.presence(id);
-    return {
-      at: state.at,
-      presence: { availability: shown.availability, activity: shown.activity },
-      outOfOffice: shown.outOfOffice.isOutOfOffice,
-    } as TracePresence;
+    return this.#clientPresence(person, state);
+  }
+
+  /**
+   * What the person's own Teams clients make Graph show: their session (none while offline) and the
+   * out-of-office flag, aggregated as Graph does (an Available or Offline activity shows as OutOfOffice
+   * while out of office). The bridge's presence session (a Slack huddle mirrored) is left out: it is
+   * the mirror of Slack, not the truth about Teams. Whenever the bridge has no session, this must be
+   * exactly what Graph reports, and is checked against it.
+   */
+  #clientPresence(person: BenchPerson, state: TracePresence): TracePresence {
+    const control = this.world.graph.emulator.control;
+    const id = person.teamsId;
+    const session = this.#sessions.has(id)
+      ? control.sessions(id).find((s) => s.kind === "teams-client")?.shown
+      : undefined;
+    let pair = session ?? { availability: "Offline", activity: "Offline" };
+    const outOfOffice = state.outOfOffice;
+    if (outOfOffice && (pair.activity === "Available" || pair.activity === "Offline"))
+      pair = { availability: pair.availability, activity: "OutOfOffice" };
+    const reported = { at: state.at, presence: pair, outOfOffice } as TracePresence;
+    if (!control.sessions(id).some((s) => s.kind === "app")) {
+      const graph = control.presence(id);
+      if (
+        graph.availability !== pair.availability ||
+        graph.activity !== pair.activity ||
+        graph.outOfOffice.isOutOfOffice !== outOfOffice
+      )
+        throw new Error(
+          `the replay's Teams truth for ${id} (${JSON.stringify(reported)}) is not what Graph shows (${JSON.stringify(graph)})`,
+        );
+    }
+    return reported;
+  }
+}
+
+/** Joins and leaves each person's Slack huddles in the Slack emulator, as their Slack client would. */
+export class SlackDayPlayer {
+  constructor(private readonly world: BenchWorld) {}
+
+  huddle(person: BenchPerson, inHuddle: boolean): void {
+    const control = this.world.slack.control;
+    if (inHuddle) control.joinHuddle({ userId: person.slackId });
+    else control.leaveHuddle({ userId: person.slackId });
   }
 }
 
@@ -86,23 +125,35 @@ export function applyBaseline(
 }
 
 /**
- * Replays every change after the origin at its wall-clock time (K times faster) until `traceEnd`;
- * records what Graph reported into each person's `reported`. Returns the worst lateness of the
- * replay itself (ms of wall clock), which a fair run keeps far below the bridge's latencies.
+ * Replays every change after the origin at its wall-clock time (K times faster) until `traceEnd`:
+ * Teams states (recording what Graph reported into each person's `reported`) and Slack huddles.
+ * Returns the worst lateness of the replay itself (ms of wall clock), which a fair run keeps far below
+ * the bridge's latencies.
  */
 export async function replayDay(
-  player: TeamsDayPlayer,
+  players: { teams: TeamsDayPlayer; slack: SlackDayPlayer },
   replayed: readonly ReplayedPerson[],
   clock: DayClock,
   traceEnd: number,
-): Promise<{ changes: number; worstLateMs: number }> {
-  const queue = replayed
-    .flatMap((entry) =>
-      entry.day.presence
-        .filter((state) => state.at > clock.traceOrigin && state.at < traceEnd)
-        .map((state) => ({ entry, state })),
-    )
-    .sort((a, b) => a.state.at - b.state.at);
+): Promise<{ changes: number; huddleChanges: number; worstLateMs: number }> {
+  const inWindow = (at: number) => at > clock.traceOrigin && at < traceEnd;
+  const teams = replayed.flatMap((entry) =>
+    entry.day.presence
+      .filter((state) => inWindow(state.at))
+      .map((state) => ({
+        at: state.at,
+        run: () => void entry.reported.push(players.teams.apply(entry.person, state)),
+      })),
+  );
+  const huddles = replayed.flatMap((entry) =>
+    entry.day.huddles.flatMap(({ start, end }) =>
+      [
+        { at: start, run: () => players.slack.huddle(entry.person, true) },
+        { at: end, run: () => players.slack.huddle(entry.person, false) },
+      ].filter((action) => inWindow(action.at)),
+    ),
+  );
+  const queue = [...teams, ...huddles].sort((a, b) => a.at - b.at);
   let next = 0;
   let worstLateMs = 0;
   while (next < queue.length) {
@@ -110,19 +161,19 @@ export async function replayDay(
     while (next < queue.length) {
       const item = queue[next];
       if (!item) break;
-      const due = toReal(clock, item.state.at);
+      const due = toReal(clock, item.at);
       if (due > now) break;
       worstLateMs = Math.max(worstLateMs, now - due);
-      item.entry.reported.push(player.apply(item.entry.person, item.state));
+      item.run();
       next += 1;
     }
     const item = queue[next];
     if (item)
       await new Promise((resolve) =>
-        setTimeout(resolve, Math.max(1, Math.min(20, toReal(clock, item.state.at) - Date.now()))),
+        setTimeout(resolve, Math.max(1, Math.min(20, toReal(clock, item.at) - Date.now()))),
       );
   }
   const endAt = toReal(clock, traceEnd);
   if (endAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, endAt - Date.now()));
-  return { changes: queue.length, worstLateMs };
+  return { changes: teams.length, huddleChanges: huddles.length, worstLateMs };
 }

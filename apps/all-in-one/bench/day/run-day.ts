@@ -6,13 +6,22 @@ import { dayTraceFrame, personDay } from "@presence/core/testing";
 
 import type { BenchEnv } from "../bench-env.ts";
 import { startBenchWorld } from "../bench-world.ts";
-import { percentile } from "../latency.ts";
+import { GraphLogTap, percentile } from "../latency.ts";
 import { UsageMeter, type ProcessUsage } from "../process-stats.ts";
 import { expectedTimeline, SLACK_FACET_NAMES, type FacetTimelines } from "./expected-slack.ts";
 import { bridgeOrder } from "./estimated-order.ts";
+import { huddleFigures, type HuddleFigures } from "./huddle-mirror.ts";
+import { HuddleWatch } from "./huddle-watch.ts";
 import { idealSchedule, type FacetOrders, type WriteOrder } from "./ideal-scheduler.ts";
 import { mirrorAccuracy, staleness, type MirrorAccuracy } from "./mirror-accuracy.ts";
-import { applyBaseline, replayDay, TeamsDayPlayer, toReal, type DayClock } from "./replay-day.ts";
+import {
+  applyBaseline,
+  replayDay,
+  SlackDayPlayer,
+  TeamsDayPlayer,
+  toReal,
+  type DayClock,
+} from "./replay-day.ts";
 import { readSlackNow, shownTimelines } from "./slack-shown.ts";
 import {
   SLACK_LIMITS,
@@ -22,6 +31,18 @@ import {
 } from "./slack-limits.ts";
 
 const MINUTE = 60_000;
+
+const GRAPH_WRITES = ["setPresence", "clearPresence", "setStatusMessage"] as const;
+type GraphWrite = (typeof GRAPH_WRITES)[number];
+
+/** What the default rules show in Teams for a Slack huddle (the bridge's presence session). */
+function huddlePresence(): { availability: string; activity: string } {
+  const rule = defaultRuleSet().slackToTeams.find((r) => r.id === "huddle");
+  const presence = rule?.teams.presence;
+  if (!presence || typeof presence === "string")
+    throw new Error("the default rules show no presence for a huddle");
+  return presence;
+}
 
 export interface DayFigures {
   accuracy: MirrorAccuracy;
@@ -50,6 +71,16 @@ export interface DayResult {
   orders: { fifo: DayFigures; bridgeOrder: DayFigures; bridgeOrderWithCalendars: DayFigures };
   /** The bridge's accuracy as a share of the ideal's (status facet, and all facets at once). */
   ofIdeal: { status: number; all: number };
+  /**
+   * Slack → Teams: the people's Slack huddles against what Teams showed of them (the bridge's presence
+   * session). The ideal shows every huddle at once (Graph's limits do not bind at this volume), so
+   * `shownDuring` is also the share of the ideal's.
+   */
+  teams: HuddleFigures & {
+    huddleChanges: number;
+    writes: Record<GraphWrite, number>;
+    throttled: number;
+  };
   /** 429 answers after the warm-up (trace 08:00 on), and during it. */
   throttled: number;
   throttledWarmup: number;
@@ -139,6 +170,7 @@ export async function runDay(env: BenchEnv, outDir: string): Promise<DayResult> 
     await world.idle(900_000);
     // The state before the replay, mirrored with the limits lifted (as if the bridge had run all night).
     const player = new TeamsDayPlayer(world);
+    const slackPlayer = new SlackDayPlayer(world);
     player.reset(world.people);
     const days = world.people.map((person) => ({ person, day: personDay(frame.options, person.index) }));
     const replayed = applyBaseline(player, days, traceOrigin);
@@ -158,8 +190,19 @@ export async function runDay(env: BenchEnv, outDir: string): Promise<DayResult> 
       "emulators + driver": [process.pid],
     }));
     const clock: DayClock = { traceOrigin, realOrigin: Date.now(), speedup };
+    const huddlers = replayed.filter((entry) => entry.day.huddles.length > 0);
+    const watch = new HuddleWatch(
+      world,
+      huddlers.map((entry) => entry.person),
+      clock,
+      huddlePresence(),
+    );
+    const graphLog = new GraphLogTap(world);
     meter.start();
-    const replay = await replayDay(player, replayed, clock, frame.end);
+    watch.start();
+    const replay = await replayDay({ teams: player, slack: slackPlayer }, replayed, clock, frame.end);
+    const shownHuddles = watch.stop();
+    const graphCalls = graphLog.stop().filter((c) => Date.parse(c.at) >= toReal(clock, frame.start));
     const usage = meter.stop();
     const calls = world.slack.control.calls();
 
@@ -191,6 +234,26 @@ export async function runDay(env: BenchEnv, outDir: string): Promise<DayResult> 
       bridgeOrderWithCalendars: ranked(true),
     };
     const warmupEnds = toReal(clock, frame.start);
+    const teams = {
+      ...huddleFigures(
+        huddlers.map((entry) => ({
+          huddles: entry.day.huddles,
+          shown: shownHuddles.get(entry.person.slackId) ?? [],
+        })),
+        frame.start,
+        frame.end,
+      ),
+      huddleChanges: replay.huddleChanges,
+      writes: Object.fromEntries(
+        GRAPH_WRITES.map((name) => [
+          name,
+          graphCalls.filter(
+            (c) => c.status < 300 && c.path.toLowerCase().endsWith(`/presence/${name.toLowerCase()}`),
+          ).length,
+        ]),
+      ) as Record<GraphWrite, number>,
+      throttled: graphCalls.filter((c) => c.status === 429).length,
+    };
     const throttled = calls.filter((c) => c.status === 429);
     return {
       people,
@@ -202,6 +265,7 @@ export async function runDay(env: BenchEnv, outDir: string): Promise<DayResult> 
       bridge,
       ideal: idealFigures,
       orders,
+      teams,
       ofIdeal: {
         status: bridge.accuracy.status / idealFigures.accuracy.status,
         all: bridge.accuracy.all / idealFigures.accuracy.all,
@@ -232,6 +296,12 @@ export function printDay(result: DayResult): void {
   console.log(row("ranked+calendars", result.orders.bridgeOrderWithCalendars));
   console.log(
     `  bridge/ideal: status ${pct(result.ofIdeal.status)}, all ${pct(result.ofIdeal.all)}; 429s after warm-up ${result.throttled} (warm-up ${result.throttledWarmup}); replay late by ≤ ${result.replayWorstLateMs} ms`,
+  );
+  const t = result.teams;
+  console.log(
+    `  Slack → Teams: ${t.huddles} huddles of ${t.people} people (${t.huddleMinutes} person-min): Teams showed ${pct(t.shownDuring)} of huddle time (ideal 100 %), ` +
+      `${t.shownOutsideMinutes} person-min outside one; shown after p50 ${t.startP50} s, p99 ${t.startP99} s; cleared after p50 ${t.endP50} s, p99 ${t.endP99} s; ` +
+      `never shown ${t.neverShown}; Graph ${GRAPH_WRITES.map((m) => `${m} ${t.writes[m]}`).join(", ")}, 429s ${t.throttled}`,
   );
   for (const u of result.usage) console.log(`  ${u.name}: CPU ${u.cpuPercent} %, peak RSS ${u.peakRssMb} MB`);
 }
