@@ -16,4 +16,9 @@ export interface PipelineContext {
    * them once locked this long (every job of ours takes seconds).
    */
   staleLockMs: number;
+  /**
+   * Looks for due jobs just after `at` (set by startPipeline for its tasks): a job put off to a
+   * moment that falls between two of graphile-worker's polls runs then, not at the next poll.
+   */
+  wakeAt?: (at: number) => void;
 }

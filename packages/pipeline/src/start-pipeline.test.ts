@@ -51,12 +51,12 @@ function context(writers: PipelineContext["writers"]): PipelineContext {
   };
 }
 
-async function start(writers: PipelineContext["writers"], concurrency = 4) {
+async function start(writers: PipelineContext["writers"], concurrency = 4, pollIntervalMs = 100) {
   pipeline = await startPipeline({
     context: context(writers),
     databaseUrl: t.url,
     concurrency,
-    pollIntervalMs: 100,
+    pollIntervalMs,
     embedded: t.embedded,
     maintenance: false,
   });
@@ -446,17 +446,37 @@ describe("pipeline on Postgres", () => {
     expect(maxInFlight).toBe(1);
   });
 
-  it("waits for Retry-After on a rate limit and loses no state", async () => {
-    const link = await newLink();
+  /** A Slack writer whose first call is rate limited for `retryAfterMs`; `times` are its calls. */
+  function rateLimitedOnce(retryAfterMs: number) {
     const times: number[] = [];
     const writer: SideWriter = {
       side: "slack",
       async perform() {
         times.push(Date.now());
-        if (times.length === 1) throw new BridgeError("rate_limited", "ratelimited", { retryAfterMs: 1500 });
+        if (times.length === 1) throw new BridgeError("rate_limited", "ratelimited", { retryAfterMs });
       },
       heldUntil: () => null,
     };
+    return { times, writer };
+  }
+
+  it("runs a write held back by a budget when the budget frees, not at the queue's next poll", async () => {
+    const link = await newLink();
+    const { times, writer } = rateLimitedOnce(300);
+    // A poll every 10 s: new jobs are announced (NOTIFY), a job moved to a later time is not.
+    await start({ slack: writer }, 4, 10_000);
+    await teamsChange(link, meeting);
+    const deadline = Date.now() + 8_000;
+    while (times.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(times).toHaveLength(2);
+    const waited = (times[1] ?? 0) - (times[0] ?? 0);
+    expect(waited).toBeGreaterThanOrEqual(290);
+    expect(waited).toBeLessThan(1_500);
+  });
+
+  it("waits for Retry-After on a rate limit and loses no state", async () => {
+    const link = await newLink();
+    const { times, writer } = rateLimitedOnce(1500);
     await start({ slack: writer });
     await teamsChange(link, meeting);
     await waitForIdle(t.db, { timeoutMs: 15_000 });

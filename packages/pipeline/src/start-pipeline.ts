@@ -18,6 +18,7 @@ import { MAINTENANCE_TASK, OBSERVE_TASK, RECONSIDER_ALL_TASK, RECONSIDER_TASK, w
 import { runMaintenance } from "./tasks/maintenance.ts";
 import { runObserve } from "./tasks/observe.ts";
 import { runReconsider, runReconsiderAll } from "./tasks/reconsider.ts";
+import { QueueWaker } from "./queue/queue-waker.ts";
 import { runWrite } from "./tasks/write.ts";
 
 export interface StartPipelineOptions {
@@ -65,7 +66,8 @@ function queueBatching(concurrency: number) {
 
 /** Runs the pipeline's jobs in this process: observe, the writes this process has writers for, maintenance. */
 export async function startPipeline(options: StartPipelineOptions): Promise<Pipeline> {
-  const context = options.context;
+  const waker = new QueueWaker();
+  const context = { ...options.context, wakeAt: (at: number) => waker.wakeAt(at) };
   const taskList: TaskList = {
     [OBSERVE_TASK]: async (payload, helpers) => runObserve(context, payload, helpers.job.id),
     [MAINTENANCE_TASK]: async () => runMaintenance(context),
@@ -93,7 +95,11 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   // Our own emitter, passed in: the workers are created (and announce themselves) before `run` returns.
   const events = new EventEmitter() as WorkerEvents;
   const workerIds = new Set<string>();
-  events.on("pool:create", ({ workerPool }) => workerIds.add(workerPool.id));
+  events.on("pool:create", ({ workerPool }) => {
+    workerIds.add(workerPool.id);
+    waker.attach(workerPool);
+  });
+  events.on("pool:release", ({ workerPool }) => waker.detach(workerPool));
   // Not on "pool:release": a released pool may still be finishing the jobs it holds.
   events.on("pool:gracefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));
   events.on("pool:forcefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));
@@ -129,6 +135,7 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
   return {
     workerIds: () => [...workerIds],
     async stop() {
+      waker.stop();
       await runner.stop();
       await pgPool.end();
     },

@@ -28,6 +28,9 @@ export interface WriteJobInfo {
   maxAttempts: number;
 }
 
+/** The shortest wait before a rate-limited write runs again (budget waits are exact, and can be 1 ms). */
+const MIN_RETRY_MS = 50;
+
 type Outcome<Op> = { op: Op; result: "done" | "failed" | "unknown" };
 type Hold = SlackHold | TeamsHold;
 /** One side's writer and planner, with that side's ops and hold. */
@@ -242,7 +245,8 @@ async function handleFailure(
   const { db } = context;
   const base = { facet: op.facet, action: op.action, code: error.code, error: error.message };
   if (error.code === "rate_limited") {
-    const retryAfterMs = Math.max(1000, error.retryAfterMs ?? 30_000);
+    // A budget's wait is exact (to the ms); a 429 without Retry-After waits 30 s.
+    const retryAfterMs = Math.max(MIN_RETRY_MS, error.retryAfterMs ?? 30_000);
     const runAt = new Date(context.now() + retryAfterMs);
     await db.$transaction(async (tx) => {
       // A decision taken while this job ran queued a job of its own, with its state's end: that one counts.
@@ -267,6 +271,8 @@ async function handleFailure(
         `job:${job.id}`,
       );
     });
+    // Due between two of the queue's polls, usually: run it when the budget frees, not at the next poll.
+    context.wakeAt?.(runAt.getTime());
     return;
   }
   if (error.code === "auth_revoked") {
