@@ -76,13 +76,14 @@ for (const scenario of env.BENCH_SCENARIOS) {
     }
   }
   if (scenario === "scaleout") {
-    // The same workers in all (BENCH_WORKER_CONCURRENCY per bridge), in 1 and then 3 processes: what
-    // spreading them over processes (and so over cores) buys. A process holds its store pool
-    // (DATABASE_POOL_SIZE), its queue pool (concurrency + 2) and LISTEN's connection.
+    // About the same workers per bridge (BENCH_WORKER_CONCURRENCY in one process; a third of it, rounded
+    // up, in each of three), in 1 and then 3 processes: what spreading them over processes (and so over
+    // cores) buys. A process holds its store pool (DATABASE_POOL_SIZE) and its queue pool (concurrency
+    // + 2, LISTEN's connection among them).
     const layouts = [1, 3].map((processes) => {
       const concurrency = Math.ceil(env.BENCH_WORKER_CONCURRENCY / processes);
       const poolSize = processes === 1 ? 10 : Math.max(2, concurrency + 2);
-      return { processes, concurrency, poolSize, connections: 2 * processes * (poolSize + concurrency + 3) };
+      return { processes, concurrency, poolSize, connections: 2 * processes * (poolSize + concurrency + 2) };
     });
     const needed = Math.max(...layouts.map((l) => l.connections)) + 10;
     const [row] = await world.t.db.$queryRaw<{ usable: number }[]>`

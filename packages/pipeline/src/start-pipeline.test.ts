@@ -447,31 +447,47 @@ describe("pipeline on Postgres", () => {
   });
 
   /** A Slack writer whose first call is rate limited for `retryAfterMs`; `times` are its calls. */
-  function rateLimitedOnce(retryAfterMs: number) {
+  function rateLimitedOnce(retryAfterMs: number, details: Record<string, unknown> = {}) {
     const times: number[] = [];
     const writer: SideWriter = {
       side: "slack",
       async perform() {
         times.push(Date.now());
-        if (times.length === 1) throw new BridgeError("rate_limited", "ratelimited", { retryAfterMs });
+        if (times.length === 1)
+          throw new BridgeError("rate_limited", "ratelimited", { retryAfterMs, details });
       },
       heldUntil: () => null,
     };
     return { times, writer };
   }
 
-  it("runs a write held back by a budget when the budget frees, not at the queue's next poll", async () => {
-    const link = await newLink();
-    const { times, writer } = rateLimitedOnce(300);
-    // A poll every 10 s: new jobs are announced (NOTIFY), a job moved to a later time is not.
-    await start({ slack: writer }, 4, 10_000);
-    await teamsChange(link, meeting);
-    const deadline = Date.now() + 8_000;
-    while (times.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  async function secondCall(times: number[]): Promise<number> {
+    // The first call may wait for a poll (LISTEN is set up after the pipeline starts); the second must not.
+    const deadline = Date.now() + 30_000;
+    while (times.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(times).toHaveLength(2);
-    const waited = (times[1] ?? 0) - (times[0] ?? 0);
+    return (times[1] ?? 0) - (times[0] ?? 0);
+  }
+
+  it("runs a write held back by the bridge's own budget when the budget frees, not at the queue's next poll", async () => {
+    const link = await newLink();
+    const { times, writer } = rateLimitedOnce(300, { budget: "users.profile.set:T0TEAM" });
+    // A poll every 20 s: new jobs are announced (NOTIFY), a job moved to a later time is not.
+    await start({ slack: writer }, 4, 20_000);
+    await teamsChange(link, meeting);
+    const waited = await secondCall(times);
     expect(waited).toBeGreaterThanOrEqual(290);
-    expect(waited).toBeLessThan(1_500);
+    expect(waited).toBeLessThan(900);
+  });
+
+  it("waits at least a second when an upstream 429 says to retry at once", async () => {
+    const link = await newLink();
+    const { times, writer } = rateLimitedOnce(0);
+    await start({ slack: writer }, 4, 20_000);
+    await teamsChange(link, meeting);
+    const waited = await secondCall(times);
+    expect(waited).toBeGreaterThanOrEqual(990);
+    expect(waited).toBeLessThan(2_000);
   });
 
   it("waits for Retry-After on a rate limit and loses no state", async () => {

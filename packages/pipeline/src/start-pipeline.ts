@@ -99,7 +99,8 @@ export async function startPipeline(options: StartPipelineOptions): Promise<Pipe
     workerIds.add(workerPool.id);
     waker.attach(workerPool);
   });
-  events.on("pool:release", ({ workerPool }) => waker.detach(workerPool));
+  for (const event of ["pool:release", "pool:gracefulShutdown", "pool:forcefulShutdown"] as const)
+    events.on(event, ({ workerPool }) => waker.detach(workerPool));
   // Not on "pool:release": a released pool may still be finishing the jobs it holds.
   events.on("pool:gracefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));
   events.on("pool:forcefulShutdown:complete", ({ workerPool }) => workerIds.delete(workerPool.id));

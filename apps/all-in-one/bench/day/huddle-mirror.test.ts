@@ -47,6 +47,7 @@ describe("huddleFigures", () => {
     expect(f.neverShown).toBe(0);
     expect(f.startP99).toBe(30);
     expect(f.startP50).toBeGreaterThanOrEqual(6);
+    expect(f.startP50).toBeLessThanOrEqual(30);
     expect(f.endP99).toBe(90);
     expect(f.endP50).toBeLessThanOrEqual(90);
   });
@@ -64,9 +65,33 @@ describe("huddleFigures", () => {
     expect(f.people).toBe(1);
     expect(f.shownDuring).toBe(0);
     expect(f.shownOutsideMinutes).toBe(0);
-    // The start was never shown; its end ("not in a huddle") was, at once.
+    // The start was never shown; its end ("not in a huddle") holds at once but clears nothing: not counted.
     expect(f.neverShown).toBe(1);
-    expect(f.endP99).toBe(0);
+    expect(f.endP99).toBeNaN();
+  });
+
+  it("pairs each delay with its own huddle's start or end when an earlier huddle was never shown", () => {
+    const huddles = [
+      { start: 10 * MIN, end: 12 * MIN },
+      { start: 30 * MIN, end: 40 * MIN },
+    ];
+    // The first huddle never shows; the second shows 42 s late and clears 17 s late.
+    const shown = seg([0, false], [30 * MIN + 42 * S, true], [40 * MIN + 17 * S, false]);
+    const f = huddleFigures([{ huddles, shown }], day.from, day.to);
+    expect(f.neverShown).toBe(1);
+    expect([f.startP50, f.startP99]).toEqual([42, 42]);
+    expect([f.endP50, f.endP99]).toEqual([17, 17]);
+  });
+
+  it("leaves out a huddle that ended before the day began, and clips one that began before", () => {
+    const huddles = [
+      { start: -20 * MIN, end: -10 * MIN },
+      { start: -5 * MIN, end: 5 * MIN },
+    ];
+    const f = huddleFigures([{ huddles, shown: seg([0, true], [5 * MIN, false]) }], day.from, day.to);
+    expect(f.huddles).toBe(1);
+    expect(f.huddleMinutes).toBe(5);
+    expect(f.shownDuring).toBe(1);
   });
 
   it("counts a huddle shown to someone who was in none", () => {

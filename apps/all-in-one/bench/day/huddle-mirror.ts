@@ -13,7 +13,8 @@ import { appendSegment, type Segment, type Timeline } from "./timeline.ts";
 export function huddleTimeline(huddles: readonly TraceHuddle[], origin: number): Segment<boolean>[] {
   const timeline: Segment<boolean>[] = [{ from: origin, value: false }];
   for (const { start, end } of huddles) {
-    appendSegment(timeline, start, true);
+    if (end <= origin) continue;
+    appendSegment(timeline, Math.max(start, origin), true);
     appendSegment(timeline, end, false);
   }
   return timeline;
@@ -28,7 +29,10 @@ export interface HuddleFigures {
   shownDuring: number;
   /** Person-minutes Teams showed a huddle outside one (late to clear, or never asked for). */
   shownOutsideMinutes: number;
-  /** Trace seconds from joining (leaving) a huddle until Teams showed it (stopped showing it). */
+  /**
+   * Trace seconds from joining (leaving) a huddle until Teams showed it (stopped showing it); the end of a
+   * huddle Teams never showed is not counted.
+   */
   startP50: number;
   startP99: number;
   endP50: number;
@@ -71,11 +75,20 @@ export function huddleFigures(people: readonly HuddleMirror[], from: number, to:
     const stale = staleness(expected, shown, from, to);
     neverShown += stale.neverShown.length;
     // Expected segments alternate true (a huddle starts) and false (it ends), from the first huddle on.
+    // An end whose start Teams never showed is not a clearing (nothing was shown to clear): left out.
     let e = 0;
+    let startShown = false;
     for (const segment of expected.slice(1)) {
       if (segment.from >= to) break;
       const wasShown = !stale.neverShown.some((n) => n.at === segment.from);
-      if (wasShown) (segment.value ? starts : ends).push(stale.delays[e++] ?? 0);
+      if (!wasShown) {
+        startShown = false;
+        continue;
+      }
+      const delay = stale.delays[e++] ?? 0;
+      if (segment.value) starts.push(delay);
+      else if (startShown) ends.push(delay);
+      startShown = segment.value;
     }
   }
   const seconds = (values: number[], p: number) => Math.round(percentile(values, p) / 1000);

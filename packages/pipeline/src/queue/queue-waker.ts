@@ -5,6 +5,11 @@ export interface Nudgeable {
 
 /** Timers share 10 ms slots: a burst of jobs due together costs one timer and one fetch. */
 const SLOT_MS = 10;
+/**
+ * A second look this long after the first: the first finds nothing when the job's named queue is still
+ * held by a job running then, or when the database's clock is a little behind this process's.
+ */
+const AGAIN_MS = 250;
 
 /**
  * Wakes this process's queue when a job it put off becomes due. graphile-worker is told at once of
@@ -27,14 +32,26 @@ export class QueueWaker {
     this.#pools.delete(pool);
   }
 
-  /** Looks for due jobs just after `at` (epoch ms). */
+  /** Looks for due jobs just after `at` (epoch ms), and once more a moment later. */
   wakeAt(at: number): void {
-    const slot = Math.ceil(at / SLOT_MS) * SLOT_MS + SLOT_MS;
+    this.#set(Math.ceil(at / SLOT_MS) * SLOT_MS + SLOT_MS);
+    const again = Math.ceil((at + AGAIN_MS) / SLOT_MS) * SLOT_MS;
+    if (again > this.now()) this.#set(again);
+  }
+
+  #set(slot: number): void {
     if (this.#timers.has(slot)) return;
     const timer = setTimeout(
       () => {
         this.#timers.delete(slot);
-        for (const pool of this.#pools) pool.nudge(1);
+        for (const pool of this.#pools) {
+          try {
+            pool.nudge(1);
+          } catch {
+            // A pool shutting down refuses; the others still look, and the poll remains.
+            this.#pools.delete(pool);
+          }
+        }
       },
       Math.max(0, slot - this.now()),
     );

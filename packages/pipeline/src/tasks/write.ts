@@ -28,8 +28,16 @@ export interface WriteJobInfo {
   maxAttempts: number;
 }
 
-/** The shortest wait before a rate-limited write runs again (budget waits are exact, and can be 1 ms). */
-const MIN_RETRY_MS = 50;
+/**
+ * How long a rate-limited write waits. The bridge's own budget (a refusal naming its `budget`) knows to
+ * the ms when a call frees, often well within a second: at least 50 ms. An upstream 429 waits its
+ * Retry-After but at least 1 s (Graph may say 0, and a throttled API is not asked again at once), or
+ * 30 s without one.
+ */
+export function rateLimitWait(error: BridgeError): number {
+  const ownBudget = typeof error.details["budget"] === "string";
+  return Math.max(ownBudget ? 50 : 1_000, error.retryAfterMs ?? 30_000);
+}
 
 type Outcome<Op> = { op: Op; result: "done" | "failed" | "unknown" };
 type Hold = SlackHold | TeamsHold;
@@ -245,8 +253,7 @@ async function handleFailure(
   const { db } = context;
   const base = { facet: op.facet, action: op.action, code: error.code, error: error.message };
   if (error.code === "rate_limited") {
-    // A budget's wait is exact (to the ms); a 429 without Retry-After waits 30 s.
-    const retryAfterMs = Math.max(MIN_RETRY_MS, error.retryAfterMs ?? 30_000);
+    const retryAfterMs = rateLimitWait(error);
     const runAt = new Date(context.now() + retryAfterMs);
     await db.$transaction(async (tx) => {
       // A decision taken while this job ran queued a job of its own, with its state's end: that one counts.
