@@ -13,6 +13,7 @@ import {
   updateSettings,
 } from "@presence/db";
 import { createTestDatabase, type TestDatabase } from "@presence/db/testing";
+import { BRIDGE_NODE_FLAGS } from "@presence/runtime";
 import { freePort } from "@presence/runtime/testing";
 import { completeSlackOAuth, PostgresInstallationStore } from "@presence/slack-bridge";
 import { startSlackEmulator, type SlackEmulator, type User } from "@presence/slack-emulator";
@@ -143,9 +144,13 @@ export async function startBenchWorld(options: {
           join(options.outDir, "logs", `${app}-${pool.length + 1}${restarts ? `.${restarts}` : ""}.log`),
           {
             compiled: true,
-            nodeArgs: options.cpuProfile
-              ? ["--cpu-prof", `--cpu-prof-dir=${join(options.outDir, "profiles")}`]
-              : [],
+            // As docker-compose.yml runs a bridge.
+            nodeArgs: [
+              ...BRIDGE_NODE_FLAGS,
+              ...(options.cpuProfile
+                ? ["--cpu-prof", `--cpu-prof-dir=${join(options.outDir, "profiles")}`]
+                : []),
+            ],
           },
         );
         replica.start();

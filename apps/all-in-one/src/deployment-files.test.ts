@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { ZAdminEnv } from "@presence/admin";
+import { BRIDGE_NODE_FLAGS } from "@presence/runtime";
 import { ZSlackBridgeEnv } from "@presence/slack-bridge";
 import { ZTeamsBridgeEnv } from "@presence/teams-bridge";
 import { ZWebhookBridgeEnv } from "@presence/webhook-bridge";
@@ -67,7 +68,9 @@ describe("docker-compose.yml", () => {
       const service = compose.services[name];
       if (!service) throw new Error(`service ${name} missing`);
       expect(service.build).toMatchObject({ context: ".", dockerfile: "Dockerfile" });
-      expect(service.command).toEqual(["node", `apps/${name}/dist/main.js`]);
+      // A bridge runs with the V8 flags that keep its memory down (@presence/runtime's BRIDGE_NODE_FLAGS).
+      const flags = name.endsWith("-bridge") ? BRIDGE_NODE_FLAGS : [];
+      expect(service.command).toEqual(["node", ...flags, `apps/${name}/dist/main.js`]);
       const pkg = JSON.parse(read(`apps/${name}/package.json`)) as {
         name: string;
         scripts: Record<string, string>;

@@ -1,4 +1,5 @@
 export * from "./app-module.ts";
+export * from "./node-flags.ts";
 export * from "./on-shutdown.ts";
 export * from "./run-apps.ts";
 export * from "./start-runtime.ts";
