@@ -461,7 +461,18 @@ describe("pipeline on Postgres", () => {
     return { times, writer };
   }
 
-  async function secondCall(times: number[]): Promise<number> {
+  /**
+   * A meeting mirrored by a writer rate limited once, with the queue polling every 20 s: new jobs are
+   * announced (NOTIFY), a job moved to a later time is not. Returns the ms between the two calls.
+   */
+  async function waitAfterRateLimit(
+    retryAfterMs: number,
+    details?: Record<string, unknown>,
+  ): Promise<number> {
+    const link = await newLink();
+    const { times, writer } = rateLimitedOnce(retryAfterMs, details);
+    await start({ slack: writer }, 4, 20_000);
+    await teamsChange(link, meeting);
     // The first call may wait for a poll (LISTEN is set up after the pipeline starts); the second must not.
     const deadline = Date.now() + 30_000;
     while (times.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -470,22 +481,13 @@ describe("pipeline on Postgres", () => {
   }
 
   it("runs a write held back by the bridge's own budget when the budget frees, not at the queue's next poll", async () => {
-    const link = await newLink();
-    const { times, writer } = rateLimitedOnce(300, { budget: "users.profile.set:T0TEAM" });
-    // A poll every 20 s: new jobs are announced (NOTIFY), a job moved to a later time is not.
-    await start({ slack: writer }, 4, 20_000);
-    await teamsChange(link, meeting);
-    const waited = await secondCall(times);
+    const waited = await waitAfterRateLimit(300, { budget: "users.profile.set:T0TEAM" });
     expect(waited).toBeGreaterThanOrEqual(290);
     expect(waited).toBeLessThan(900);
   });
 
   it("waits at least a second when an upstream 429 says to retry at once", async () => {
-    const link = await newLink();
-    const { times, writer } = rateLimitedOnce(0);
-    await start({ slack: writer }, 4, 20_000);
-    await teamsChange(link, meeting);
-    const waited = await secondCall(times);
+    const waited = await waitAfterRateLimit(0);
     expect(waited).toBeGreaterThanOrEqual(990);
     expect(waited).toBeLessThan(2_000);
   });

@@ -77,15 +77,16 @@ export class TeamsDayPlayer {
   #clientPresence(person: BenchPerson, state: TracePresence): TracePresence {
     const control = this.world.graph.emulator.control;
     const id = person.teamsId;
-    const session = this.#sessions.has(id)
-      ? control.sessions(id).find((s) => s.kind === "teams-client")?.shown
-      : undefined;
-    let pair = session ?? { availability: "Offline", activity: "Offline" };
+    const sessions = control.sessions(id);
+    let pair = sessions.find((s) => s.kind === "teams-client")?.shown ?? {
+      availability: "Offline",
+      activity: "Offline",
+    };
     const outOfOffice = state.outOfOffice;
     if (outOfOffice && (pair.activity === "Available" || pair.activity === "Offline"))
       pair = { availability: pair.availability, activity: "OutOfOffice" };
     const reported = { at: state.at, presence: pair, outOfOffice } as TracePresence;
-    if (!control.sessions(id).some((s) => s.kind === "app")) {
+    if (!sessions.some((s) => s.kind === "app")) {
       const graph = control.presence(id);
       if (
         graph.availability !== pair.availability ||

@@ -34,7 +34,7 @@ export interface WriteJobInfo {
  * Retry-After but at least 1 s (Graph may say 0, and a throttled API is not asked again at once), or
  * 30 s without one.
  */
-export function rateLimitWait(error: BridgeError): number {
+function rateLimitWait(error: BridgeError): number {
   const ownBudget = typeof error.details["budget"] === "string";
   return Math.max(ownBudget ? 50 : 1_000, error.retryAfterMs ?? 30_000);
 }
